@@ -170,3 +170,8 @@ fn identifier(raw: &Lenient<Id<'_>>) -> Option<String> {
         _ => None,
     }
 }
+
+/// Parses and normalises one response body: the whole path from bytes to records.
+pub fn read_feed(body: &[u8], zone: LocalZone) -> Result<Batch, crate::upstream::FeedError> {
+    crate::upstream::parse_feed(body).map(|feed| normalise(&feed, zone))
+}
