@@ -10,8 +10,10 @@
 
 pub mod aggregate;
 pub mod listing;
+pub mod paths;
 pub mod public;
 pub mod score;
+pub mod text;
 pub mod time;
 
 #[cfg(feature = "upstream")]

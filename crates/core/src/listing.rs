@@ -85,6 +85,45 @@ impl fmt::Display for ReviewSort {
     }
 }
 
+/// Which reviews a list shows. Star filters compare the histogram bucket (stars rounded up,
+/// as in [`crate::Score::bucket`]), so a histogram row and its filtered list always agree;
+/// reviews without a score never pass a star filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewFilter {
+    /// Only this bucket, 1–5.
+    pub stars: Option<u8>,
+    /// Only buckets at or above this, 1–5.
+    pub min_stars: Option<u8>,
+    /// Only reviews with a comment.
+    pub with_comment: bool,
+    /// Only reviews whose comment contains this, compared through [`crate::text::fold`].
+    pub query: Option<String>,
+}
+
+impl ReviewFilter {
+    /// Whether the filter keeps nothing out.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// Whether `review` passes; `folded_comment` is its comment through [`crate::text::fold`]
+    /// (callers that filter often keep it precomputed).
+    pub fn matches(&self, review: &PublicReview, folded_comment: Option<&str>) -> bool {
+        let bucket = review.score.map(|s| s.bucket() as u8);
+        let stars_ok = self.stars.is_none_or(|wanted| bucket == Some(wanted));
+        let min_ok = self
+            .min_stars
+            .is_none_or(|min| bucket.is_some_and(|b| b >= min));
+        let comment_ok = !self.with_comment || review.comment.is_some();
+        let query_ok = match (&self.query, folded_comment) {
+            (None, _) => true,
+            (Some(query), Some(comment)) => comment.contains(&crate::text::fold(query)),
+            (Some(_), None) => false,
+        };
+        stars_ok && min_ok && comment_ok && query_ok
+    }
+}
+
 /// Sorts reviews in place.
 pub fn sort_reviews(reviews: &mut [PublicReview], sort: ReviewSort) {
     reviews.sort_by(|a, b| sort.compare(a, b));

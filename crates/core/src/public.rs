@@ -68,9 +68,24 @@ pub struct ProductInfo {
     pub image: Option<String>,
 }
 
+/// Who answered: the live relay (every query works) or a static export (canonical paths
+/// only: no free-text search, no `with_comment`, page size fixed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// `stele-relay serve` or `demo`.
+    #[default]
+    Live,
+    /// Files written by `stele-relay export`.
+    Export,
+}
+
 /// `GET /v1/shop`: the shop's summary and the first page of testimonials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShopView {
+    /// Live relay or static export.
+    #[serde(default)]
+    pub source: Source,
     /// Summary of all order feedback.
     pub summary: Summary,
     /// Order feedback with a comment, newest first.
@@ -80,6 +95,9 @@ pub struct ShopView {
 /// `GET /v1/products/{id}`: a product's summary and the first page of its reviews.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductView {
+    /// Live relay or static export.
+    #[serde(default)]
+    pub source: Source,
     /// The product id asked for.
     pub product_id: String,
     /// Catalog details, when known.

@@ -1,0 +1,115 @@
+//! Text matching that ignores case and diacritics ("ș" matches "s", "Ő" matches "o"), for
+//! the moderation blocklist and free-text search, and product ids as safe path segments.
+
+/// Lower-cases `text` and strips diacritics from the Latin letters of the shop languages
+/// (ro, hu, bg transliterations aside, de, fr, es, it, pl). Other characters pass through
+/// lower-cased, so Cyrillic search still works case-insensitively.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match base_letter(c) {
+            Some(base) => out.push_str(base),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn base_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ă' | 'ą' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å'
+        | 'Ă' | 'Ą' | 'Ā' => "a",
+        'ç' | 'ć' | 'č' | 'Ç' | 'Ć' | 'Č' => "c",
+        'ď' | 'đ' | 'Ď' | 'Đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ę' | 'ě' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ę' | 'Ě' | 'Ē' => {
+            "e"
+        }
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "i",
+        'ł' | 'Ł' => "l",
+        'ñ' | 'ń' | 'ň' | 'Ñ' | 'Ń' | 'Ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ő' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ő' | 'Ø'
+        | 'Ō' => "o",
+        'ř' | 'Ř' => "r",
+        'ș' | 'ş' | 'ś' | 'š' | 'Ș' | 'Ş' | 'Ś' | 'Š' => "s",
+        'ß' => "ss",
+        'ț' | 'ţ' | 'ť' | 'Ț' | 'Ţ' | 'Ť' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ű' | 'ů' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ű' | 'Ů' | 'Ū' => {
+            "u"
+        }
+        'ý' | 'ÿ' | 'Ý' | 'Ÿ' => "y",
+        'ź' | 'ż' | 'ž' | 'Ź' | 'Ż' | 'Ž' => "z",
+        _ => return None,
+    })
+}
+
+/// A product id as one URL path segment and file name that every static host serves as is:
+/// ids of ASCII letters, digits, `_` and `-` stay unchanged; any other id becomes `~` and the
+/// hex of its UTF-8 bytes (`"a/b"` → `"~612f62"`), so no `/`, `%`, `.` or space ever reaches
+/// a path. The relay, the static export and the widget all use this one function.
+pub fn path_segment(id: &str) -> String {
+    if !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return id.to_owned();
+    }
+    let mut out = String::with_capacity(1 + id.len() * 2);
+    out.push('~');
+    for byte in id.bytes() {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+/// The id a [`path_segment`] stands for; `None` if it is not one.
+pub fn from_path_segment(segment: &str) -> Option<String> {
+    let Some(hex) = segment.strip_prefix('~') else {
+        return (!segment.is_empty()
+            && segment
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+        .then(|| segment.to_owned());
+    };
+    if hex.len() % 2 != 0 {
+        return None;
+    }
+    let bytes: Option<Vec<u8>> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect();
+    String::from_utf8(bytes?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_romanian_and_hungarian_diacritics() {
+        assert_eq!(
+            fold("Șosetă ȚEAPĂ în Ţară, Őrült Ünnep"),
+            "soseta teapa in tara, orult unnep"
+        );
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("ОТЛИЧНО"), "отлично");
+    }
+
+    #[test]
+    fn path_segments_round_trip() {
+        for id in ["2183", "SKU-12_b", "a/b", "x.json", "mărime 42", "~1", "."] {
+            let segment = path_segment(id);
+            assert!(
+                segment
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'~'),
+                "{segment}"
+            );
+            assert_eq!(from_path_segment(&segment).as_deref(), Some(id));
+        }
+        assert_eq!(path_segment("2183"), "2183");
+        assert_eq!(path_segment("a/b"), "~612f62");
+        assert_eq!(from_path_segment("~6"), None);
+        assert_eq!(from_path_segment("a.b"), None);
+    }
+}

@@ -1,0 +1,270 @@
+//! The read model: everything the public API serves, built from the store after each sync
+//! and swapped in whole, so requests never touch SQLite and never see half a sync.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use bytes::Bytes;
+use stele_core::aggregate::{Summary, Tally};
+use stele_core::id::PublicIdKey;
+use stele_core::listing::{paginate, Page, ReviewFilter, ReviewSort};
+use stele_core::public::{ProductInfo, ProductView, ShopView, Source};
+use stele_core::records::{OrderFeedback, ProductReview};
+use stele_core::text::fold;
+use stele_core::{PublicReview, Timestamp};
+
+use crate::moderation::Moderation;
+
+/// A list of displayed reviews with its four sort orders precomputed.
+#[derive(Debug, Default)]
+pub struct Listing {
+    reviews: Vec<PublicReview>,
+    folded: Vec<Option<String>>,
+    orders: [Vec<u32>; 4],
+}
+
+impl Listing {
+    fn new(candidates: Vec<PublicReview>, moderation: &Moderation) -> Self {
+        let mut reviews = Vec::with_capacity(candidates.len());
+        let mut folded = Vec::with_capacity(candidates.len());
+        for review in candidates {
+            let folded_comment = review.comment.as_deref().map(fold);
+            if moderation.shows(&review, folded_comment.as_deref()) {
+                reviews.push(review);
+                folded.push(folded_comment);
+            }
+        }
+        let orders = ReviewSort::ALL.map(|sort| {
+            let mut order: Vec<u32> = (0..reviews.len() as u32).collect();
+            order.sort_by(|&a, &b| {
+                let (a, b) = (&reviews[a as usize], &reviews[b as usize]);
+                let pin = |r: &PublicReview| moderation.pin_rank(&r.id).unwrap_or(usize::MAX);
+                pin(a).cmp(&pin(b)).then_with(|| sort.compare(a, b))
+            });
+            order
+        });
+        Self {
+            reviews,
+            folded,
+            orders,
+        }
+    }
+
+    /// One page of the list in `sort` order, after `filter`.
+    pub fn page(
+        &self,
+        sort: ReviewSort,
+        filter: &ReviewFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Page<PublicReview> {
+        let order = &self.orders[ReviewSort::ALL.iter().position(|s| *s == sort).unwrap_or(0)];
+        if filter.is_empty() {
+            let total = order.len() as u64;
+            let start =
+                (u64::from(page.saturating_sub(1)) * u64::from(per_page)).min(total) as usize;
+            let items = order[start..]
+                .iter()
+                .take(per_page as usize)
+                .map(|&i| self.reviews[i as usize].clone())
+                .collect();
+            return Page {
+                items,
+                page,
+                per_page,
+                total,
+                total_pages: total.div_ceil(u64::from(per_page.max(1))) as u32,
+            };
+        }
+        let matching: Vec<&PublicReview> = order
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| filter.matches(&self.reviews[i], self.folded[i].as_deref()))
+            .map(|i| &self.reviews[i])
+            .collect();
+        let page_of_refs = paginate(&matching, page, per_page);
+        Page {
+            items: page_of_refs.items.into_iter().cloned().collect(),
+            page,
+            per_page,
+            total: page_of_refs.total,
+            total_pages: page_of_refs.total_pages,
+        }
+    }
+}
+
+/// A JSON body with its validator, rendered once.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The serialised JSON.
+    pub body: Bytes,
+    /// A weak ETag of the body (weak: compression may re-encode it).
+    pub etag: String,
+}
+
+impl Rendered {
+    /// Serialises `value` and tags it.
+    pub fn json<T: serde::Serialize>(value: &T) -> Self {
+        let body = serde_json::to_vec(value).expect("public types always serialise");
+        Self::from_bytes(body)
+    }
+
+    /// Tags bytes already rendered.
+    pub fn from_bytes(body: Vec<u8>) -> Self {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(&body);
+        let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+        Self {
+            body: Bytes::from(body),
+            etag: format!("W/\"{hex}\""),
+        }
+    }
+}
+
+/// One product's data.
+#[derive(Debug, Default)]
+pub struct ProductData {
+    /// Summary of every review, moderation or not.
+    pub summary: Summary,
+    /// Displayed reviews.
+    pub listing: Listing,
+    /// The default view, rendered on first request.
+    default_view: OnceLock<Rendered>,
+}
+
+/// Everything the API serves, at one instant.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    /// Summary of all order feedback.
+    pub shop: Summary,
+    /// Displayed testimonials: order feedback with a comment.
+    pub testimonials: Listing,
+    /// Products with at least one stored review.
+    pub products: HashMap<String, ProductData>,
+    /// Catalog details from the product feed.
+    pub catalog: HashMap<String, ProductInfo>,
+    /// Stored records: (orders, product reviews).
+    pub totals: (u64, u64),
+    /// When it was built.
+    pub built_at: Option<Timestamp>,
+    shop_view: OnceLock<Rendered>,
+    empty_summary: Summary,
+}
+
+impl Snapshot {
+    /// Builds the read model from stored records.
+    pub fn build(
+        orders: &[OrderFeedback],
+        product_reviews: &[ProductReview],
+        catalog: HashMap<String, ProductInfo>,
+        key: &PublicIdKey,
+        moderation: &Moderation,
+    ) -> Self {
+        let shop = Summary::of(orders.iter());
+        let testimonials = Listing::new(
+            orders
+                .iter()
+                .filter(|o| o.comment.is_some())
+                .map(|o| key.testimonial(o))
+                .collect(),
+            moderation,
+        );
+        let mut grouped: HashMap<&str, (Tally, Vec<PublicReview>)> = HashMap::new();
+        for review in product_reviews {
+            let (tally, list) = grouped.entry(review.product_id.as_str()).or_default();
+            tally.add_rated(review);
+            list.push(key.public_review(review));
+        }
+        let products = grouped
+            .into_iter()
+            .map(|(id, (tally, list))| {
+                (
+                    id.to_owned(),
+                    ProductData {
+                        summary: tally.summary(),
+                        listing: Listing::new(list, moderation),
+                        default_view: OnceLock::new(),
+                    },
+                )
+            })
+            .collect();
+        Snapshot {
+            shop,
+            testimonials,
+            products,
+            catalog,
+            totals: (orders.len() as u64, product_reviews.len() as u64),
+            built_at: Some(crate::store::now()),
+            ..Snapshot::default()
+        }
+    }
+
+    /// A product's summary; count 0 for a product without reviews.
+    pub fn summary(&self, id: &str) -> &Summary {
+        self.products
+            .get(id)
+            .map_or(&self.empty_summary, |p| &p.summary)
+    }
+
+    /// `GET /v1/shop`.
+    pub fn shop_view(&self, source: Source) -> ShopView {
+        ShopView {
+            source,
+            summary: self.shop.clone(),
+            testimonials: self.testimonials.page(
+                ReviewSort::Newest,
+                &ReviewFilter::default(),
+                1,
+                stele_core::paths::CANONICAL_PER_PAGE,
+            ),
+        }
+    }
+
+    /// `GET /v1/shop`, rendered once per snapshot.
+    pub fn shop_view_rendered(&self) -> &Rendered {
+        self.shop_view
+            .get_or_init(|| Rendered::json(&self.shop_view(Source::Live)))
+    }
+
+    /// `GET /v1/products/{id}` with a given first page size.
+    pub fn product_view(&self, id: &str, per_page: u32, source: Source) -> ProductView {
+        let product = self.products.get(id);
+        let reviews = match product {
+            Some(product) => {
+                product
+                    .listing
+                    .page(ReviewSort::Newest, &ReviewFilter::default(), 1, per_page)
+            }
+            None => Page {
+                items: Vec::new(),
+                page: 1,
+                per_page,
+                total: 0,
+                total_pages: 0,
+            },
+        };
+        ProductView {
+            source,
+            product_id: id.to_owned(),
+            product: self.catalog.get(id).cloned(),
+            summary: self.summary(id).clone(),
+            reviews,
+        }
+    }
+
+    /// `GET /v1/products/{id}` at the canonical page size: rendered once per snapshot for
+    /// products with reviews (the hot path), on demand for the rest.
+    pub fn product_view_rendered(&self, id: &str) -> Rendered {
+        let render = || {
+            Rendered::json(&self.product_view(
+                id,
+                stele_core::paths::CANONICAL_PER_PAGE,
+                Source::Live,
+            ))
+        };
+        match self.products.get(id) {
+            Some(product) => product.default_view.get_or_init(render).clone(),
+            None => render(),
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! One sync, and the loop that repeats it with exponential backoff and jitter on failure.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde::Serialize;
+use stele_core::normalise::read_feed;
+use stele_core::upstream::FeedError;
+use stele_core::zone::LocalZone;
+use stele_core::Timestamp;
+
+use crate::store::{now, Applied, Store};
+use crate::upstream::{FeedSource, SyncError};
+
+/// How syncs are made.
+#[derive(Debug, Clone, Copy)]
+pub struct SyncSettings {
+    /// Zone of the upstream's dates.
+    pub zone: LocalZone,
+    /// How far before the last successful sync the `t` cursor reaches back, so product
+    /// reviews added to old orders since then are still returned.
+    pub overlap: Duration,
+}
+
+/// The result of a successful sync.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncReport {
+    /// What the store changed.
+    pub applied: Applied,
+    /// The `t` sent, if any.
+    pub cursor: Option<i64>,
+    /// Records dropped or blanked while reading the response.
+    pub warnings: u64,
+}
+
+/// Fetches once and applies the response in one transaction. On any failure the stored
+/// records are untouched and the failure is recorded for `/healthz`.
+pub async fn sync_once<S: FeedSource>(
+    source: &S,
+    store: &Arc<Mutex<Store>>,
+    settings: SyncSettings,
+) -> Result<SyncReport, SyncError> {
+    let started_at = now();
+    let last_success = lock(store)
+        .last_success()
+        .map_err(|e| SyncError::Store(e.to_string()))?;
+    let cursor = last_success.map(|t| t.unix() - settings.overlap.as_secs() as i64);
+    let result = fetch_and_apply(source, store, settings, started_at, cursor).await;
+    if let Err(error) = &result {
+        let message = error.to_string();
+        if let Err(store_error) =
+            lock(store).record_failure(started_at, cursor, error.code(), &message)
+        {
+            tracing::error!(%store_error, "cannot record the failed sync");
+        }
+    }
+    result
+}
+
+async fn fetch_and_apply<S: FeedSource>(
+    source: &S,
+    store: &Arc<Mutex<Store>>,
+    settings: SyncSettings,
+    started_at: Timestamp,
+    cursor: Option<i64>,
+) -> Result<SyncReport, SyncError> {
+    let fetched = source.fetch(cursor).await?;
+    let store = store.clone();
+    // Parsing and the write transaction are CPU and disk work: keep them off the async workers.
+    let applied = tokio::task::spawn_blocking(move || {
+        let ok_status = (200..300).contains(&fetched.status);
+        // Trust the envelope's status over HTTP's, but never apply data from an HTTP error.
+        let batch = match (read_feed(&fetched.body, settings.zone), ok_status) {
+            (Ok(batch), true) => batch,
+            (Err(FeedError::Upstream(error)), _) => return Err(error.into()),
+            (_, false) => return Err(crate::upstream::FetchError::Status(fetched.status).into()),
+            (Err(error), true) => return Err(SyncError::Malformed(error.to_string())),
+        };
+        let warnings = batch.warnings.total();
+        let applied = lock(&store)
+            .apply(&batch, started_at, cursor)
+            .map_err(|e| SyncError::Store(e.to_string()))?;
+        Ok((applied, warnings))
+    })
+    .await
+    .map_err(|e| SyncError::Store(format!("sync task failed: {e}")))??;
+    Ok(SyncReport {
+        applied: applied.0,
+        cursor,
+        warnings: applied.1,
+    })
+}
+
+/// A poisoned lock only means another thread panicked mid-read; the connection is fine.
+pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// What `/healthz` says about syncing. Never holds a secret.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Health {
+    /// When the last successful sync's request was sent.
+    pub last_success: Option<Timestamp>,
+    /// When the last attempt finished.
+    pub last_attempt: Option<Timestamp>,
+    /// The last failure, cleared by a success.
+    pub last_error: Option<HealthError>,
+    /// Failures since the last success.
+    pub consecutive_failures: u32,
+}
+
+/// A failure as `/healthz` reports it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct HealthError {
+    /// Stable code.
+    pub code: &'static str,
+    /// What happened (upstream messages verbatim; never the key).
+    pub message: String,
+    /// What to do.
+    pub hint: &'static str,
+    /// When.
+    pub at: Timestamp,
+}
+
+impl Health {
+    /// Notes a sync's outcome.
+    pub fn record(&mut self, result: &Result<SyncReport, SyncError>) {
+        let at = now();
+        self.last_attempt = Some(at);
+        match result {
+            Ok(_) => {
+                self.last_success = Some(at);
+                self.last_error = None;
+                self.consecutive_failures = 0;
+            }
+            Err(error) => {
+                self.consecutive_failures += 1;
+                self.last_error = Some(HealthError {
+                    code: error.code(),
+                    message: error.to_string(),
+                    hint: error.hint(),
+                    at,
+                });
+            }
+        }
+    }
+}
+
+/// Delay before retry number `failures` (1-based): doubling from 30 s, capped at the
+/// regular interval, then spread by ±50 % jitter so replicas do not retry in lockstep.
+pub fn backoff(failures: u32, interval: Duration, jitter: f64) -> Duration {
+    let base = Duration::from_secs(30).saturating_mul(1u32 << failures.saturating_sub(1).min(16));
+    let capped = base.min(interval).max(Duration::from_secs(1));
+    capped.mul_f64(0.5 + jitter.clamp(0.0, 1.0))
+}
+
+/// A number in [0, 1) from the OS; jitter needs no more than that.
+pub fn random_unit() -> f64 {
+    let mut bytes = [0u8; 8];
+    getrandom::fill(&mut bytes).map_or(0.5, |()| {
+        (u64::from_le_bytes(bytes) >> 11) as f64 / (1u64 << 53) as f64
+    })
+}
+
+/// Syncs forever: every `interval` after a success, with backoff after a failure. After
+/// each success `on_success` runs (the server rebuilds its read model there).
+pub async fn run_loop<S: FeedSource>(
+    source: S,
+    store: Arc<Mutex<Store>>,
+    settings: SyncSettings,
+    interval: Duration,
+    health: Arc<Mutex<Health>>,
+    on_success: impl Fn() + Send + Sync,
+) {
+    loop {
+        let result = sync_once(&source, &store, settings).await;
+        lock(&health).record(&result);
+        let delay = match &result {
+            Ok(report) => {
+                tracing::info!(
+                    inserted = report.applied.inserted,
+                    updated = report.applied.updated,
+                    received = report.applied.received,
+                    warnings = report.warnings,
+                    cursor = report.cursor,
+                    "sync done"
+                );
+                on_success();
+                interval
+            }
+            Err(error) => {
+                let failures = lock(&health).consecutive_failures;
+                let delay = if error.is_transient() {
+                    backoff(failures, interval, random_unit())
+                } else {
+                    interval
+                };
+                tracing::warn!(code = error.code(), %error, hint = error.hint(), retry_in_s = delay.as_secs(), "sync failed; stored data untouched");
+                delay
+            }
+        };
+        tokio::time::sleep(delay).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_caps_and_jitters() {
+        let hour = Duration::from_secs(3600);
+        assert_eq!(backoff(1, hour, 0.5), Duration::from_secs(30));
+        assert_eq!(backoff(2, hour, 0.5), Duration::from_secs(60));
+        assert_eq!(backoff(5, hour, 0.5), Duration::from_secs(480));
+        assert_eq!(backoff(30, hour, 0.5), hour);
+        assert_eq!(backoff(1, hour, 0.0), Duration::from_secs(15));
+        assert_eq!(backoff(1, hour, 1.0), Duration::from_secs(45));
+        assert!((0.0..1.0).contains(&random_unit()));
+    }
+}

@@ -1,0 +1,317 @@
+//! Fetching the Feedback API. The REST key lives in [`RestKey`], which never prints, and
+//! every URL that reaches a log line or an error goes through [`redact`].
+
+use std::fmt;
+use std::future::Future;
+use std::time::Duration;
+
+use stele_core::upstream::UpstreamError;
+
+/// The Retargeting REST key: a server-side secret. It has no `Display`, and its `Debug`
+/// prints nothing of it.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RestKey(String);
+
+impl RestKey {
+    /// Wraps a key, trimmed.
+    pub fn new(key: &str) -> Self {
+        Self(key.trim().to_owned())
+    }
+
+    /// The key itself, for building the request and nothing else.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for RestKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("RestKey(<redacted>)")
+    }
+}
+
+/// Replaces the value of every `k` query parameter with `REDACTED`.
+pub fn redact(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return url.to_owned();
+    };
+    let (query, fragment) = match query.split_once('#') {
+        Some((query, fragment)) => (query, Some(fragment)),
+        None => (query, None),
+    };
+    let parts: Vec<String> = query
+        .split('&')
+        .map(|pair| {
+            if pair == "k" || pair.starts_with("k=") {
+                "k=REDACTED".to_owned()
+            } else {
+                pair.to_owned()
+            }
+        })
+        .collect();
+    let mut out = format!("{base}?{}", parts.join("&"));
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+/// Why a fetch yielded no response body to parse.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// No complete answer within the timeout.
+    #[error("no answer within {0:?}")]
+    Timeout(Duration),
+    /// Connection refused, DNS failure, TLS failure, …
+    #[error("cannot connect: {0}")]
+    Connect(String),
+    /// An HTTP error status whose body was not an error envelope.
+    #[error("HTTP status {0}")]
+    Status(u16),
+    /// The body grew past the configured limit.
+    #[error("response body larger than {0} bytes")]
+    TooLarge(u64),
+    /// The connection broke while the body was read.
+    #[error("the response body was cut short: {0}")]
+    Body(String),
+}
+
+impl FetchError {
+    /// A stable code, for `/healthz` and logs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Timeout(_) => "upstream_timeout",
+            Self::Connect(_) => "upstream_unreachable",
+            Self::Status(_) => "upstream_http_status",
+            Self::TooLarge(_) => "upstream_body_too_large",
+            Self::Body(_) => "upstream_body_truncated",
+        }
+    }
+
+    /// What the operator should do.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::Timeout(_) => "Retargeting did not answer in time: usually temporary (the relay retries); raise STELE_UPSTREAM_TIMEOUT if it keeps happening",
+            Self::Connect(_) => "the relay cannot reach the Feedback API: check outbound HTTPS from this host and STELE_UPSTREAM_URL",
+            Self::Status(_) => "Retargeting answered with an HTTP error: usually temporary (the relay retries); check status.retargeting.biz if it lasts",
+            Self::TooLarge(_) => "the response exceeded STELE_UPSTREAM_MAX_BYTES: raise the limit if the shop really has that much feedback",
+            Self::Body(_) => "the connection broke mid-response: usually temporary (the relay retries)",
+        }
+    }
+}
+
+/// Where feedback comes from: the real API over HTTP, or a fake in tests.
+pub trait FeedSource: Send + Sync {
+    /// One response body; `since` is the `t` cursor (Unix seconds).
+    fn fetch(
+        &self,
+        since: Option<i64>,
+    ) -> impl Future<Output = Result<FetchedBody, FetchError>> + Send;
+}
+
+/// A response body and the HTTP status it came with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FetchedBody {
+    /// The HTTP status code.
+    pub status: u16,
+    /// The body bytes.
+    pub body: Vec<u8>,
+}
+
+/// The Feedback API over HTTP(S).
+#[derive(Debug, Clone)]
+pub struct HttpSource {
+    client: reqwest::Client,
+    endpoint: String,
+    key: RestKey,
+    customer_id: String,
+    timeout: Duration,
+    max_bytes: u64,
+}
+
+impl HttpSource {
+    /// A client for `endpoint` with the given credentials and limits.
+    pub fn new(
+        endpoint: &str,
+        key: RestKey,
+        customer_id: &str,
+        timeout: Duration,
+        max_bytes: u64,
+    ) -> Self {
+        let client = reqwest::Client::builder()
+            .timeout(timeout)
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .user_agent(concat!("stele-relay/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .expect("the TLS backend initialises");
+        Self {
+            client,
+            endpoint: endpoint.to_owned(),
+            key,
+            customer_id: customer_id.trim().to_owned(),
+            timeout,
+            max_bytes,
+        }
+    }
+
+    /// The request URL with the key in it: for the request only, never for a log.
+    fn url(&self, since: Option<i64>) -> String {
+        let mut query = form_urlencoded::Serializer::new(String::new());
+        query
+            .append_pair("k", self.key.expose())
+            .append_pair("u", &self.customer_id);
+        if let Some(since) = since {
+            query.append_pair("t", &since.to_string());
+        }
+        let separator = if self.endpoint.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        format!("{}{separator}{}", self.endpoint, query.finish())
+    }
+
+    /// The request URL as logs may show it.
+    pub fn redacted_url(&self, since: Option<i64>) -> String {
+        redact(&self.url(since))
+    }
+
+    fn classify(&self, error: reqwest::Error) -> FetchError {
+        // without_url: reqwest's messages otherwise quote the URL, key included.
+        let timed_out = error.is_timeout();
+        let connect = error.is_connect() || error.is_request() && !error.is_body();
+        let error = error.without_url();
+        let text = source_chain(&error);
+        if timed_out {
+            FetchError::Timeout(self.timeout)
+        } else if connect {
+            FetchError::Connect(text)
+        } else {
+            FetchError::Body(text)
+        }
+    }
+}
+
+fn source_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+impl FeedSource for HttpSource {
+    async fn fetch(&self, since: Option<i64>) -> Result<FetchedBody, FetchError> {
+        let mut response = self
+            .client
+            .get(self.url(since))
+            .send()
+            .await
+            .map_err(|e| self.classify(e))?;
+        let status = response.status().as_u16();
+        if response
+            .content_length()
+            .is_some_and(|length| length > self.max_bytes)
+        {
+            return Err(FetchError::TooLarge(self.max_bytes));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.classify(e))? {
+            if (body.len() + chunk.len()) as u64 > self.max_bytes {
+                return Err(FetchError::TooLarge(self.max_bytes));
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(FetchedBody { status, body })
+    }
+}
+
+/// Everything that can make a sync fail.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SyncError {
+    /// Transport-level failure.
+    #[error(transparent)]
+    Fetch(#[from] FetchError),
+    /// An error envelope.
+    #[error(transparent)]
+    Upstream(#[from] UpstreamError),
+    /// A body that is not a Feedback API response.
+    #[error("malformed response: {0}")]
+    Malformed(String),
+    /// The store failed.
+    #[error("store: {0}")]
+    Store(String),
+}
+
+impl SyncError {
+    /// A stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Fetch(error) => error.code(),
+            Self::Upstream(error) => error.code(),
+            Self::Malformed(_) => "upstream_malformed",
+            Self::Store(_) => "store_error",
+        }
+    }
+
+    /// What the operator should do.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            Self::Fetch(error) => error.hint(),
+            Self::Upstream(error) => error.hint(),
+            Self::Malformed(_) => "the Feedback API answered with something that is not its JSON: usually a proxy or maintenance page; the relay retries",
+            Self::Store(_) => "the relay cannot write its database: check STELE_DB's disk space and permissions",
+        }
+    }
+
+    /// Whether retrying can help without the operator.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Self::Upstream(error) => error.is_transient(),
+            Self::Fetch(_) | Self::Malformed(_) => true,
+            Self::Store(_) => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_removes_every_key() {
+        assert_eq!(
+            redact("https://x/y?k=SECRET&u=42&t=1"),
+            "https://x/y?k=REDACTED&u=42&t=1"
+        );
+        assert_eq!(
+            redact("https://x/y?u=1&k=A&k=B#k=C"),
+            "https://x/y?u=1&k=REDACTED&k=REDACTED#k=C"
+        );
+        assert_eq!(redact("https://x/y"), "https://x/y");
+        assert!(!format!("{:?}", RestKey::new("SECRET")).contains("SECRET"));
+    }
+
+    #[test]
+    fn urls_carry_the_cursor_and_escape_values() {
+        let source = HttpSource::new(
+            "http://127.0.0.1:9/feed",
+            RestKey::new("a&b c"),
+            "42",
+            Duration::from_secs(1),
+            10,
+        );
+        assert_eq!(
+            source.url(Some(7)),
+            "http://127.0.0.1:9/feed?k=a%26b+c&u=42&t=7"
+        );
+        assert_eq!(
+            source.redacted_url(None),
+            "http://127.0.0.1:9/feed?k=REDACTED&u=42"
+        );
+    }
+}
