@@ -19,7 +19,7 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    Serve(commands::ServeArgs),
+    Serve(Box<commands::ServeArgs>),
     Sync(commands::SyncArgs),
     Export(export::ExportArgs),
     Inspect(inspect::InspectArgs),
@@ -53,7 +53,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run(&args),
         Command::Serve(args) => {
             init_logging();
-            runtime().block_on(commands::serve(args))
+            runtime().block_on(commands::serve(*args))
         }
         Command::Sync(args) => {
             init_logging();
