@@ -22,6 +22,10 @@ use crate::sync::Health;
 pub struct DemoArgs {
     #[command(flatten)]
     http: HttpOptions,
+
+    /// Write the demo shop as a static export to this directory and exit, instead of serving.
+    #[arg(long, value_name = "DIR")]
+    export: Option<std::path::PathBuf>,
 }
 
 /// Demo products: (id, name). The last three never get a review.
@@ -204,6 +208,10 @@ pub fn catalog() -> Vec<CatalogEntry> {
 /// A store holding the demo shop, synced once.
 pub fn store(base: Timestamp) -> Result<Store, String> {
     let mut store = Store::in_memory().map_err(|e| e.to_string())?;
+    // A fixed secret: the demo's public ids are the same on every run and machine.
+    store
+        .set_public_id_secret(b"stele-demo-not-a-secret")
+        .map_err(|e| e.to_string())?;
     let batch =
         read_feed(feed(base).as_bytes(), LocalZone::default()).map_err(|e| e.to_string())?;
     store.apply(&batch, base, None).map_err(|e| e.to_string())?;
@@ -231,6 +239,28 @@ pub async fn run(args: DemoArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    if let Some(out) = &args.export {
+        return match std::fs::create_dir_all(out)
+            .and_then(|()| crate::export::write_all(&snapshot, out))
+        {
+            Ok(stats) => {
+                println!(
+                    "exported {} files ({} bytes) to {}",
+                    stats.files,
+                    stats.bytes,
+                    out.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!(
+                    "stele-relay demo: cannot export to {}: {error}",
+                    out.display()
+                );
+                ExitCode::from(1)
+            }
+        };
+    }
     let now = crate::store::now();
     let health = Arc::new(Mutex::new(Health {
         last_success: Some(now),

@@ -174,6 +174,18 @@ impl Store {
             .map_err(|e| self.wrap(e))
     }
 
+    /// Sets the installation's secret for public ids: for the demo, whose ids must be the
+    /// same on every run, and for restoring an installation. Changing it changes every id.
+    pub fn set_public_id_secret(&mut self, secret: &[u8]) -> Result<(), StoreError> {
+        self.connection
+            .execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('public_id_secret', ?1)",
+                [secret],
+            )
+            .map(drop)
+            .map_err(|e| self.wrap(e))
+    }
+
     /// Applies one successful response as a sync, in a single transaction.
     pub fn apply(
         &mut self,

@@ -90,3 +90,13 @@ fn the_demo_catalog_names_every_product() {
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"))));
 }
+
+#[test]
+fn demo_ids_are_the_same_on_every_run() {
+    let ids = || {
+        let store = std::sync::Arc::new(std::sync::Mutex::new(demo::store(BASE).unwrap()));
+        let snapshot = stele_relay::commands::build_snapshot(&store, &Default::default()).unwrap();
+        serde_json::to_string(&snapshot.product_view("2183", 10, Default::default())).unwrap()
+    };
+    assert_eq!(ids(), ids());
+}
