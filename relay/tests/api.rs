@@ -620,3 +620,32 @@ async fn healthz_reports_sync_state_without_secrets() {
         .unwrap()
         .contains("second field"));
 }
+
+#[tokio::test]
+async fn slow_requests_time_out_with_the_error_shape() {
+    use axum::routing::get;
+    let state = state_with(
+        HttpSettings {
+            request_timeout: std::time::Duration::from_millis(50),
+            ..open_settings()
+        },
+        &Moderation::default(),
+    );
+    // The timeout wraps every route; a deliberately slow one proves it fires.
+    let slow = axum::Router::new().route(
+        "/slow",
+        get(|| async {
+            tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+            "late"
+        }),
+    );
+    let router = stele_relay::http::with_middleware(slow, state);
+    let response = router
+        .oneshot(Request::get("/slow").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value =
+        serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap();
+    assert_eq!(body["error"]["code"], "timeout");
+}
