@@ -1,17 +1,35 @@
-//! Stele's widget: star ratings and review lists for shops that collect feedback with
-//! Retargeting. This placeholder proves the workspace builds for the browser; the Leptos
-//! components arrive with the widget issue.
+//! Stele's widget: star ratings, review lists and testimonials for shops that collect
+//! feedback with Retargeting, as Leptos components.
+//!
+//! - In the browser (`csr`, the default) the loader `stele.js` calls [`mount`] for each
+//!   `<stele-reviews>`, `<stele-stars>` and `<stele-testimonials>` element; each renders into
+//!   its own shadow root with one constructed stylesheet.
+//! - On the server (`ssr`, used by the relay) [`ssr`] renders the same components to HTML
+//!   fragments with embedded data and JSON-LD.
+//!
+//! The embedding contract (attributes, options, events, CSS properties) is docs/embed.md.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
-use wasm_bindgen::prelude::wasm_bindgen;
+pub mod components;
+pub mod context;
+pub mod data;
+pub mod i18n;
+pub mod options;
 
-/// The average a summary shows, rounded by the one rule the whole product uses.
-#[wasm_bindgen]
-pub fn rounded_average(sum_of_stars: f64, count: u32) -> Option<f64> {
-    let summary = stele_core::Summary {
-        count: u64::from(count),
-        average: (count > 0).then(|| sum_of_stars / f64::from(count)),
-        ..Default::default()
-    };
-    summary.rounded_average()
-}
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod mount;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub use mount::{mount, Mounted};
+
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+/// Every element's stylesheet (also served as `stele.css` for server-rendered fragments).
+pub const STYLESHEET: &str = concat!(
+    include_str!("components/rating/rating.css"),
+    include_str!("stele.css")
+);
+
+/// Most ids in one `/v1/summaries` request (the relay's limit).
+pub const MAX_SUMMARY_IDS: usize = 100;

@@ -1,0 +1,55 @@
+//! `ReviewCard`: one review as untrusted text, with its stars, date and a verified label.
+
+use leptos::prelude::*;
+use stele_core::PublicReview;
+
+use crate::components::rating::StarRating;
+use crate::context::use_i18n;
+use crate::i18n::Key;
+
+/// Comments longer than this many characters clamp with "Read more".
+pub const CLAMP_CHARS: usize = 280;
+
+/// One review. The comment is rendered as a text node, never as HTML; every Retargeting
+/// review comes from an order, hence "Verified buyer".
+#[component]
+pub fn ReviewCard(
+    /// The review.
+    review: PublicReview,
+    /// The `part` name: `review` in lists, `testimonial` in testimonials.
+    #[prop(optional, default = "review")]
+    part: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let long = review
+        .comment
+        .as_ref()
+        .is_some_and(|c| c.chars().count() > CLAMP_CHARS);
+    let expanded = RwSignal::new(false);
+    let rating = review.stars.map(|stars| view! { <StarRating value=Some(stars) label=i18n.rating_label(Some(stars), None) /> });
+    let date = review.date.map(|at| {
+        view! { <time class="stele-review__date" datetime=at.to_string() title=i18n.format.date(at)>{i18n.format.relative(at)}</time> }
+    });
+    let comment = review.comment.clone().map(|text| {
+        view! { <p class="stele-review__comment" class:is-clamped=move || long && !expanded.get() part="comment">{text}</p> }
+    });
+    let toggle = long.then(|| {
+        let (more, less) = (i18n.strings.get(Key::ReadMore).to_owned(), i18n.strings.get(Key::ReadLess).to_owned());
+        view! {
+            <button type="button" class="stele-link" aria-expanded=move || expanded.get().to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
+                {move || if expanded.get() { less.clone() } else { more.clone() }}
+            </button>
+        }
+    });
+    view! {
+        <article class="stele-review" part=part>
+            <div class="stele-review__meta" part="review-meta">
+                {rating}
+                <span class="stele-review__verified"><span aria-hidden="true">"✓ "</span>{i18n.strings.get(Key::VerifiedBuyer).to_owned()}</span>
+                {date}
+            </div>
+            {comment}
+            {toggle}
+        </article>
+    }
+}

@@ -1,0 +1,16 @@
+//! The components, one file or family folder each. All render the same markup in the
+//! browser and on the server; only the browser fetches.
+
+pub mod badge;
+pub mod card;
+pub mod rating;
+pub mod reviews;
+pub mod summary;
+pub mod testimonials;
+
+pub use badge::Badge;
+pub use card::ReviewCard;
+pub use rating::{StarRating, StarSize};
+pub use reviews::Reviews;
+pub use summary::RatingSummary;
+pub use testimonials::{Layout, Testimonials};

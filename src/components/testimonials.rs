@@ -1,0 +1,190 @@
+//! `Testimonials`: shop-level feedback as a carousel or a grid.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use stele_core::listing::Page;
+use stele_core::PublicReview;
+
+use crate::components::card::ReviewCard;
+use crate::context::{use_emitter, use_i18n, WidgetEvent};
+use crate::data::Api;
+use crate::i18n::Key;
+
+/// How testimonials are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One at a time, with previous/next buttons and swipe.
+    #[default]
+    Carousel,
+    /// All in a responsive grid.
+    Grid,
+}
+
+impl Layout {
+    /// The attribute value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Carousel => "carousel",
+            Self::Grid => "grid",
+        }
+    }
+
+    /// From the attribute value; anything else is the carousel.
+    pub fn parse(text: &str) -> Self {
+        if text.trim().eq_ignore_ascii_case("grid") {
+            Self::Grid
+        } else {
+            Self::Carousel
+        }
+    }
+}
+
+/// Shop testimonials. The carousel never moves by itself unless `autoplay` is set, then
+/// offers a pause control and stays still for shoppers who prefer reduced motion; every
+/// slide keeps the tallest slide's height, so moving never shifts the page.
+#[component]
+pub fn Testimonials(
+    /// The first page of testimonials.
+    initial: Page<PublicReview>,
+    /// Carousel or grid.
+    #[prop(optional)]
+    layout: Layout,
+    /// Seconds between slides; 0 (the default) never moves by itself.
+    #[prop(optional)]
+    autoplay: u32,
+    /// Where more comes from; `None` on the server.
+    #[prop(optional)]
+    api: Option<Api>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let emitter = use_emitter();
+    let items = RwSignal::new(initial.items.clone());
+    let total = RwSignal::new(initial.total);
+    let page = RwSignal::new(1u32);
+    let current = RwSignal::new(0usize);
+    let playing = RwSignal::new(autoplay > 0 && !prefers_reduced_motion());
+    let len = move || items.with(Vec::len);
+
+    let load_more = move || {
+        let Some(api) = api.clone() else { return };
+        let next = page.get_untracked() + 1;
+        page.set(next);
+        emitter.emit(WidgetEvent::More(next));
+        spawn_local(async move {
+            match api.testimonials(next).await {
+                Ok(more) => items.update(|list| list.extend(more.items)),
+                Err(error) => leptos::logging::warn!("[stele] <stele-testimonials>: {error}"),
+            }
+        });
+    };
+    let has_more = move || (items.with(Vec::len) as u64) < total.get();
+    let step = {
+        let load_more = load_more.clone();
+        move |forward: bool| {
+            let count = len();
+            if count == 0 {
+                return;
+            }
+            if forward && current.get_untracked() + 2 >= count && has_more() {
+                load_more();
+            }
+            current.update(|i| {
+                *i = if forward {
+                    (*i + 1) % count
+                } else {
+                    (*i + count - 1) % count
+                }
+            });
+        }
+    };
+
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    if autoplay > 0 {
+        let step = step.clone();
+        if let Ok(handle) = set_interval_with_handle(
+            move || {
+                if playing.get_untracked() {
+                    step(true)
+                }
+            },
+            std::time::Duration::from_secs(u64::from(autoplay)),
+        ) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+
+    let title = i18n.strings.get(Key::TestimonialsTitle).to_owned();
+    match layout {
+        Layout::Grid => view! {
+            <section class="stele-testimonials stele-testimonials--grid" aria-label=title>
+                <ul class="stele-grid">
+                    <For each=move || items.get() key=|r| r.id.clone() children=|review| view! { <li><ReviewCard review=review part="testimonial" /></li> } />
+                </ul>
+                <Show when=has_more>
+                    <button type="button" class="stele-button stele-more" part="more" on:click={
+                        let load_more = load_more.clone();
+                        move |_| load_more()
+                    }>{i18n.strings.get(Key::LoadMore).to_owned()}</button>
+                </Show>
+            </section>
+        }
+        .into_any(),
+        Layout::Carousel => {
+            let swipe_start = StoredValue::new(None::<i32>);
+            let (prev, next) = (step.clone(), step.clone());
+            let swipe = step.clone();
+            let pause = (autoplay > 0).then(|| {
+                let (pause_text, play_text) = (i18n.strings.get(Key::Pause).to_owned(), i18n.strings.get(Key::Play).to_owned());
+                view! {
+                    <button type="button" class="stele-button stele-carousel__pause" aria-pressed=move || (!playing.get()).to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                        {move || if playing.get() { pause_text.clone() } else { play_text.clone() }}
+                    </button>
+                }
+            });
+            view! {
+                <section class="stele-testimonials stele-testimonials--carousel" aria-roledescription="carousel" aria-label=title>
+                    <div class="stele-carousel__viewport" aria-live=move || if playing.get() { "off" } else { "polite" }
+                        on:pointerdown=move |e| swipe_start.set_value(Some(e.client_x()))
+                        on:pointerup=move |e| {
+                            if let Some(start) = swipe_start.get_value() {
+                                let dx = e.client_x() - start;
+                                if dx.abs() > 40 {
+                                    swipe(dx < 0);
+                                }
+                            }
+                            swipe_start.set_value(None);
+                        }>
+                        <For each=move || items.get().into_iter().enumerate() key=|(_, r)| r.id.clone() children=move |(index, review)| {
+                            view! {
+                                <div class="stele-carousel__slide" role="group" aria-roledescription="slide"
+                                    aria-label=move || format!("{} / {}", index + 1, total.get().max(len() as u64))
+                                    class:is-current=move || current.get() == index aria-hidden=move || (current.get() != index).to_string()>
+                                    <ReviewCard review=review part="testimonial" />
+                                </div>
+                            }
+                        } />
+                    </div>
+                    <div class="stele-carousel__controls">
+                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Previous).to_owned() on:click=move |_| prev(false)><span aria-hidden="true">"‹"</span></button>
+                        {pause}
+                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Next).to_owned() on:click=move |_| next(true)><span aria-hidden="true">"›"</span></button>
+                    </div>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn prefers_reduced_motion() -> bool {
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    return web_sys::window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches());
+    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    false
+}

@@ -1,0 +1,68 @@
+//! What every component of one element shares: its language and its host element's events.
+
+use leptos::prelude::*;
+use stele_core::ReviewSort;
+
+use crate::i18n::{I18n, Lang};
+
+/// The element's language, strings and formats.
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n::new(Lang::En, &[]))
+}
+
+/// A user action the host page may want for its own analytics.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WidgetEvent {
+    /// `stele:ready`: the first render with data.
+    Ready,
+    /// `stele:filter`: stars, with-comment or search changed.
+    Filter {
+        /// Histogram row, 1–5.
+        stars: Option<u8>,
+        /// Only reviews with a comment.
+        with_comment: bool,
+        /// Search text.
+        query: String,
+    },
+    /// `stele:sort`.
+    Sort(ReviewSort),
+    /// `stele:more`: the page just requested.
+    More(u32),
+}
+
+/// Dispatches [`WidgetEvent`]s on the host element (a no-op on the server).
+#[derive(Clone, Default)]
+pub struct Emitter {
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    host: Option<send_wrapper::SendWrapper<web_sys::HtmlElement>>,
+    kind: &'static str,
+    product: Option<String>,
+}
+
+impl Emitter {
+    /// An emitter for an element of `kind` showing `product`.
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    pub fn new(host: web_sys::HtmlElement, kind: &'static str, product: Option<String>) -> Self {
+        Self {
+            host: Some(send_wrapper::SendWrapper::new(host)),
+            kind,
+            product,
+        }
+    }
+
+    /// Dispatches `event` on the host element: `bubbles` and `composed`, so listeners on
+    /// the element or any ancestor see it.
+    pub fn emit(&self, event: WidgetEvent) {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        if let Some(host) = &self.host {
+            crate::mount::dispatch(host, self.kind, self.product.as_deref(), &event);
+        }
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        let _ = (event, self.kind, &self.product);
+    }
+}
+
+/// The element's emitter.
+pub fn use_emitter() -> Emitter {
+    use_context::<Emitter>().unwrap_or_default()
+}

@@ -1,0 +1,234 @@
+//! Where data comes from: the relay or a static export at `src`. Canonical paths (no query
+//! string) serve both; filters a static host cannot answer use the live query API.
+
+use stele_core::listing::{Page, ReviewFilter, ReviewSort};
+use stele_core::paths::{self, CANONICAL_PER_PAGE};
+use stele_core::public::{ProductView, ShopView, SummariesView};
+use stele_core::PublicReview;
+
+/// Why data did not arrive. Shoppers never see it; the console gets a `[stele]` hint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DataError {
+    /// The request failed (network, CORS, CSP).
+    Network(String),
+    /// An HTTP error status.
+    Status(u16),
+    /// The body is not the expected JSON.
+    Shape(String),
+    /// Fetching is not possible here (server rendering).
+    Unavailable,
+}
+
+impl std::fmt::Display for DataError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Network(reason) => write!(f, "the request failed ({reason}): check the src attribute, the relay, and that the page's Content-Security-Policy allows it in connect-src"),
+            Self::Status(404) => write!(f, "HTTP 404: check the src attribute points at the relay (…/stele/) or a static export"),
+            Self::Status(status) => write!(f, "HTTP {status} from the relay: see its /healthz"),
+            Self::Shape(reason) => write!(f, "unexpected JSON ({reason}): the relay and widget versions may differ"),
+            Self::Unavailable => write!(f, "no data source"),
+        }
+    }
+}
+
+impl std::error::Error for DataError {}
+
+/// The URL a list page comes from: a canonical file whenever a static export has one (plain
+/// lists and histogram rows at the canonical page size), else the live query API.
+pub fn reviews_url(
+    product: &str,
+    sort: ReviewSort,
+    filter: &ReviewFilter,
+    page: u32,
+    per_page: u32,
+) -> String {
+    let canonical = per_page == CANONICAL_PER_PAGE
+        && !filter.with_comment
+        && filter.query.is_none()
+        && filter.min_stars.is_none();
+    if canonical {
+        return paths::reviews(product, sort, filter.stars, page);
+    }
+    let mut query = format!("sort={sort}&page={page}&per_page={per_page}");
+    if let Some(stars) = filter.stars {
+        query.push_str(&format!("&stars={stars}"));
+    }
+    if filter.with_comment {
+        query.push_str("&with_comment=true");
+    }
+    if let Some(text) = &filter.query {
+        query.push_str("&q=");
+        query.push_str(&encode_component(text));
+    }
+    format!("v1/products/{}/reviews?{query}", encode_component(product))
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A relay or static export at a base URL (ending in `/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Api {
+    base: String,
+}
+
+impl Api {
+    /// The source at `base`; a missing trailing slash is added.
+    pub fn new(base: &str) -> Self {
+        let mut base = base.trim().to_owned();
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        Self { base }
+    }
+
+    /// The base URL.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The product's summary and first page.
+    pub async fn product(&self, id: &str) -> Result<ProductView, DataError> {
+        self.get(&paths::product(id)).await
+    }
+
+    /// One page of a product's reviews.
+    pub async fn reviews(
+        &self,
+        id: &str,
+        sort: ReviewSort,
+        filter: &ReviewFilter,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Page<PublicReview>, DataError> {
+        self.get(&reviews_url(id, sort, filter, page, per_page))
+            .await
+    }
+
+    /// The shop's summary and first testimonials.
+    pub async fn shop(&self) -> Result<ShopView, DataError> {
+        self.get(&paths::shop()).await
+    }
+
+    /// A page of testimonials.
+    pub async fn testimonials(&self, page: u32) -> Result<Page<PublicReview>, DataError> {
+        self.get(&paths::testimonials(page)).await
+    }
+
+    /// Summaries of `ids` in one request to a relay; from a static export (which cannot
+    /// answer a query), the chunk files that hold them.
+    pub async fn summaries(&self, ids: &[String]) -> Result<SummariesView, DataError> {
+        let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
+        match self
+            .get::<SummariesView>(&format!("v1/summaries?ids={}", list.join(",")))
+            .await
+        {
+            Ok(view) => Ok(view),
+            Err(DataError::Status(404) | DataError::Shape(_)) => {
+                let mut chunks: Vec<u32> =
+                    ids.iter().map(|id| paths::summary_chunk_of(id)).collect();
+                chunks.sort_unstable();
+                chunks.dedup();
+                let mut all = SummariesView::default();
+                for chunk in chunks {
+                    let part: SummariesView = self.get(&paths::summaries_chunk(chunk)).await?;
+                    all.summaries.extend(part.summaries);
+                }
+                Ok(all)
+            }
+            Err(other) => Err(other),
+        }
+    }
+
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
+        browser::get_json(&format!("{}{path}", self.base)).await
+    }
+
+    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
+        let _ = path;
+        Err(DataError::Unavailable)
+    }
+}
+
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod browser {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{RequestCredentials, RequestInit, Response};
+
+    use super::DataError;
+
+    /// GET JSON without credentials: the browser parses it (cheaper in wasm size than a
+    /// Rust JSON parser) and serde-wasm-bindgen converts.
+    pub async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, DataError> {
+        let window = web_sys::window().ok_or(DataError::Unavailable)?;
+        let init = RequestInit::new();
+        init.set_credentials(RequestCredentials::Omit);
+        let network = |e: wasm_bindgen::JsValue| {
+            DataError::Network(
+                e.as_string()
+                    .or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from))
+                    .unwrap_or_default(),
+            )
+        };
+        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(network)?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(DataError::Status(response.status()));
+        }
+        let json = JsFuture::from(response.json().map_err(network)?)
+            .await
+            .map_err(|e| DataError::Shape(format!("{e:?}")))?;
+        serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_lists_use_canonical_files_and_filters_use_the_query_api() {
+        let none = ReviewFilter::default();
+        assert_eq!(
+            reviews_url("2183", ReviewSort::Lowest, &none, 2, 10),
+            "v1/products/2183/reviews/lowest/2.json"
+        );
+        let stars = ReviewFilter {
+            stars: Some(5),
+            ..ReviewFilter::default()
+        };
+        assert_eq!(
+            reviews_url("a/b", ReviewSort::Newest, &stars, 1, 10),
+            "v1/products/~612f62/reviews/newest/stars-5/1.json"
+        );
+        let search = ReviewFilter {
+            query: Some("țeapă & co".into()),
+            with_comment: true,
+            ..ReviewFilter::default()
+        };
+        assert_eq!(
+            reviews_url("a/b", ReviewSort::Newest, &search, 1, 10),
+            "v1/products/a%2Fb/reviews?sort=newest&page=1&per_page=10&with_comment=true&q=%C8%9Beap%C4%83%20%26%20co"
+        );
+        assert_eq!(
+            reviews_url("1", ReviewSort::Oldest, &none, 1, 20),
+            "v1/products/1/reviews?sort=oldest&page=1&per_page=20"
+        );
+        assert_eq!(Api::new("https://x/stele").base(), "https://x/stele/");
+    }
+}

@@ -1,0 +1,252 @@
+//! Numbers, plurals and dates. In the browser: `Intl`. On the server (SSR) and in native
+//! tests: the decimal separator and plural rule of each language, enough for the same text.
+
+use stele_core::Timestamp;
+
+use super::Lang;
+
+/// CLDR plural categories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralCategory {
+    /// zero
+    Zero,
+    /// one
+    One,
+    /// two
+    Two,
+    /// few
+    Few,
+    /// many
+    Many,
+    /// other
+    Other,
+}
+
+impl PluralCategory {
+    fn from_name(name: &str) -> Self {
+        match name {
+            "zero" => Self::Zero,
+            "one" => Self::One,
+            "two" => Self::Two,
+            "few" => Self::Few,
+            "many" => Self::Many,
+            _ => Self::Other,
+        }
+    }
+}
+
+/// Formats for one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formatter {
+    lang: Lang,
+}
+
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod browser {
+    use js_sys::{Array, Intl, Object, Reflect};
+    use wasm_bindgen::JsValue;
+
+    pub fn options(pairs: &[(&str, JsValue)]) -> Object {
+        let object = Object::new();
+        for (key, value) in pairs {
+            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+        object
+    }
+
+    pub fn locales(tag: &str) -> Array {
+        Array::of1(&JsValue::from_str(tag))
+    }
+
+    pub fn number(tag: &str, value: f64, digits: u32) -> String {
+        let digits = JsValue::from(digits);
+        let format = Intl::NumberFormat::new(
+            &locales(tag),
+            &options(&[
+                ("minimumFractionDigits", digits.clone()),
+                ("maximumFractionDigits", digits),
+            ]),
+        );
+        format
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from(value))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| value.to_string())
+    }
+
+    pub fn plural(tag: &str, value: f64) -> String {
+        Intl::PluralRules::new(&locales(tag), &Object::new())
+            .select(value)
+            .into()
+    }
+
+    pub fn relative(tag: &str, value: f64, unit: &str) -> String {
+        let format = Intl::RelativeTimeFormat::new(
+            &locales(tag),
+            &options(&[("numeric", JsValue::from_str("auto"))]),
+        );
+        format.format(value, unit).into()
+    }
+
+    pub fn date(tag: &str, unix: i64) -> String {
+        let date = js_sys::Date::new(&JsValue::from((unix * 1000) as f64));
+        let format = Intl::DateTimeFormat::new(
+            &locales(tag),
+            &options(&[("dateStyle", JsValue::from_str("long"))]),
+        );
+        format
+            .format()
+            .call1(&JsValue::NULL, &date)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
+    pub fn now() -> i64 {
+        (js_sys::Date::now() / 1000.0) as i64
+    }
+}
+
+impl Formatter {
+    /// Formats for `lang`.
+    pub fn new(lang: Lang) -> Self {
+        Self { lang }
+    }
+
+    /// A value already rounded to a tenth (see `Summary::rounded_average`), with one
+    /// decimal: "4.5", "4,5".
+    pub fn one_decimal(&self, value: f64) -> String {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        return browser::number(self.lang.as_str(), value, 1);
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        {
+            let text = format!("{value:.1}");
+            if self.lang == Lang::En {
+                text
+            } else {
+                text.replace('.', ",")
+            }
+        }
+    }
+
+    /// A whole number: "1,234" (en), "1.234" (ro).
+    pub fn integer(&self, value: u64) -> String {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        return browser::number(self.lang.as_str(), value as f64, 0);
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        {
+            let separator = match self.lang {
+                Lang::En => ",",
+                Lang::Ro | Lang::De | Lang::It | Lang::Es => ".",
+                Lang::Hu | Lang::Bg | Lang::Fr | Lang::Pl => "\u{a0}",
+            };
+            let digits = value.to_string();
+            // Spanish and Polish group only from five digits (CLDR minimumGroupingDigits 2).
+            let min = if matches!(self.lang, Lang::Es | Lang::Pl) {
+                5
+            } else {
+                4
+            };
+            if digits.len() < min {
+                return digits;
+            }
+            let mut out = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push_str(separator);
+                }
+                out.push(c);
+            }
+            out
+        }
+    }
+
+    /// The plural category of a count.
+    pub fn plural(&self, count: u64) -> PluralCategory {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        return PluralCategory::from_name(&browser::plural(self.lang.as_str(), count as f64));
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        PluralCategory::from_name(match self.lang {
+            Lang::Fr if count <= 1 => "one",
+            Lang::Ro if count == 1 => "one",
+            Lang::Ro if count == 0 || (2..=19).contains(&(count % 100)) => "few",
+            Lang::Pl if count == 1 => "one",
+            Lang::Pl if (2..=4).contains(&(count % 10)) && !(12..=14).contains(&(count % 100)) => {
+                "few"
+            }
+            Lang::Pl => "many",
+            Lang::Fr | Lang::Ro => "other",
+            _ if count == 1 => "one",
+            _ => "other",
+        })
+    }
+
+    /// The exact date, for `<time>` text where relative dates are unavailable and for titles.
+    pub fn date(&self, at: Timestamp) -> String {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        return browser::date(self.lang.as_str(), at.unix());
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        at.to_string()[..10].to_owned()
+    }
+
+    /// "3 days ago" in the browser; the exact date on the server, where "now" would be stale
+    /// in any cache.
+    pub fn relative(&self, at: Timestamp) -> String {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        {
+            let (value, unit) = relative_unit(at.unix() - browser::now());
+            browser::relative(self.lang.as_str(), value as f64, unit)
+        }
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        self.date(at)
+    }
+}
+
+/// The largest unit that keeps a relative date readable: (signed count, unit).
+pub fn relative_unit(delta_seconds: i64) -> (i64, &'static str) {
+    const UNITS: [(i64, &str); 6] = [
+        (31_536_000, "year"),
+        (2_592_000, "month"),
+        (604_800, "week"),
+        (86_400, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+    ];
+    for (size, unit) in UNITS {
+        if delta_seconds.abs() >= size {
+            return (delta_seconds / size, unit);
+        }
+    }
+    (0, "minute")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_formats_match_the_browser_for_common_cases() {
+        assert_eq!(Formatter::new(Lang::Ro).one_decimal(4.5), "4,5");
+        assert_eq!(Formatter::new(Lang::En).one_decimal(4.3), "4.3");
+        assert_eq!(Formatter::new(Lang::En).integer(1234), "1,234");
+        assert_eq!(Formatter::new(Lang::Ro).integer(1234), "1.234");
+        assert_eq!(Formatter::new(Lang::Es).integer(1234), "1234");
+        assert_eq!(Formatter::new(Lang::Ro).plural(1), PluralCategory::One);
+        assert_eq!(Formatter::new(Lang::Ro).plural(5), PluralCategory::Few);
+        assert_eq!(Formatter::new(Lang::Ro).plural(20), PluralCategory::Other);
+        assert_eq!(Formatter::new(Lang::Ro).plural(101), PluralCategory::Other);
+        assert_eq!(Formatter::new(Lang::Ro).plural(102), PluralCategory::Few);
+        assert_eq!(Formatter::new(Lang::Pl).plural(22), PluralCategory::Few);
+        assert_eq!(Formatter::new(Lang::Pl).plural(12), PluralCategory::Many);
+        assert_eq!(Formatter::new(Lang::Fr).plural(0), PluralCategory::One);
+    }
+
+    #[test]
+    fn relative_units() {
+        assert_eq!(relative_unit(-3 * 86_400), (-3, "day"));
+        assert_eq!(relative_unit(-30), (0, "minute"));
+        assert_eq!(relative_unit(-400 * 86_400), (-1, "year"));
+        assert_eq!(relative_unit(-8 * 86_400), (-1, "week"));
+    }
+}

@@ -1,0 +1,139 @@
+//! UI language, strings and number/date/plural formatting.
+//!
+//! In the browser every format comes from `Intl` (js-sys): no bundled locale tables. The
+//! server (SSR) cannot reach `Intl`, so [`format`] carries the one fact it needs per
+//! language — the decimal separator and the plural rule — to render the same visible text.
+
+mod format;
+mod strings;
+
+pub use format::{relative_unit, Formatter, PluralCategory};
+pub use strings::{Key, Strings};
+
+/// The languages Stele ships strings for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English (the fallback).
+    #[default]
+    En,
+    /// Romanian.
+    Ro,
+    /// Hungarian.
+    Hu,
+    /// Bulgarian.
+    Bg,
+    /// German.
+    De,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+    /// Italian.
+    It,
+    /// Polish.
+    Pl,
+}
+
+impl Lang {
+    /// Every language.
+    pub const ALL: [Lang; 9] = [
+        Self::En,
+        Self::Ro,
+        Self::Hu,
+        Self::Bg,
+        Self::De,
+        Self::Fr,
+        Self::Es,
+        Self::It,
+        Self::Pl,
+    ];
+
+    /// The BCP 47 tag.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Ro => "ro",
+            Self::Hu => "hu",
+            Self::Bg => "bg",
+            Self::De => "de",
+            Self::Fr => "fr",
+            Self::Es => "es",
+            Self::It => "it",
+            Self::Pl => "pl",
+        }
+    }
+
+    /// The language of a tag such as `ro-RO` or `de`; `None` for languages Stele lacks.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Self::ALL.into_iter().find(|lang| lang.as_str() == primary)
+    }
+
+    /// The first supported language among `candidates` (element `lang`, then `<html lang>`),
+    /// else English.
+    pub fn resolve<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) -> Self {
+        candidates
+            .into_iter()
+            .flatten()
+            .find_map(Self::from_tag)
+            .unwrap_or_default()
+    }
+}
+
+/// Everything a component needs to speak the shopper's language.
+#[derive(Debug, Clone)]
+pub struct I18n {
+    /// The language.
+    pub lang: Lang,
+    /// Its strings, with the page's overrides applied.
+    pub strings: Strings,
+    /// Numbers, plurals and dates.
+    pub format: Formatter,
+}
+
+impl I18n {
+    /// Strings and formats for `lang`, with `overrides` (key, text) applied.
+    pub fn new(lang: Lang, overrides: &[(String, String)]) -> Self {
+        Self {
+            lang,
+            strings: Strings::new(lang, overrides),
+            format: Formatter::new(lang),
+        }
+    }
+
+    /// "132 reviews", with the language's plural form.
+    pub fn review_count(&self, count: u64) -> String {
+        let form = self
+            .strings
+            .plural(Key::ReviewCount, self.format.plural(count));
+        form.replace("{n}", &self.format.integer(count))
+    }
+
+    /// The one accessible name of a rating: "Rated 4.5 out of 5, 132 reviews".
+    pub fn rating_label(&self, stars: Option<f64>, count: Option<u64>) -> String {
+        let Some(stars) = stars else {
+            return self.strings.get(Key::NoRating).to_owned();
+        };
+        let rated = self
+            .strings
+            .get(Key::RatedOutOf5)
+            .replace("{rating}", &self.format.one_decimal(stars));
+        match count {
+            Some(count) => format!("{rated}, {}", self.review_count(count)),
+            None => rated,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_resolve_from_element_then_page_then_english() {
+        assert_eq!(Lang::resolve([Some("ro-RO"), Some("de")]), Lang::Ro);
+        assert_eq!(Lang::resolve([None, Some("hu")]), Lang::Hu);
+        assert_eq!(Lang::resolve([Some("ja"), Some("pl-PL")]), Lang::Pl);
+        assert_eq!(Lang::resolve([Some("ja"), None]), Lang::En);
+    }
+}

@@ -1,0 +1,584 @@
+//! UI strings in the nine shop languages; any one can be overridden per element
+//! (`text-{key}` attribute, `strings` option or prop).
+
+use super::{Lang, PluralCategory};
+
+/// A UI string. Its attribute name is `text-` + [`Key::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    /// "Rated {rating} out of 5".
+    RatedOutOf5,
+    /// "No rating yet".
+    NoRating,
+    /// "{n} reviews" (plural forms).
+    ReviewCount,
+    /// "out of 5" next to the average.
+    OutOf5,
+    /// "Verified buyer".
+    VerifiedBuyer,
+    /// "Sort by".
+    SortBy,
+    /// "Newest".
+    SortNewest,
+    /// "Oldest".
+    SortOldest,
+    /// "Highest rated".
+    SortHighest,
+    /// "Lowest rated".
+    SortLowest,
+    /// "Only with comments".
+    WithComment,
+    /// "Search reviews".
+    Search,
+    /// "Show more reviews".
+    LoadMore,
+    /// "Read more".
+    ReadMore,
+    /// "Show less".
+    ReadLess,
+    /// "No reviews yet".
+    Empty,
+    /// "No reviews match".
+    EmptyFiltered,
+    /// "Show all reviews".
+    ShowAll,
+    /// "{stars} stars" histogram row.
+    StarsRow,
+    /// "Previous".
+    Previous,
+    /// "Next".
+    Next,
+    /// "Pause".
+    Pause,
+    /// "Play".
+    Play,
+    /// "What our customers say".
+    TestimonialsTitle,
+    /// "Customer reviews".
+    ReviewsTitle,
+}
+
+impl Key {
+    /// Every key.
+    pub const ALL: [Key; 25] = [
+        Self::RatedOutOf5,
+        Self::NoRating,
+        Self::ReviewCount,
+        Self::OutOf5,
+        Self::VerifiedBuyer,
+        Self::SortBy,
+        Self::SortNewest,
+        Self::SortOldest,
+        Self::SortHighest,
+        Self::SortLowest,
+        Self::WithComment,
+        Self::Search,
+        Self::LoadMore,
+        Self::ReadMore,
+        Self::ReadLess,
+        Self::Empty,
+        Self::EmptyFiltered,
+        Self::ShowAll,
+        Self::StarsRow,
+        Self::Previous,
+        Self::Next,
+        Self::Pause,
+        Self::Play,
+        Self::TestimonialsTitle,
+        Self::ReviewsTitle,
+    ];
+
+    /// The override name: `text-verified-buyer` / `strings: {"verified-buyer": …}`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::RatedOutOf5 => "rated-out-of-5",
+            Self::NoRating => "no-rating",
+            Self::ReviewCount => "review-count",
+            Self::OutOf5 => "out-of-5",
+            Self::VerifiedBuyer => "verified-buyer",
+            Self::SortBy => "sort-by",
+            Self::SortNewest => "sort-newest",
+            Self::SortOldest => "sort-oldest",
+            Self::SortHighest => "sort-highest",
+            Self::SortLowest => "sort-lowest",
+            Self::WithComment => "with-comment",
+            Self::Search => "search",
+            Self::LoadMore => "load-more",
+            Self::ReadMore => "read-more",
+            Self::ReadLess => "read-less",
+            Self::Empty => "empty",
+            Self::EmptyFiltered => "empty-filtered",
+            Self::ShowAll => "show-all",
+            Self::StarsRow => "stars-row",
+            Self::Previous => "previous",
+            Self::Next => "next",
+            Self::Pause => "pause",
+            Self::Play => "play",
+            Self::TestimonialsTitle => "testimonials-title",
+            Self::ReviewsTitle => "reviews-title",
+        }
+    }
+
+    /// The key of an override name, accepting `verified-buyer` and `verifiedBuyer`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        let kebab: String = name
+            .chars()
+            .flat_map(|c| {
+                if c.is_ascii_uppercase() {
+                    vec!['-', c.to_ascii_lowercase()]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+        let kebab = kebab.replace("out-of5", "out-of-5");
+        Self::ALL.into_iter().find(|key| key.as_str() == kebab)
+    }
+}
+
+/// Columns: en, ro, hu, bg, de, fr, es, it, pl.
+const TABLE: [(Key, [&str; 9]); 24] = [
+    (
+        Key::RatedOutOf5,
+        [
+            "Rated {rating} out of 5",
+            "Evaluat cu {rating} din 5",
+            "Értékelés: {rating} / 5",
+            "Оценка {rating} от 5",
+            "Bewertet mit {rating} von 5",
+            "Noté {rating} sur 5",
+            "Valorado con {rating} de 5",
+            "Valutato {rating} su 5",
+            "Ocena {rating} na 5",
+        ],
+    ),
+    (
+        Key::NoRating,
+        [
+            "No rating yet",
+            "Încă nicio evaluare",
+            "Még nincs értékelés",
+            "Все още няма оценка",
+            "Noch keine Bewertung",
+            "Pas encore de note",
+            "Aún sin valoración",
+            "Ancora nessuna valutazione",
+            "Brak ocen",
+        ],
+    ),
+    (
+        Key::OutOf5,
+        [
+            "out of 5", "din 5", "/ 5", "от 5", "von 5", "sur 5", "de 5", "su 5", "na 5",
+        ],
+    ),
+    (
+        Key::VerifiedBuyer,
+        [
+            "Verified buyer",
+            "Cumpărător verificat",
+            "Ellenőrzött vásárló",
+            "Потвърден купувач",
+            "Verifizierter Kauf",
+            "Achat vérifié",
+            "Compra verificada",
+            "Acquisto verificato",
+            "Zweryfikowany zakup",
+        ],
+    ),
+    (
+        Key::SortBy,
+        [
+            "Sort by",
+            "Sortează după",
+            "Rendezés",
+            "Сортиране",
+            "Sortieren nach",
+            "Trier par",
+            "Ordenar por",
+            "Ordina per",
+            "Sortuj według",
+        ],
+    ),
+    (
+        Key::SortNewest,
+        [
+            "Newest",
+            "Cele mai noi",
+            "Legújabb",
+            "Най-нови",
+            "Neueste",
+            "Plus récents",
+            "Más recientes",
+            "Più recenti",
+            "Najnowsze",
+        ],
+    ),
+    (
+        Key::SortOldest,
+        [
+            "Oldest",
+            "Cele mai vechi",
+            "Legrégebbi",
+            "Най-стари",
+            "Älteste",
+            "Plus anciens",
+            "Más antiguas",
+            "Meno recenti",
+            "Najstarsze",
+        ],
+    ),
+    (
+        Key::SortHighest,
+        [
+            "Highest rated",
+            "Cele mai bune",
+            "Legjobb értékelés",
+            "Най-висока оценка",
+            "Beste Bewertung",
+            "Mieux notés",
+            "Mejor valoradas",
+            "Valutazione più alta",
+            "Najwyżej oceniane",
+        ],
+    ),
+    (
+        Key::SortLowest,
+        [
+            "Lowest rated",
+            "Cele mai slabe",
+            "Legrosszabb értékelés",
+            "Най-ниска оценка",
+            "Schlechteste Bewertung",
+            "Moins bien notés",
+            "Peor valoradas",
+            "Valutazione più bassa",
+            "Najniżej oceniane",
+        ],
+    ),
+    (
+        Key::WithComment,
+        [
+            "Only with comments",
+            "Doar cu comentarii",
+            "Csak szöveges értékelések",
+            "Само с коментари",
+            "Nur mit Kommentar",
+            "Avec commentaire",
+            "Solo con comentario",
+            "Solo con commento",
+            "Tylko z komentarzem",
+        ],
+    ),
+    (
+        Key::Search,
+        [
+            "Search reviews",
+            "Caută în recenzii",
+            "Keresés az értékelésekben",
+            "Търсене в отзивите",
+            "Bewertungen durchsuchen",
+            "Rechercher dans les avis",
+            "Buscar en las reseñas",
+            "Cerca nelle recensioni",
+            "Szukaj w opiniach",
+        ],
+    ),
+    (
+        Key::LoadMore,
+        [
+            "Show more reviews",
+            "Mai multe recenzii",
+            "További értékelések",
+            "Още отзиви",
+            "Weitere Bewertungen",
+            "Plus d’avis",
+            "Más reseñas",
+            "Altre recensioni",
+            "Więcej opinii",
+        ],
+    ),
+    (
+        Key::ReadMore,
+        [
+            "Read more",
+            "Citește mai mult",
+            "Tovább",
+            "Още",
+            "Weiterlesen",
+            "Lire la suite",
+            "Leer más",
+            "Leggi tutto",
+            "Czytaj dalej",
+        ],
+    ),
+    (
+        Key::ReadLess,
+        [
+            "Show less",
+            "Arată mai puțin",
+            "Kevesebb",
+            "По-малко",
+            "Weniger",
+            "Réduire",
+            "Mostrar menos",
+            "Mostra meno",
+            "Zwiń",
+        ],
+    ),
+    (
+        Key::Empty,
+        [
+            "No reviews yet",
+            "Încă nu există recenzii",
+            "Még nincs értékelés",
+            "Все още няма отзиви",
+            "Noch keine Bewertungen",
+            "Aucun avis pour le moment",
+            "Todavía no hay reseñas",
+            "Ancora nessuna recensione",
+            "Brak opinii",
+        ],
+    ),
+    (
+        Key::EmptyFiltered,
+        [
+            "No reviews match",
+            "Nicio recenzie nu corespunde",
+            "Nincs ilyen értékelés",
+            "Няма съвпадащи отзиви",
+            "Keine passenden Bewertungen",
+            "Aucun avis ne correspond",
+            "Ninguna reseña coincide",
+            "Nessuna recensione corrisponde",
+            "Brak pasujących opinii",
+        ],
+    ),
+    (
+        Key::ShowAll,
+        [
+            "Show all reviews",
+            "Toate recenziile",
+            "Összes értékelés",
+            "Всички отзиви",
+            "Alle Bewertungen",
+            "Tous les avis",
+            "Todas las reseñas",
+            "Tutte le recensioni",
+            "Wszystkie opinie",
+        ],
+    ),
+    (
+        Key::StarsRow,
+        [
+            "{stars} stars",
+            "{stars} stele",
+            "{stars} csillag",
+            "{stars} звезди",
+            "{stars} Sterne",
+            "{stars} étoiles",
+            "{stars} estrellas",
+            "{stars} stelle",
+            "{stars} gwiazdki",
+        ],
+    ),
+    (
+        Key::Previous,
+        [
+            "Previous",
+            "Anterior",
+            "Előző",
+            "Предишен",
+            "Zurück",
+            "Précédent",
+            "Anterior",
+            "Precedente",
+            "Poprzedni",
+        ],
+    ),
+    (
+        Key::Next,
+        [
+            "Next",
+            "Următor",
+            "Következő",
+            "Следващ",
+            "Weiter",
+            "Suivant",
+            "Siguiente",
+            "Successivo",
+            "Następny",
+        ],
+    ),
+    (
+        Key::Pause,
+        [
+            "Pause",
+            "Pauză",
+            "Szünet",
+            "Пауза",
+            "Pause",
+            "Pause",
+            "Pausa",
+            "Pausa",
+            "Wstrzymaj",
+        ],
+    ),
+    (
+        Key::Play,
+        [
+            "Play",
+            "Pornește",
+            "Lejátszás",
+            "Пусни",
+            "Abspielen",
+            "Lecture",
+            "Reproducir",
+            "Riproduci",
+            "Odtwórz",
+        ],
+    ),
+    (
+        Key::TestimonialsTitle,
+        [
+            "What our customers say",
+            "Ce spun clienții noștri",
+            "Vásárlóink mondták",
+            "Какво казват клиентите ни",
+            "Das sagen unsere Kunden",
+            "Ce que disent nos clients",
+            "Lo que dicen nuestros clientes",
+            "Cosa dicono i nostri clienti",
+            "Co mówią nasi klienci",
+        ],
+    ),
+    (
+        Key::ReviewsTitle,
+        [
+            "Customer reviews",
+            "Recenzii de la clienți",
+            "Vásárlói értékelések",
+            "Отзиви от клиенти",
+            "Kundenbewertungen",
+            "Avis clients",
+            "Opiniones de clientes",
+            "Recensioni dei clienti",
+            "Opinie klientów",
+        ],
+    ),
+];
+
+/// "{n} reviews" by plural category: (one, few, many, other) for each language.
+const REVIEW_COUNT: [[&str; 4]; 9] = [
+    ["{n} review", "{n} reviews", "{n} reviews", "{n} reviews"],
+    [
+        "{n} recenzie",
+        "{n} recenzii",
+        "{n} de recenzii",
+        "{n} de recenzii",
+    ],
+    [
+        "{n} értékelés",
+        "{n} értékelés",
+        "{n} értékelés",
+        "{n} értékelés",
+    ],
+    ["{n} отзив", "{n} отзива", "{n} отзива", "{n} отзива"],
+    [
+        "{n} Bewertung",
+        "{n} Bewertungen",
+        "{n} Bewertungen",
+        "{n} Bewertungen",
+    ],
+    ["{n} avis", "{n} avis", "{n} avis", "{n} avis"],
+    ["{n} reseña", "{n} reseñas", "{n} reseñas", "{n} reseñas"],
+    [
+        "{n} recensione",
+        "{n} recensioni",
+        "{n} recensioni",
+        "{n} recensioni",
+    ],
+    ["{n} opinia", "{n} opinie", "{n} opinii", "{n} opinii"],
+];
+
+/// The strings of one element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Strings {
+    lang: Lang,
+    overrides: Vec<(Key, String)>,
+}
+
+fn column(lang: Lang) -> usize {
+    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
+}
+
+impl Strings {
+    /// `lang`'s strings with `overrides` (name, text); unknown names are ignored.
+    pub fn new(lang: Lang, overrides: &[(String, String)]) -> Self {
+        let overrides = overrides
+            .iter()
+            .filter_map(|(name, text)| Key::from_name(name).map(|key| (key, text.clone())))
+            .collect();
+        Self { lang, overrides }
+    }
+
+    /// The text of `key`.
+    pub fn get(&self, key: Key) -> &str {
+        if let Some((_, text)) = self.overrides.iter().find(|(k, _)| *k == key) {
+            return text;
+        }
+        TABLE
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("", |(_, texts)| texts[column(self.lang)])
+    }
+
+    /// The form of a counted string (only [`Key::ReviewCount`] has forms) for `category`.
+    pub fn plural(&self, key: Key, category: PluralCategory) -> &str {
+        if let Some((_, text)) = self.overrides.iter().find(|(k, _)| *k == key) {
+            return text;
+        }
+        let forms = &REVIEW_COUNT[column(self.lang)];
+        match category {
+            PluralCategory::One => forms[0],
+            PluralCategory::Few | PluralCategory::Two => forms[1],
+            PluralCategory::Many => forms[2],
+            PluralCategory::Zero | PluralCategory::Other => forms[3],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_every_language() {
+        for key in Key::ALL {
+            for lang in Lang::ALL {
+                let text = Strings::new(lang, &[]);
+                let value = if key == Key::ReviewCount {
+                    text.plural(key, PluralCategory::Other)
+                } else {
+                    text.get(key)
+                };
+                assert!(!value.is_empty(), "{key:?} in {lang:?}");
+            }
+            assert_eq!(Key::from_name(key.as_str()), Some(key));
+        }
+    }
+
+    #[test]
+    fn overrides_replace_one_string() {
+        let strings = Strings::new(
+            Lang::Ro,
+            &[
+                ("verifiedBuyer".into(), "Client verificat".into()),
+                ("nope".into(), "x".into()),
+            ],
+        );
+        assert_eq!(strings.get(Key::VerifiedBuyer), "Client verificat");
+        assert_eq!(strings.get(Key::ReadMore), "Citește mai mult");
+        assert_eq!(Key::from_name("ratedOutOf5"), Some(Key::RatedOutOf5));
+    }
+}

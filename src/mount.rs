@@ -1,0 +1,379 @@
+//! The browser entry points the loader (`stele.js`) calls: `mount(host, kind, options)`
+//! renders an element into its shadow root; `Mounted.unmount()` frees it.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use js_sys::{Array, Object, Reflect};
+use leptos::prelude::*;
+use stele_core::public::{ProductView, ShopView};
+use stele_core::{ReviewSort, Summary};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
+    ShadowRootMode,
+};
+
+use crate::components::{Badge, Layout, Reviews, Testimonials};
+use crate::context::{Emitter, WidgetEvent};
+use crate::data::{Api, DataError};
+use crate::i18n::{I18n, Lang};
+use crate::options::{Kind, Options, Theme};
+
+/// A mounted element; `unmount()` (or dropping it) removes the view and its reactive state.
+#[wasm_bindgen]
+pub struct Mounted {
+    handle: Option<Box<dyn std::any::Any>>,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// Removes the view and frees its resources. Calling it twice is harmless.
+    pub fn unmount(&mut self) {
+        self.handle.take();
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&JsValue::from_str(&format!("[stele] {message}")));
+}
+
+thread_local! {
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// One constructed stylesheet shared by every shadow root: no `<style>` element and no
+/// `style` attribute, so a strict `style-src` has nothing to block.
+fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|cell| -> Result<CssStyleSheet, JsValue> {
+        if let Some(sheet) = cell.borrow().as_ref() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(crate::STYLESHEET)?;
+        *cell.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    Reflect::set(
+        root,
+        &JsValue::from_str("adoptedStyleSheets"),
+        &Array::of1(&sheet),
+    )
+    .map(drop)
+}
+
+/// Data embedded by the server-rendered fragment (`<script type="application/json"
+/// data-stele>`), so the takeover needs no request and shows the same numbers at once.
+fn embedded<T: serde::de::DeserializeOwned>(host: &HtmlElement) -> Option<T> {
+    let script = host
+        .query_selector("script[type='application/json'][data-stele]")
+        .ok()
+        .flatten()?;
+    let json = js_sys::JSON::parse(&script.text_content()?).ok()?;
+    serde_wasm_bindgen::from_value(json).ok()
+}
+
+/// Renders `kind` into `host`'s shadow root with `options` (see docs/embed.md). Never
+/// throws for bad options: it warns with a `[stele]` hint and renders nothing.
+#[wasm_bindgen]
+pub fn mount(host: HtmlElement, kind: &str, options: JsValue) -> Mounted {
+    match try_mount(host, kind, options) {
+        Ok(mounted) => mounted,
+        Err(error) => {
+            warn(&format!(
+                "could not render: {}",
+                error.as_string().unwrap_or_else(|| format!("{error:?}"))
+            ));
+            Mounted { handle: None }
+        }
+    }
+}
+
+fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted, JsValue> {
+    let Some(kind) = Kind::parse(kind) else {
+        warn(&format!(
+            "unknown element kind {kind:?}: use reviews, stars or testimonials"
+        ));
+        return Ok(Mounted { handle: None });
+    };
+    let options: Options = serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsValue::from_str(&format!("bad options: {e}")))?;
+    let product = options
+        .product
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned);
+    if product.is_none() && kind != Kind::Testimonials {
+        warn(&format!(
+            "<{tag}> needs a product attribute: <{tag} product=\"2183\"> (the shop's product id)",
+            tag = kind.tag()
+        ));
+        return Ok(Mounted { handle: None });
+    }
+    let Some(src) = options.src.clone() else {
+        warn(&format!("<{}> has no src: set src=\"https://shop.example/stele/\" or load stele.js from the relay", kind.tag()));
+        return Ok(Mounted { handle: None });
+    };
+    let api = Api::new(&src);
+    let i18n = I18n::new(
+        Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
+        &options.overrides(),
+    );
+    let theme = Theme::parse(options.theme.as_deref().unwrap_or("auto"));
+
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt_stylesheet(&root)?;
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child)?;
+    }
+    let document = host.owner_document().ok_or("no document")?;
+    let container: HtmlElement = document.create_element("div")?.unchecked_into();
+    container.set_class_name("stele-root");
+    container.set_attribute("data-theme", theme.as_str())?;
+    container.set_attribute("part", "root")?;
+    root.append_child(&container)?;
+
+    let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
+    let context = (i18n, emitter.clone());
+    let handle: Box<dyn std::any::Any> = match kind {
+        Kind::Reviews => {
+            let (product, per_page) = (product.unwrap_or_default(), options.per_page());
+            let sort = options
+                .sort
+                .as_deref()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(ReviewSort::Newest);
+            let island = embedded::<ProductView>(&host).filter(|view| view.product_id == product);
+            Box::new(leptos::mount::mount_to(container, move || {
+                provide_context(context.0);
+                provide_context(context.1);
+                match island {
+                    Some(initial) => view! { <Reviews initial=initial per_page=per_page sort=sort api=api /><Ready /> }.into_any(),
+                    None => view! { <ProductLoader api=api product=product per_page=per_page sort=sort /> }.into_any(),
+                }
+            }))
+        }
+        Kind::Testimonials => {
+            let layout = Layout::parse(options.layout.as_deref().unwrap_or("carousel"));
+            let autoplay = options.autoplay.unwrap_or(0);
+            let island = embedded::<ShopView>(&host);
+            Box::new(leptos::mount::mount_to(container, move || {
+                provide_context(context.0);
+                provide_context(context.1);
+                match island {
+                    Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay api=api /><Ready /> }.into_any(),
+                    None => view! { <ShopLoader api=api layout=layout autoplay=autoplay /> }.into_any(),
+                }
+            }))
+        }
+        Kind::Stars => {
+            let summary = summary_signal(&api, &product.unwrap_or_default());
+            Box::new(leptos::mount::mount_to(container, move || {
+                provide_context(context.0);
+                provide_context(context.1);
+                let ready = Signal::derive({
+                    let summary = summary.clone();
+                    move || summary.with(Option::is_some)
+                });
+                view! { <Badge summary=Signal::derive(move || summary.get()) /><ReadyWhen ready=ready /> }
+            }))
+        }
+    };
+    Ok(Mounted {
+        handle: Some(handle),
+    })
+}
+
+/// Emits `stele:ready` once, after its siblings are in the DOM.
+#[component]
+fn Ready() -> impl IntoView {
+    let emitter = crate::context::use_emitter();
+    Effect::new(move |_| emitter.emit(WidgetEvent::Ready));
+}
+
+/// Emits `stele:ready` once `ready` turns true.
+#[component]
+fn ReadyWhen(ready: Signal<bool>) -> impl IntoView {
+    let emitter = crate::context::use_emitter();
+    let done = StoredValue::new(false);
+    Effect::new(move |_| {
+        if ready.get() && !done.get_value() {
+            done.set_value(true);
+            emitter.emit(WidgetEvent::Ready);
+        }
+    });
+}
+
+/// Fetches a product, then renders it; a placeholder of the final height meanwhile.
+#[component]
+fn ProductLoader(api: Api, product: String, per_page: u32, sort: ReviewSort) -> impl IntoView {
+    let resource = LocalResource::new({
+        let (api, product) = (api.clone(), product.clone());
+        move || {
+            let (api, product) = (api.clone(), product.clone());
+            async move {
+                let result = api.product(&product).await;
+                if let Err(error) = &result {
+                    warn(&format!("<stele-reviews product=\"{product}\">: {error}"));
+                }
+                result
+            }
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
+            <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
+                {move || {
+                    let api = api.clone();
+                    Suspend::new(async move {
+                        resource.await.map(|initial| view! { <Reviews initial=initial per_page=per_page sort=sort api=api /><Ready /> })
+                    })
+                }}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Fetches the shop's testimonials, then renders them.
+#[component]
+fn ShopLoader(api: Api, layout: Layout, autoplay: u32) -> impl IntoView {
+    let resource = LocalResource::new({
+        let api = api.clone();
+        move || {
+            let api = api.clone();
+            async move {
+                let result = api.shop().await;
+                if let Err(error) = &result {
+                    warn(&format!("<stele-testimonials>: {error}"));
+                }
+                result
+            }
+        }
+    });
+    view! {
+        <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
+            <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
+                {move || {
+                    let api = api.clone();
+                    Suspend::new(async move {
+                        resource.await.map(|shop| view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay api=api /><Ready /> })
+                    })
+                }}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Badges waiting for one shared `/v1/summaries` request, by relay.
+#[derive(Default)]
+struct Batches {
+    signals: HashMap<(String, String), ArcRwSignal<Option<Summary>>>,
+    pending: HashMap<String, Vec<String>>,
+}
+
+thread_local! {
+    static BATCHES: RefCell<Batches> = RefCell::new(Batches::default());
+}
+
+/// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
+/// the same task (the loader mounts all of a page's badges together) share one request.
+fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<Option<Summary>> {
+    BATCHES.with(|cell| {
+        let mut batches = cell.borrow_mut();
+        let key = (api.base().to_owned(), id.to_owned());
+        if let Some(signal) = batches.signals.get(&key) {
+            return signal.clone();
+        }
+        let signal = ArcRwSignal::new(None);
+        batches.signals.insert(key, signal.clone());
+        let pending = batches.pending.entry(api.base().to_owned()).or_default();
+        pending.push(id.to_owned());
+        if pending.len() == 1 {
+            let api = api.clone();
+            leptos::task::spawn_local(async move {
+                // Let the rest of this task's badges join the batch.
+                let _ =
+                    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+                        .await;
+                flush(api).await;
+            });
+        }
+        signal
+    })
+}
+
+async fn flush(api: Api) {
+    let ids = BATCHES.with(|cell| {
+        cell.borrow_mut()
+            .pending
+            .remove(api.base())
+            .unwrap_or_default()
+    });
+    for chunk in ids.chunks(crate::MAX_SUMMARY_IDS) {
+        let result = api.summaries(chunk).await;
+        if let Err(error) = &result {
+            warn(&format!("<stele-stars>: {error}"));
+        }
+        let summaries = result.map(|view| view.summaries).unwrap_or_default();
+        BATCHES.with(|cell| {
+            let batches = cell.borrow();
+            for id in chunk {
+                if let Some(signal) = batches.signals.get(&(api.base().to_owned(), id.clone())) {
+                    // A product missing from the answer has no reviews: count 0.
+                    signal.set(Some(summaries.get(id).cloned().unwrap_or_default()));
+                }
+            }
+        });
+    }
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> Object {
+    let object = Object::new();
+    for (key, value) in pairs {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    object
+}
+
+/// Dispatches a widget event on the host element.
+pub(crate) fn dispatch(host: &HtmlElement, kind: &str, product: Option<&str>, event: &WidgetEvent) {
+    let optional = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
+    let (name, detail) = match event {
+        WidgetEvent::Ready => (
+            "stele:ready",
+            object(&[("kind", kind.into()), ("product", optional(product))]),
+        ),
+        WidgetEvent::Filter {
+            stars,
+            with_comment,
+            query,
+        } => (
+            "stele:filter",
+            object(&[
+                ("stars", stars.map_or(JsValue::NULL, |s| JsValue::from(s))),
+                ("withComment", (*with_comment).into()),
+                ("query", query.as_str().into()),
+            ]),
+        ),
+        WidgetEvent::Sort(sort) => ("stele:sort", object(&[("sort", sort.as_str().into())])),
+        WidgetEvent::More(page) => ("stele:more", object(&[("page", (*page).into())])),
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+impl From<DataError> for JsValue {
+    fn from(error: DataError) -> Self {
+        JsValue::from_str(&error.to_string())
+    }
+}
