@@ -10,6 +10,8 @@
 //! The embedding contract (attributes, options, events, CSS properties) is docs/embed.md.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// Leptos view types nest deeply; type-erased components keep this modest.
+#![recursion_limit = "256"]
 
 pub mod components;
 pub mod context;

@@ -85,6 +85,8 @@ pub fn app(state: AppState) -> Router {
             "/v1/products/{id}/reviews/{sort}/{stars}/{file}",
             get(reviews_stars_file),
         )
+        .route("/v1/products/{id}/embed.html", get(product_embed))
+        .route("/v1/shop/embed.html", get(shop_embed))
         .route("/v1/summaries", get(summaries))
         .route("/v1/summaries/{file}", get(summaries_chunk))
         .route("/healthz", get(healthz))
@@ -354,6 +356,62 @@ async fn summaries_chunk(
         Rendered::json(&SummariesView { summaries }),
         &state.shared().settings.cache_control,
     ))
+}
+
+fn html(request: &HeaderMap, body: String, cache_control: &HeaderValue) -> Response {
+    let rendered = Rendered::from_bytes(body.into_bytes());
+    let mut response = json(request, rendered, cache_control);
+    if response.status() == StatusCode::OK {
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+    }
+    response
+}
+
+fn lang_of(query: &Query) -> stele::i18n::Lang {
+    stele::i18n::Lang::resolve([query.text("lang")])
+}
+
+/// `GET /v1/products/{id}/embed.html?lang=ro`: the review section rendered on the server.
+async fn product_embed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Answer {
+    let id = params::product_id(&raw)?;
+    let query = Query::parse(query.as_deref());
+    let view = state
+        .snapshot()
+        .product_view(&id, CANONICAL_PER_PAGE, Source::Live);
+    let settings = &state.shared().settings;
+    let body = stele::ssr::product_fragment(
+        &view,
+        lang_of(&query),
+        &format!("{}stele.css", settings.public_url),
+    );
+    Ok(html(&headers, body, &settings.cache_control))
+}
+
+/// `GET /v1/shop/embed.html?lang=ro&layout=grid`: testimonials rendered on the server.
+async fn shop_embed(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Answer {
+    let query = Query::parse(query.as_deref());
+    let layout = stele::components::Layout::parse(query.text("layout").unwrap_or("carousel"));
+    let view = state.snapshot().shop_view(Source::Live);
+    let settings = &state.shared().settings;
+    let body = stele::ssr::shop_fragment(
+        &view,
+        lang_of(&query),
+        layout,
+        &format!("{}stele.css", settings.public_url),
+    );
+    Ok(html(&headers, body, &settings.cache_control))
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

@@ -171,6 +171,10 @@ pub struct HttpOptions {
     #[arg(long, env = "STELE_REQUEST_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
     pub request_timeout: Duration,
 
+    /// Where browsers reach the relay (server-rendered fragments link its stele.css there).
+    #[arg(long, env = "STELE_PUBLIC_URL", default_value = "/stele/")]
+    pub public_url: String,
+
     /// How long browsers and caches may reuse a JSON answer.
     #[arg(long, env = "STELE_CACHE_MAX_AGE", default_value = "60s", value_parser = parse_duration)]
     pub cache_max_age: Duration,
@@ -198,6 +202,11 @@ impl HttpOptions {
             }),
             request_timeout: self.request_timeout,
             cache_control: axum::http::HeaderValue::from_str(&cache_control).expect("ASCII"),
+            public_url: if self.public_url.ends_with('/') {
+                self.public_url.clone()
+            } else {
+                format!("{}/", self.public_url)
+            },
         }
     }
 }

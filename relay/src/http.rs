@@ -42,6 +42,9 @@ pub struct HttpSettings {
     pub request_timeout: Duration,
     /// `Cache-Control` of JSON answers.
     pub cache_control: HeaderValue,
+    /// Where shoppers' browsers reach the relay (`/stele/` behind the documented proxy
+    /// rule): server-rendered fragments link `stele.css` from there.
+    pub public_url: String,
 }
 
 impl Default for HttpSettings {
@@ -57,6 +60,7 @@ impl Default for HttpSettings {
             cache_control: HeaderValue::from_static(
                 "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400",
             ),
+            public_url: "/stele/".into(),
         }
     }
 }

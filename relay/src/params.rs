@@ -34,6 +34,11 @@ impl Query {
         self.0.get(key).map(String::as_str)
     }
 
+    /// A free-form parameter, if present.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.get(key)
+    }
+
     /// `page`: 1 or more; default 1.
     pub fn page(&self) -> Result<u32, ApiError> {
         match self.get("page") {

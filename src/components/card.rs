@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use stele_core::PublicReview;
 
-use crate::components::rating::StarRating;
+use crate::components::rating::{star_rating, StarSize};
 use crate::context::use_i18n;
 use crate::i18n::Key;
 
@@ -26,19 +26,32 @@ pub fn ReviewCard(
         .as_ref()
         .is_some_and(|c| c.chars().count() > CLAMP_CHARS);
     let expanded = RwSignal::new(false);
-    let rating = review.stars.map(|stars| view! { <StarRating value=Some(stars) label=i18n.rating_label(Some(stars), None) /> });
+    let rating = review.stars.map(|stars| {
+        star_rating(
+            Some(stars),
+            i18n.rating_label(Some(stars), None),
+            StarSize::Small,
+        )
+    });
     let date = review.date.map(|at| {
         view! { <time class="stele-review__date" datetime=at.to_string() title=i18n.format.date(at)>{i18n.format.relative(at)}</time> }
     });
-    let comment = review.comment.clone().map(|text| {
-        view! { <p class="stele-review__comment" class:is-clamped=move || long && !expanded.get() part="comment">{text}</p> }
-    });
-    let toggle = long.then(|| {
-        let (more, less) = (i18n.strings.get(Key::ReadMore).to_owned(), i18n.strings.get(Key::ReadLess).to_owned());
-        view! {
-            <button type="button" class="stele-link" aria-expanded=move || expanded.get().to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
-                {move || if expanded.get() { less.clone() } else { more.clone() }}
-            </button>
+    let (more, less) = (
+        i18n.strings.get(Key::ReadMore).to_owned(),
+        i18n.strings.get(Key::ReadLess).to_owned(),
+    );
+    let comment = review.comment.map(|text| {
+        move || {
+            let open = expanded.get();
+            let class = if long && !open { "stele-review__comment is-clamped" } else { "stele-review__comment" };
+            let toggle = long.then(|| {
+                view! {
+                    <button type="button" class="stele-link" aria-expanded=open.to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
+                        {if open { less.clone() } else { more.clone() }}
+                    </button>
+                }
+            });
+            view! { <p class=class part="comment">{text.clone()}</p>{toggle} }.into_any()
         }
     });
     view! {
@@ -49,7 +62,7 @@ pub fn ReviewCard(
                 {date}
             </div>
             {comment}
-            {toggle}
         </article>
     }
+    .into_any()
 }

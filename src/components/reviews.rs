@@ -2,17 +2,18 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use stele_core::listing::{Page, ReviewFilter, ReviewSort};
+use stele_core::listing::{ReviewFilter, ReviewSort};
 use stele_core::public::{ProductView, Source};
 use stele_core::PublicReview;
 
 use crate::components::card::ReviewCard;
 use crate::components::summary::RatingSummary;
-use crate::context::{use_emitter, use_i18n, WidgetEvent};
+use crate::context::{use_emitter, use_i18n, Emitter, WidgetEvent};
 use crate::data::Api;
 use crate::i18n::Key;
 
-/// The list's state: what is asked for and what has arrived.
+/// What the list asks for and what has arrived. Rendering reads it in a few coarse regions
+/// (one reactive closure each), which keeps the WebAssembly small.
 #[derive(Clone, Copy)]
 struct ListState {
     sort: RwSignal<ReviewSort>,
@@ -23,7 +24,7 @@ struct ListState {
     total: RwSignal<u64>,
     page: RwSignal<u32>,
     loading: RwSignal<bool>,
-    /// Bumped by every new request, so a slow stale answer never overwrites a newer one.
+    /// Bumped by every request, so a slow stale answer never overwrites a newer one.
     generation: RwSignal<u64>,
 }
 
@@ -38,10 +39,60 @@ impl ListState {
             min_stars: None,
         }
     }
+
+    fn filter_event(&self) -> WidgetEvent {
+        WidgetEvent::Filter {
+            stars: self.stars.get_untracked(),
+            with_comment: self.with_comment.get_untracked(),
+            query: self.query.get_untracked(),
+        }
+    }
 }
 
-fn warn(message: &str) {
-    leptos::logging::warn!("[stele] {message}");
+/// Fetches pages for one list.
+#[derive(Clone)]
+struct Loader {
+    api: Option<Api>,
+    product: String,
+    per_page: u32,
+    state: ListState,
+    emitter: Emitter,
+}
+
+impl Loader {
+    /// Page `page`, replacing the list (page 1) or appended to it.
+    fn fetch(&self, page: u32, event: Option<WidgetEvent>) {
+        if let Some(event) = event {
+            self.emitter.emit(event);
+        }
+        let Some(api) = self.api.clone() else { return };
+        let (state, product, per_page) = (self.state, self.product.clone(), self.per_page);
+        let generation = state.generation.get_untracked() + 1;
+        state.generation.set(generation);
+        state.loading.set(true);
+        let (sort, filter) = (state.sort.get_untracked(), state.filter());
+        spawn_local(async move {
+            let result = api.reviews(&product, sort, &filter, page, per_page).await;
+            if state.generation.get_untracked() != generation {
+                return;
+            }
+            match result {
+                Ok(next) => {
+                    state.total.set(next.total);
+                    state.page.set(page);
+                    if page > 1 {
+                        state.items.update(|items| items.extend(next.items));
+                    } else {
+                        state.items.set(next.items);
+                    }
+                }
+                Err(error) => {
+                    leptos::logging::warn!("[stele] <stele-reviews product=\"{product}\">: {error}")
+                }
+            }
+            state.loading.set(false);
+        });
+    }
 }
 
 /// A product's reviews: [`RatingSummary`] whose histogram filters, then sort, "with comment"
@@ -62,76 +113,35 @@ pub fn Reviews(
     api: Option<Api>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let emitter = use_emitter();
     let live = initial.source == Source::Live && api.is_some();
-    let product = initial.product_id.clone();
     let state = ListState {
         sort: RwSignal::new(sort),
         stars: RwSignal::new(None),
         with_comment: RwSignal::new(false),
         query: RwSignal::new(String::new()),
-        items: RwSignal::new(initial.reviews.items.clone()),
+        items: RwSignal::new(initial.reviews.items),
         total: RwSignal::new(initial.reviews.total),
         page: RwSignal::new(1),
         loading: RwSignal::new(false),
         generation: RwSignal::new(0),
     };
-    let summary = initial.summary.clone();
-
-    let fetch = {
-        let (api, product) = (api.clone(), product.clone());
-        move |page: u32, append: bool| {
-            let Some(api) = api.clone() else { return };
-            let product = product.clone();
-            let generation = state.generation.get_untracked() + 1;
-            state.generation.set(generation);
-            state.loading.set(true);
-            let (sort, filter) = (state.sort.get_untracked(), state.filter());
-            spawn_local(async move {
-                let result: Result<Page<PublicReview>, _> =
-                    api.reviews(&product, sort, &filter, page, per_page).await;
-                if state.generation.get_untracked() != generation {
-                    return;
-                }
-                match result {
-                    Ok(next) => {
-                        state.total.set(next.total);
-                        state.page.set(page);
-                        if append {
-                            state.items.update(|items| items.extend(next.items));
-                        } else {
-                            state.items.set(next.items);
-                        }
-                    }
-                    Err(error) => warn(&format!("<stele-reviews product=\"{product}\">: {error}")),
-                }
-                state.loading.set(false);
-            });
-        }
-    };
-    let reload = {
-        let (fetch, emitter) = (fetch.clone(), emitter.clone());
-        move |event: Option<WidgetEvent>| {
-            if let Some(event) = event {
-                emitter.emit(event);
-            }
-            fetch(1, false);
-        }
-    };
-    let filter_event = move || WidgetEvent::Filter {
-        stars: state.stars.get_untracked(),
-        with_comment: state.with_comment.get_untracked(),
-        query: state.query.get_untracked(),
+    let loader = Loader {
+        api,
+        product: initial.product_id,
+        per_page,
+        state,
+        emitter: use_emitter(),
     };
     if sort != ReviewSort::Newest || per_page != stele_core::paths::CANONICAL_PER_PAGE {
-        reload(None);
+        loader.fetch(1, None);
     }
+    let strings = &i18n.strings;
 
     let on_select = {
-        let reload = reload.clone();
+        let loader = loader.clone();
         Callback::new(move |stars: Option<u8>| {
             state.stars.set(stars);
-            reload(Some(filter_event()));
+            loader.fetch(1, Some(state.filter_event()));
         })
     };
     let sort_options = ReviewSort::ALL
@@ -143,110 +153,105 @@ pub fn Reviews(
                 ReviewSort::Highest => Key::SortHighest,
                 ReviewSort::Lowest => Key::SortLowest,
             };
-            view! { <option value=option.as_str() selected=move || state.sort.get() == option>{i18n.strings.get(key).to_owned()}</option> }
+            view! { <option value=option.as_str() selected=option == sort>{strings.get(key).to_owned()}</option> }
         })
         .collect_view();
     let on_sort = {
-        let reload = reload.clone();
+        let loader = loader.clone();
         move |event: leptos::ev::Event| {
             if let Ok(sort) = event_target_value(&event).parse::<ReviewSort>() {
                 state.sort.set(sort);
-                reload(Some(WidgetEvent::Sort(sort)));
+                loader.fetch(1, Some(WidgetEvent::Sort(sort)));
             }
         }
     };
-    let on_with_comment = {
-        let reload = reload.clone();
-        move |event: leptos::ev::Event| {
-            state.with_comment.set(event_target_checked(&event));
-            reload(Some(filter_event()));
-        }
-    };
-    let on_search = {
-        let reload = reload.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            reload(Some(filter_event()));
-        }
-    };
-    let more = {
-        let (fetch, emitter) = (fetch.clone(), emitter.clone());
-        move |_| {
-            let next = state.page.get_untracked() + 1;
-            emitter.emit(WidgetEvent::More(next));
-            fetch(next, true);
-        }
-    };
-    let clear = {
-        let reload = reload.clone();
-        move |_| {
-            state.stars.set(None);
-            state.with_comment.set(false);
-            state.query.set(String::new());
-            reload(Some(filter_event()));
-        }
-    };
-    let (title, sort_by, load_more_text) = (
-        i18n.strings.get(Key::ReviewsTitle).to_owned(),
-        i18n.strings.get(Key::SortBy).to_owned(),
-        i18n.strings.get(Key::LoadMore).to_owned(),
-    );
-    let filtered = move || {
-        state.stars.get().is_some()
-            || state.with_comment.get()
-            || !state.query.get().trim().is_empty()
-    };
-    let has_more = move || (state.items.with(Vec::len) as u64) < state.total.get();
-    let strings = i18n.strings.clone();
+    // The checkbox and the search box keep their own state; the list reads it on change.
     let live_controls = live.then(|| {
+        let (on_check, on_search) = (loader.clone(), loader.clone());
         view! {
             <label class="stele-control stele-control--check">
-                <input type="checkbox" prop:checked=move || state.with_comment.get() on:change=on_with_comment />
+                <input type="checkbox" on:change=move |event| {
+                    state.with_comment.set(event_target_checked(&event));
+                    on_check.fetch(1, Some(state.filter_event()));
+                } />
                 {strings.get(Key::WithComment).to_owned()}
             </label>
-            <form class="stele-search" role="search" on:submit=on_search>
-                <input type="search" class="stele-input" aria-label=strings.get(Key::Search).to_owned() placeholder=strings.get(Key::Search).to_owned() maxlength="200"
-                    prop:value=move || state.query.get() on:input=move |event| state.query.set(event_target_value(&event)) />
+            <form class="stele-search" role="search" on:submit=move |event: leptos::ev::SubmitEvent| {
+                event.prevent_default();
+                on_search.fetch(1, Some(state.filter_event()));
+            }>
+                <input type="search" name="q" class="stele-input" aria-label=strings.get(Key::Search).to_owned()
+                    placeholder=strings.get(Key::Search).to_owned() maxlength="200"
+                    on:input=move |event| state.query.set(event_target_value(&event)) />
             </form>
         }
     });
-    let empty = {
-        let strings = i18n.strings.clone();
+    let list = move || {
+        let loading = state.loading.get();
+        let cards = state
+            .items
+            .get()
+            .into_iter()
+            .map(|review| view! { <li><ReviewCard review=review /></li> })
+            .collect_view();
+        view! {
+            <ol class=if loading { "stele-list is-loading" } else { "stele-list" } part="list" aria-busy=loading.to_string()>{cards}</ol>
+        }
+        .into_any()
+    };
+    let footer = {
+        let (loader, i18n) = (loader.clone(), i18n.clone());
         move || {
-            let (strings, clear) = (strings.clone(), clear.clone());
-            (state.total.get() == 0).then(move || {
-                if filtered() {
-                    view! {
-                        <p class="stele-empty">{strings.get(Key::EmptyFiltered).to_owned()}" "
-                            <button type="button" class="stele-link" on:click=clear>{strings.get(Key::ShowAll).to_owned()}</button>
-                        </p>
-                    }
-                    .into_any()
-                } else {
-                    view! { <p class="stele-empty">{strings.get(Key::Empty).to_owned()}</p> }.into_any()
+            let (total, shown, loading) = (
+                state.total.get(),
+                state.items.with(Vec::len) as u64,
+                state.loading.get(),
+            );
+            let filtered = state.stars.get().is_some()
+                || state.with_comment.get()
+                || !state.query.get().trim().is_empty();
+            let strings = &i18n.strings;
+            if total == 0 && filtered {
+                // Only the histogram can be reset from here; the inputs keep what the shopper typed.
+                let loader = loader.clone();
+                view! {
+                    <p class="stele-empty">{strings.get(Key::EmptyFiltered).to_owned()}" "
+                        <button type="button" class="stele-link" on:click=move |_| {
+                            state.stars.set(None);
+                            loader.fetch(1, Some(state.filter_event()));
+                        }>{strings.get(Key::ShowAll).to_owned()}</button>
+                    </p>
                 }
-            })
+                .into_any()
+            } else if total == 0 {
+                view! { <p class="stele-empty">{strings.get(Key::Empty).to_owned()}</p> }.into_any()
+            } else if shown < total {
+                let loader = loader.clone();
+                view! {
+                    <button type="button" class="stele-button stele-more" part="more" disabled=loading on:click=move |_| {
+                        let next = state.page.get_untracked() + 1;
+                        loader.fetch(next, Some(WidgetEvent::More(next)));
+                    }>{strings.get(Key::LoadMore).to_owned()}</button>
+                }
+                .into_any()
+            } else {
+                ().into_any()
+            }
         }
     };
     view! {
-        <section class="stele-reviews" aria-label=title>
-            <RatingSummary summary=summary selected=state.stars on_select=on_select />
+        <section class="stele-reviews" aria-label=strings.get(Key::ReviewsTitle).to_owned()>
+            <RatingSummary summary=initial.summary selected=state.stars on_select=on_select />
             <div class="stele-controls">
                 <label class="stele-control">
-                    <span>{sort_by}</span>
+                    <span>{strings.get(Key::SortBy).to_owned()}</span>
                     <select class="stele-input" on:change=on_sort>{sort_options}</select>
                 </label>
                 {live_controls}
             </div>
-            <ol class="stele-list" part="list" aria-busy=move || state.loading.get().to_string() class:is-loading=move || state.loading.get()>
-                <For each=move || state.items.get() key=|review| review.id.clone() children=|review| view! { <li><ReviewCard review=review /></li> } />
-            </ol>
-            {empty}
-            <Show when=has_more>
-                <button type="button" class="stele-button stele-more" part="more" disabled=move || state.loading.get() on:click=more.clone()>
-                    {load_more_text.clone()}
-                </button>
-            </Show>
+            {list}
+            {footer}
         </section>
     }
+    .into_any()
 }

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use stele_core::Summary;
 
-use crate::components::rating::{StarRating, StarSize};
+use crate::components::rating::{star_rating, StarSize};
 use crate::context::use_i18n;
 use crate::i18n::Key;
 
@@ -23,68 +23,51 @@ pub fn RatingSummary(
     on_select: Option<Callback<Option<u8>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let average = move || summary.with(Summary::rounded_average);
-    let count = move || summary.with(|s| s.count);
-    let label = {
-        let i18n = i18n.clone();
-        move || i18n.rating_label(average(), Some(count()))
-    };
-    let average_text = {
-        let i18n = i18n.clone();
-        move || average().map_or_else(|| "–".to_owned(), |a| i18n.format.one_decimal(a))
-    };
-    let count_text = {
-        let i18n = i18n.clone();
-        move || i18n.review_count(count())
-    };
-    let rows = (1..=5u8)
-        .rev()
-        .map(|stars| {
-            let i18n = i18n.clone();
-            let in_row = move || summary.with(|s| s.histogram[usize::from(stars) - 1]);
-            let percent = move || {
-                let total = count().max(1);
-                format!("{:.1}", in_row() as f64 * 100.0 / total as f64)
-            };
-            let row_label = i18n.strings.get(Key::StarsRow).replace("{stars}", &stars.to_string());
-            let aria = {
-                let (i18n, row_label) = (i18n.clone(), row_label.clone());
-                move || format!("{row_label}, {}", i18n.review_count(in_row()))
-            };
-            let pressed = move || selected.get() == Some(stars);
-            let click = move |_| {
-                if let Some(on_select) = on_select {
-                    on_select.run(if pressed() { None } else { Some(stars) });
+    (move || {
+        let summary = summary.get();
+        let average = summary.rounded_average();
+        let average_text = average.map_or_else(|| "–".to_owned(), |a| i18n.format.one_decimal(a));
+        let total = summary.count.max(1);
+        let rows = (1..=5u8)
+            .rev()
+            .map(|stars| {
+                let in_row = summary.histogram[usize::from(stars) - 1];
+                let row_label = i18n.strings.get(Key::StarsRow).replace("{stars}", &stars.to_string());
+                let label = format!("{row_label}, {}", i18n.review_count(in_row));
+                let percent = (in_row * 100 / total).to_string();
+                let click = move |_| {
+                    if let Some(on_select) = on_select {
+                        on_select.run(if selected.get_untracked() == Some(stars) { None } else { Some(stars) });
+                    }
+                };
+                view! {
+                    <li>
+                        <button type="button" class="stele-histogram__row" part="histogram-row" aria-label=label
+                            aria-pressed=move || (selected.get() == Some(stars)).to_string() on:click=click>
+                            <span class="stele-histogram__label" aria-hidden="true">{row_label}</span>
+                            <svg class="stele-histogram__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                <rect class="stele-histogram__track" width="100" height="8" rx="4" />
+                                <rect class="stele-histogram__fill" width=percent height="8" rx="4" />
+                            </svg>
+                            <span class="stele-histogram__count" aria-hidden="true">{i18n.format.integer(in_row)}</span>
+                        </button>
+                    </li>
                 }
-            };
-            let number = {
-                let i18n = i18n.clone();
-                move || i18n.format.integer(in_row())
-            };
-            view! {
-                <li>
-                    <button type="button" class="stele-histogram__row" part="histogram-row" aria-pressed=move || pressed().to_string() aria-label=aria on:click=click>
-                        <span class="stele-histogram__label" aria-hidden="true">{row_label}</span>
-                        <svg class="stele-histogram__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                            <rect class="stele-histogram__track" width="100" height="8" rx="4" />
-                            <rect class="stele-histogram__fill" width=percent height="8" rx="4" />
-                        </svg>
-                        <span class="stele-histogram__count" aria-hidden="true">{number}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="stele-summary" part="summary">
-            <div class="stele-summary__headline">
-                <span class="stele-summary__average" part="average" aria-hidden="true">{average_text}</span>
-                <span class="stele-summary__detail">
-                    <StarRating value=Signal::derive(average) label=Signal::derive(label) size=StarSize::Large />
-                    <span class="stele-summary__count" aria-hidden="true">{count_text}</span>
-                </span>
+            })
+            .collect_view();
+        view! {
+            <div class="stele-summary" part="summary">
+                <div class="stele-summary__headline">
+                    <span class="stele-summary__average" part="average" aria-hidden="true">{average_text}</span>
+                    <span class="stele-summary__detail">
+                        {star_rating(average, i18n.rating_label(average, Some(summary.count)), StarSize::Large)}
+                        <span class="stele-summary__count" aria-hidden="true">{i18n.review_count(summary.count)}</span>
+                    </span>
+                </div>
+                <ul class="stele-histogram" part="histogram">{rows}</ul>
             </div>
-            <ul class="stele-histogram" part="histogram">{rows}</ul>
-        </div>
-    }
+        }
+        .into_any()
+    })
+    .into_any()
 }

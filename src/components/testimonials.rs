@@ -58,7 +58,7 @@ pub fn Testimonials(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let emitter = use_emitter();
-    let items = RwSignal::new(initial.items.clone());
+    let items = RwSignal::new(initial.items);
     let total = RwSignal::new(initial.total);
     let page = RwSignal::new(1u32);
     let current = RwSignal::new(0usize);
@@ -114,36 +114,66 @@ pub fn Testimonials(
     }
 
     let title = i18n.strings.get(Key::TestimonialsTitle).to_owned();
+    let more_text = i18n.strings.get(Key::LoadMore).to_owned();
     match layout {
-        Layout::Grid => view! {
-            <section class="stele-testimonials stele-testimonials--grid" aria-label=title>
-                <ul class="stele-grid">
-                    <For each=move || items.get() key=|r| r.id.clone() children=|review| view! { <li><ReviewCard review=review part="testimonial" /></li> } />
-                </ul>
-                <Show when=has_more>
-                    <button type="button" class="stele-button stele-more" part="more" on:click={
-                        let load_more = load_more.clone();
-                        move |_| load_more()
-                    }>{i18n.strings.get(Key::LoadMore).to_owned()}</button>
-                </Show>
-            </section>
+        Layout::Grid => {
+            let cards = move || {
+                items
+                    .get()
+                    .into_iter()
+                    .map(
+                        |review| view! { <li><ReviewCard review=review part="testimonial" /></li> },
+                    )
+                    .collect_view()
+            };
+            let footer = move || {
+                let load_more = load_more.clone();
+                has_more().then(|| view! { <button type="button" class="stele-button stele-more" part="more" on:click=move |_| load_more()>{more_text.clone()}</button> })
+            };
+            view! {
+                <section class="stele-testimonials stele-testimonials--grid" aria-label=title>
+                    <ul class="stele-grid">{cards}</ul>
+                    {footer}
+                </section>
+            }
+            .into_any()
         }
-        .into_any(),
         Layout::Carousel => {
             let swipe_start = StoredValue::new(None::<i32>);
-            let (prev, next) = (step.clone(), step.clone());
-            let swipe = step.clone();
+            let (prev, next, swipe) = (step.clone(), step.clone(), step);
             let pause = (autoplay > 0).then(|| {
                 let (pause_text, play_text) = (i18n.strings.get(Key::Pause).to_owned(), i18n.strings.get(Key::Play).to_owned());
-                view! {
-                    <button type="button" class="stele-button stele-carousel__pause" aria-pressed=move || (!playing.get()).to_string() on:click=move |_| playing.update(|p| *p = !*p)>
-                        {move || if playing.get() { pause_text.clone() } else { play_text.clone() }}
-                    </button>
+                move || {
+                    let on = playing.get();
+                    view! {
+                        <button type="button" class="stele-button stele-carousel__pause" aria-pressed=(!on).to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                            {if on { pause_text.clone() } else { play_text.clone() }}
+                        </button>
+                    }
                 }
             });
+            // Every slide stays in the DOM, stacked in one grid cell: the carousel is always as
+            // tall as its tallest slide, so moving never shifts the page.
+            let slides = move || {
+                let (at, count) = (current.get(), total.get().max(len() as u64));
+                items
+                    .get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, review)| {
+                        let here = index == at;
+                        view! {
+                            <div class=if here { "stele-carousel__slide is-current" } else { "stele-carousel__slide" } role="group"
+                                aria-roledescription="slide" aria-label=format!("{} / {count}", index + 1) aria-hidden=(!here).to_string()>
+                                <ReviewCard review=review part="testimonial" />
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            };
             view! {
                 <section class="stele-testimonials stele-testimonials--carousel" aria-roledescription="carousel" aria-label=title>
-                    <div class="stele-carousel__viewport" aria-live=move || if playing.get() { "off" } else { "polite" }
+                    <div class="stele-carousel__viewport" aria-live="polite"
                         on:pointerdown=move |e| swipe_start.set_value(Some(e.client_x()))
                         on:pointerup=move |e| {
                             if let Some(start) = swipe_start.get_value() {
@@ -154,15 +184,7 @@ pub fn Testimonials(
                             }
                             swipe_start.set_value(None);
                         }>
-                        <For each=move || items.get().into_iter().enumerate() key=|(_, r)| r.id.clone() children=move |(index, review)| {
-                            view! {
-                                <div class="stele-carousel__slide" role="group" aria-roledescription="slide"
-                                    aria-label=move || format!("{} / {}", index + 1, total.get().max(len() as u64))
-                                    class:is-current=move || current.get() == index aria-hidden=move || (current.get() != index).to_string()>
-                                    <ReviewCard review=review part="testimonial" />
-                                </div>
-                            }
-                        } />
+                        {slides}
                     </div>
                     <div class="stele-carousel__controls">
                         <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Previous).to_owned() on:click=move |_| prev(false)><span aria-hidden="true">"‹"</span></button>

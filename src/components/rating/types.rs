@@ -11,11 +11,11 @@ pub enum StarSize {
 }
 
 impl StarSize {
-    /// The CSS class.
+    /// The CSS classes.
     pub fn as_str(self) -> &'static str {
         match self {
-            Self::Small => "stele-stars--small",
-            Self::Large => "stele-stars--large",
+            Self::Small => "stele-stars stele-stars--small",
+            Self::Large => "stele-stars stele-stars--large",
         }
     }
 }
