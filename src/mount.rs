@@ -2,7 +2,6 @@
 //! renders an element into its shadow root; `Mounted.unmount()` frees it.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
@@ -269,11 +268,21 @@ fn ShopLoader(api: Api, layout: Layout, autoplay: u32) -> impl IntoView {
     }
 }
 
-/// Badges waiting for one shared `/v1/summaries` request, by relay.
+/// Badges' summaries by (relay, product), and the ids waiting for one shared
+/// `/v1/summaries` request, by relay. A page has a few dozen badges: vectors suffice.
 #[derive(Default)]
 struct Batches {
-    signals: HashMap<(String, String), ArcRwSignal<Option<Summary>>>,
-    pending: HashMap<String, Vec<String>>,
+    signals: Vec<((String, String), ArcRwSignal<Option<Summary>>)>,
+    pending: Vec<(String, Vec<String>)>,
+}
+
+impl Batches {
+    fn signal(&self, key: &(String, String)) -> Option<&ArcRwSignal<Option<Summary>>> {
+        self.signals
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, signal)| signal)
+    }
 }
 
 thread_local! {
@@ -286,14 +295,28 @@ fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<Option<Summary>> {
     BATCHES.with(|cell| {
         let mut batches = cell.borrow_mut();
         let key = (api.base().to_owned(), id.to_owned());
-        if let Some(signal) = batches.signals.get(&key) {
+        if let Some(signal) = batches.signal(&key) {
             return signal.clone();
         }
         let signal = ArcRwSignal::new(None);
-        batches.signals.insert(key, signal.clone());
-        let pending = batches.pending.entry(api.base().to_owned()).or_default();
-        pending.push(id.to_owned());
-        if pending.len() == 1 {
+        batches.signals.push((key, signal.clone()));
+        let first = match batches
+            .pending
+            .iter_mut()
+            .find(|(base, _)| base == api.base())
+        {
+            Some((_, ids)) => {
+                ids.push(id.to_owned());
+                false
+            }
+            None => {
+                batches
+                    .pending
+                    .push((api.base().to_owned(), vec![id.to_owned()]));
+                true
+            }
+        };
+        if first {
             let api = api.clone();
             leptos::task::spawn_local(async move {
                 // Let the rest of this task's badges join the batch.
@@ -309,9 +332,13 @@ fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<Option<Summary>> {
 
 async fn flush(api: Api) {
     let ids = BATCHES.with(|cell| {
-        cell.borrow_mut()
+        let mut batches = cell.borrow_mut();
+        let index = batches
             .pending
-            .remove(api.base())
+            .iter()
+            .position(|(base, _)| base == api.base());
+        index
+            .map(|i| batches.pending.swap_remove(i).1)
             .unwrap_or_default()
     });
     for chunk in ids.chunks(crate::MAX_SUMMARY_IDS) {
@@ -323,7 +350,7 @@ async fn flush(api: Api) {
         BATCHES.with(|cell| {
             let batches = cell.borrow();
             for id in chunk {
-                if let Some(signal) = batches.signals.get(&(api.base().to_owned(), id.clone())) {
+                if let Some(signal) = batches.signal(&(api.base().to_owned(), id.clone())) {
                     // A product missing from the answer has no reviews: count 0.
                     signal.set(Some(summaries.get(id).cloned().unwrap_or_default()));
                 }

@@ -1,0 +1,170 @@
+//! Server-rendered fragments: same numbers as the JSON, JSON-LD that matches them, comments
+//! as text, and embedded data that cannot break out of its script element.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::Value;
+use stele_core::normalise::read_feed;
+use stele_relay::api::{app, AppState};
+use stele_relay::commands::build_snapshot;
+use stele_relay::http::HttpSettings;
+use stele_relay::sync::Health;
+use tower::ServiceExt;
+
+fn state() -> AppState {
+    let now = 1_790_000_000;
+    let orders = [
+        common::order_json(
+            1,
+            now,
+            &[(
+                "p1",
+                now,
+                Some(9),
+                Some("Foarte bună </script><script>alert(1)</script>"),
+            )],
+        ),
+        common::order_json(
+            2,
+            now - 10,
+            &[(
+                "p1",
+                now - 10,
+                Some(8),
+                Some("<img src=x onerror=alert(1)>"),
+            )],
+        ),
+        common::order_json(3, now - 20, &[("p1", now - 20, None, Some("fără notă"))]),
+    ];
+    let mut store = stele_relay::store::Store::in_memory().unwrap();
+    store
+        .apply(
+            &read_feed(&common::success(&orders), Default::default()).unwrap(),
+            stele_core::Timestamp::from_unix(now),
+            None,
+        )
+        .unwrap();
+    let snapshot = build_snapshot(&Arc::new(Mutex::new(store)), &Default::default()).unwrap();
+    AppState::new(
+        snapshot,
+        Arc::new(Mutex::new(Health::default())),
+        HttpSettings {
+            rate_limit: None,
+            ..HttpSettings::default()
+        },
+    )
+}
+
+async fn get(state: &AppState, uri: &str) -> (StatusCode, String, String) {
+    let response = app(state.clone())
+        .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let status = response.status();
+    let content_type = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default();
+    let body = String::from_utf8(
+        response
+            .into_body()
+            .collect()
+            .await
+            .unwrap()
+            .to_bytes()
+            .to_vec(),
+    )
+    .unwrap();
+    (status, content_type, body)
+}
+
+fn script(html: &str, kind: &str) -> Value {
+    let open = format!("<script type=\"{kind}\"");
+    let start = html
+        .find(&open)
+        .unwrap_or_else(|| panic!("no {kind} script"));
+    let body_start = start + html[start..].find('>').unwrap() + 1;
+    let end = body_start + html[body_start..].find("</script>").unwrap();
+    serde_json::from_str(&html[body_start..end]).unwrap()
+}
+
+#[tokio::test]
+async fn product_fragment_matches_the_json_and_its_json_ld() {
+    let state = state();
+    let (status, content_type, html) = get(&state, "/v1/products/p1/embed.html?lang=ro").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "text/html; charset=utf-8");
+    assert!(html.starts_with("<link rel=\"stylesheet\" href=\"/stele/stele.css\">"));
+
+    // Visible: average 4,3 (8.5 / 2 = 4.25 → half-up), 2 reviews (Romanian plural).
+    assert!(html.contains(">4,3<"), "{html}");
+    assert!(html.contains("Evaluat cu 4,3 din 5, 2 recenzii"));
+    assert!(html.contains(">2 recenzii<"));
+
+    let ld = script(&html, "application/ld+json");
+    assert_eq!(ld["@type"], "Product");
+    assert_eq!(
+        ld["aggregateRating"]["ratingValue"], 4.3,
+        "JSON-LD shows the visible number"
+    );
+    assert_eq!(ld["aggregateRating"]["reviewCount"], 2);
+    assert_eq!(
+        ld["review"].as_array().unwrap().len(),
+        2,
+        "only scored reviews"
+    );
+    assert_eq!(
+        html.matches("application/ld+json").count(),
+        1,
+        "exactly one JSON-LD block"
+    );
+
+    let (_, _, json) = get(&state, "/v1/products/p1").await;
+    let mut island = script(&html, "application/json");
+    let mut api: Value = serde_json::from_str(&json).unwrap();
+    island.as_object_mut().unwrap().remove("source");
+    api.as_object_mut().unwrap().remove("source");
+    assert_eq!(island, api, "the embedded data is the product JSON");
+}
+
+#[tokio::test]
+async fn comments_are_text_and_cannot_end_a_script() {
+    let (_, _, html) = get(&state(), "/v1/products/p1/embed.html").await;
+    assert!(
+        !html.contains("<img src=x"),
+        "markup in comments is escaped"
+    );
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert_eq!(
+        html.matches("</script>").count(),
+        2,
+        "only the two data blocks close a script: {html}"
+    );
+    assert!(!html.contains("<script>alert"));
+}
+
+#[tokio::test]
+async fn shop_fragment_has_no_self_serving_rating() {
+    let (status, _, html) = get(&state(), "/v1/shop/embed.html?layout=grid&lang=en").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        !html.contains("application/ld+json"),
+        "never an Organization self-review"
+    );
+    assert!(html.contains("stele-testimonials--grid"));
+    assert!(html.contains("Verified buyer"));
+}
+
+#[tokio::test]
+async fn a_product_without_reviews_renders_an_empty_state_without_json_ld() {
+    let (status, _, html) = get(&state(), "/v1/products/none/embed.html?lang=de").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Noch keine Bewertungen"));
+    assert!(!html.contains("application/ld+json"));
+}

@@ -1,0 +1,580 @@
+//! The widget in headless Chromium (wasm-bindgen-test): rendered through the same `mount`
+//! the loader calls, into real shadow roots. Only the network is scripted: `fetch` answers
+//! with canned relay JSON built from the core's types.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use stele_core::listing::Page;
+use stele_core::public::{ProductView, Source};
+use stele_core::{PublicReview, Score, Summary, Timestamp};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SRC: &str = "https://relay.test/stele/";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Replaces `fetch`: each route is (URL fragment, status, JSON body); requests are recorded.
+fn script_network(routes: &[(&str, u16, String)]) {
+    let table = js_sys::Array::new();
+    for (fragment, status, body) in routes {
+        table.push(&js_sys::Array::of3(
+            &(*fragment).into(),
+            &(*status).into(),
+            &body.as_str().into(),
+        ));
+    }
+    js_sys::Reflect::set(&js_sys::global(), &"__steleRoutes".into(), &table).unwrap();
+    let install = js_sys::Function::new_no_args(
+        "globalThis.__steleRequests = [];
+         globalThis.fetch = (url) => {
+           globalThis.__steleRequests.push(String(url));
+           const route = globalThis.__steleRoutes.find(([fragment]) => String(url).includes(fragment));
+           if (!route) return Promise.resolve(new Response('{}', { status: 404 }));
+           return Promise.resolve(new Response(route[2], { status: route[1], headers: { 'content-type': 'application/json' } }));
+         };",
+    );
+    install.call0(&JsValue::NULL).unwrap();
+}
+
+fn requests() -> Vec<String> {
+    let list: js_sys::Array = js_sys::Reflect::get(&js_sys::global(), &"__steleRequests".into())
+        .unwrap()
+        .unchecked_into();
+    list.iter().filter_map(|v| v.as_string()).collect()
+}
+
+fn review(id: &str, score: Option<u8>, comment: Option<&str>, days_ago: i64) -> PublicReview {
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    PublicReview::new(
+        id.into(),
+        Some("p1".into()),
+        score.and_then(|s| Score::new(s.into())),
+        comment.map(str::to_owned),
+        Some(Timestamp::from_unix(now - days_ago * 86_400)),
+    )
+}
+
+fn page(items: Vec<PublicReview>, page: u32, total: u64) -> Page<PublicReview> {
+    Page {
+        items,
+        page,
+        per_page: 10,
+        total,
+        total_pages: total.div_ceil(10) as u32,
+    }
+}
+
+fn summary(scores: &[u8], with_comment: u64) -> Summary {
+    let mut tally = stele_core::aggregate::Tally::default();
+    for score in scores {
+        tally.add(Score::new((*score).into()), false);
+    }
+    Summary {
+        with_comment,
+        ..tally.summary()
+    }
+}
+
+fn product(summary: Summary, reviews: Page<PublicReview>) -> String {
+    serde_json::to_string(&ProductView {
+        source: Source::Live,
+        product_id: "p1".into(),
+        product: None,
+        summary,
+        reviews,
+    })
+    .unwrap()
+}
+
+/// A fresh element of `tag` with `attributes`, in the document.
+fn element(tag: &str, attributes: &[(&str, &str)]) -> HtmlElement {
+    let element: HtmlElement = document().create_element(tag).unwrap().unchecked_into();
+    for (name, value) in attributes {
+        element.set_attribute(name, value).unwrap();
+    }
+    document().body().unwrap().append_child(&element).unwrap();
+    element
+}
+
+fn options(json: &str) -> JsValue {
+    js_sys::JSON::parse(json).unwrap()
+}
+
+fn shadow(host: &HtmlElement) -> ShadowRoot {
+    host.shadow_root()
+        .expect("mount attaches an open shadow root")
+}
+
+fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+fn one(root: &ShadowRoot, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+/// Collects the `detail`s (as JSON) of `event` dispatched on `host`.
+fn record(host: &HtmlElement, event: &str) -> Rc<RefCell<Vec<String>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let sink = seen.clone();
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
+            sink.borrow_mut()
+                .push(js_sys::JSON::stringify(&e.detail()).unwrap().into());
+        });
+    host.add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn star_fill_and_labels() {
+    for (stars, width, label) in [
+        (0.0, "0.0", "Rated 0.0 out of 5"),
+        (0.5, "12.0", "Rated 0.5 out of 5"),
+        (2.26, "55.2", "Rated 2.3 out of 5"),
+        (4.5, "108.0", "Rated 4.5 out of 5"),
+        (5.0, "120.0", "Rated 5.0 out of 5"),
+    ] {
+        let scores: Vec<u8> = vec![(stars * 2.0) as u8];
+        let mut summary = summary(&scores, 0);
+        summary.average = Some(stars);
+        script_network(&[(
+            "v1/products/p1.json",
+            200,
+            product(summary, page(vec![], 1, 0)),
+        )]);
+        let host = element("stele-reviews", &[]);
+        let mut mounted = stele::mount(
+            host.clone(),
+            "reviews",
+            options(&format!(r#"{{"product":"p1","src":"{SRC}","lang":"en"}}"#)),
+        );
+        sleep(50).await;
+        let root = shadow(&host);
+        let rating = one(&root, ".stele-summary [role=img]");
+        assert_eq!(
+            rating.get_attribute("aria-label").unwrap(),
+            format!("{label}, 1 review"),
+            "{stars}"
+        );
+        assert_eq!(
+            one(&root, ".stele-summary svg svg")
+                .get_attribute("width")
+                .unwrap(),
+            width,
+            "{stars}"
+        );
+        assert_eq!(
+            one(&root, ".stele-summary [role=img] > svg")
+                .get_attribute("aria-hidden")
+                .unwrap(),
+            "true"
+        );
+        assert_eq!(
+            all(&root, "[role=img][aria-label]").len(),
+            1,
+            "exactly one accessible name per rating"
+        );
+        mounted.unmount();
+        host.remove();
+    }
+}
+
+fn five_reviews() -> (String, Vec<PublicReview>) {
+    let reviews = vec![
+        review("a", Some(10), Some("Excelent"), 1),
+        review("b", Some(9), Some("Foarte bun"), 2),
+        review("c", Some(4), None, 3),
+        review("d", Some(2), Some("Slab"), 4),
+        review("e", Some(10), Some("Super"), 5),
+    ];
+    (
+        product(summary(&[10, 9, 4, 2, 10], 4), page(reviews.clone(), 1, 25)),
+        reviews,
+    )
+}
+
+#[wasm_bindgen_test]
+async fn histogram_rows_filter_the_list_and_announce_it() {
+    let (first, reviews) = five_reviews();
+    let fives = serde_json::to_string(&page(
+        vec![reviews[0].clone(), reviews[1].clone(), reviews[4].clone()],
+        1,
+        3,
+    ))
+    .unwrap();
+    script_network(&[
+        ("reviews/newest/stars-5/1.json", 200, fives),
+        ("v1/products/p1.json", 200, first),
+    ]);
+    let host = element("stele-reviews", &[]);
+    let filters = record(&host, "stele:filter");
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    assert_eq!(all(&root, ".stele-list > li").len(), 5);
+    let row = &all(&root, ".stele-histogram__row")[0];
+    assert_eq!(row.get_attribute("aria-pressed").unwrap(), "false");
+    row.unchecked_ref::<HtmlElement>().click();
+    sleep(50).await;
+    assert_eq!(
+        all(&root, ".stele-histogram__row")[0]
+            .get_attribute("aria-pressed")
+            .unwrap(),
+        "true"
+    );
+    assert_eq!(all(&root, ".stele-list > li").len(), 3);
+    assert!(
+        requests()
+            .iter()
+            .any(|url| url == &format!("{SRC}v1/products/p1/reviews/newest/stars-5/1.json")),
+        "{:?}",
+        requests()
+    );
+    assert_eq!(
+        filters.borrow().as_slice(),
+        [r#"{"stars":5,"withComment":false,"query":""}"#]
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn sorting_and_load_more() {
+    let (first, reviews) = five_reviews();
+    let lowest =
+        serde_json::to_string(&page(vec![reviews[3].clone(), reviews[2].clone()], 1, 25)).unwrap();
+    let lowest_two =
+        serde_json::to_string(&page(vec![review("f", Some(3), Some("Meh"), 9)], 2, 25)).unwrap();
+    script_network(&[
+        ("reviews/lowest/1.json", 200, lowest),
+        ("reviews/lowest/2.json", 200, lowest_two),
+        ("v1/products/p1.json", 200, first),
+    ]);
+    let host = element("stele-reviews", &[]);
+    let (sorts, mores, ready) = (
+        record(&host, "stele:sort"),
+        record(&host, "stele:more"),
+        record(&host, "stele:ready"),
+    );
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    assert_eq!(
+        ready.borrow().as_slice(),
+        [r#"{"kind":"reviews","product":"p1"}"#]
+    );
+    let root = shadow(&host);
+    let select: web_sys::HtmlSelectElement = one(&root, "select").unchecked_into();
+    select.set_value("lowest");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(50).await;
+    let comments: Vec<String> = all(&root, ".stele-list > li")
+        .iter()
+        .map(|li| li.text_content().unwrap())
+        .collect();
+    assert_eq!(comments.len(), 2);
+    assert!(comments[0].contains("Slab"), "{comments:?}");
+    assert_eq!(sorts.borrow().as_slice(), [r#"{"sort":"lowest"}"#]);
+
+    one(&root, ".stele-more")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    sleep(50).await;
+    assert_eq!(
+        all(&root, ".stele-list > li").len(),
+        3,
+        "page 2 is appended without a reload"
+    );
+    assert_eq!(mores.borrow().as_slice(), [r#"{"page":2}"#]);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn romanian_numbers_and_plurals() {
+    for (scores, average_text, count_text) in [
+        (vec![10u8, 8], "4,5", "2 recenzii"),
+        (vec![9; 20], "4,5", "20 de recenzii"),
+        (vec![9], "4,5", "1 recenzie"),
+    ] {
+        script_network(&[(
+            "v1/products/p1.json",
+            200,
+            product(summary(&scores, 0), page(vec![], 1, 0)),
+        )]);
+        let host = element("stele-reviews", &[]);
+        let _mounted = stele::mount(
+            host.clone(),
+            "reviews",
+            options(&format!(
+                r#"{{"product":"p1","src":"{SRC}","lang":"ro-RO"}}"#
+            )),
+        );
+        sleep(50).await;
+        let root = shadow(&host);
+        assert_eq!(
+            one(&root, ".stele-summary__average")
+                .text_content()
+                .unwrap(),
+            average_text
+        );
+        assert_eq!(
+            one(&root, ".stele-summary__count").text_content().unwrap(),
+            count_text
+        );
+        assert!(one(&root, ".stele-summary [role=img]")
+            .get_attribute("aria-label")
+            .unwrap()
+            .starts_with("Evaluat cu 4,5 din 5"));
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_page_language_applies_when_the_element_has_none() {
+    script_network(&[(
+        "v1/products/p1.json",
+        200,
+        product(summary(&[8], 0), page(vec![], 1, 0)),
+    )]);
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(
+            r#"{{"product":"p1","src":"{SRC}","pageLang":"de"}}"#
+        )),
+    );
+    sleep(50).await;
+    assert_eq!(
+        one(&shadow(&host), ".stele-summary__count")
+            .text_content()
+            .unwrap(),
+        "1 Bewertung"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn empty_and_error_states_stay_quiet() {
+    script_network(&[(
+        "v1/products/none.json",
+        200,
+        product(Summary::default(), page(vec![], 1, 0)).replace("\"p1\"", "\"none\""),
+    )]);
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"none","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    assert_eq!(
+        one(&shadow(&host), ".stele-empty").text_content().unwrap(),
+        "No reviews yet"
+    );
+    host.remove();
+
+    let warnings = capture_console_warn();
+    script_network(&[("v1/products/p1.json", 500, "{\"error\":{}}".into())]);
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    assert!(
+        all(&root, ".stele-list, .stele-empty").is_empty(),
+        "shoppers see nothing alarming"
+    );
+    let logged = warnings();
+    assert!(
+        logged
+            .iter()
+            .any(|w| w.starts_with("[stele]") && w.contains("HTTP 500") && w.contains("/healthz")),
+        "{logged:?}"
+    );
+    host.remove();
+
+    // No product: a hint, no throw.
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"src":"{SRC}"}}"#)),
+    );
+    assert!(warnings()
+        .iter()
+        .any(|w| w.contains("needs a product attribute")));
+    host.remove();
+}
+
+/// Replaces console.warn with a recorder; returns a reader.
+fn capture_console_warn() -> impl Fn() -> Vec<String> {
+    js_sys::Function::new_no_args("globalThis.__steleWarnings = []; console.warn = (...a) => globalThis.__steleWarnings.push(a.join(' '));")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    || {
+        let list: js_sys::Array =
+            js_sys::Reflect::get(&js_sys::global(), &"__steleWarnings".into())
+                .unwrap()
+                .unchecked_into();
+        list.iter().filter_map(|v| v.as_string()).collect()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn comments_are_text_never_html() {
+    let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    let reviews = vec![review("x", Some(2), Some(hostile), 1)];
+    script_network(&[(
+        "v1/products/p1.json",
+        200,
+        product(summary(&[2], 1), page(reviews, 1, 1)),
+    )]);
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    assert!(
+        all(&root, "img, script").is_empty(),
+        "no element was created from the comment"
+    );
+    assert_eq!(
+        one(&root, ".stele-review__comment").text_content().unwrap(),
+        hostile
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn relative_dates_with_the_exact_date_in_time() {
+    let reviews = vec![review("a", Some(8), Some("Bun"), 3)];
+    script_network(&[(
+        "v1/products/p1.json",
+        200,
+        product(summary(&[8], 1), page(reviews, 1, 1)),
+    )]);
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    let time = one(&shadow(&host), "time");
+    assert_eq!(time.text_content().unwrap(), "3 days ago");
+    assert!(time.get_attribute("datetime").unwrap().ends_with('Z'));
+    assert!(one(&shadow(&host), ".stele-review__verified")
+        .text_content()
+        .unwrap()
+        .contains("Verified buyer"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn badges_share_one_summaries_request() {
+    let body = r#"{"summaries":{"a":{"count":3,"average":4.5,"histogram":[0,0,0,1,2],"with_comment":1},"b":{"count":0,"average":null,"histogram":[0,0,0,0,0],"with_comment":0}}}"#;
+    script_network(&[("v1/summaries?ids=", 200, body.into())]);
+    let src = "https://badges.test/stele/";
+    let hosts: Vec<HtmlElement> = ["a", "b", "c"]
+        .iter()
+        .map(|_| element("stele-stars", &[]))
+        .collect();
+    let _mounted: Vec<_> = hosts
+        .iter()
+        .zip(["a", "b", "c"])
+        .map(|(host, id)| {
+            stele::mount(
+                host.clone(),
+                "stars",
+                options(&format!(r#"{{"product":"{id}","src":"{src}"}}"#)),
+            )
+        })
+        .collect();
+    sleep(50).await;
+    let summary_requests: Vec<String> = requests()
+        .into_iter()
+        .filter(|u| u.contains("summaries"))
+        .collect();
+    assert_eq!(summary_requests, [format!("{src}v1/summaries?ids=a,b,c")]);
+    let label = one(&shadow(&hosts[0]), "[role=img]")
+        .get_attribute("aria-label")
+        .unwrap();
+    assert_eq!(label, "Rated 4.5 out of 5, 3 reviews");
+    assert_eq!(
+        one(&shadow(&hosts[0]), ".stele-badge__count")
+            .text_content()
+            .unwrap(),
+        "(3)"
+    );
+    assert_eq!(
+        one(&shadow(&hosts[2]), ".stele-badge__count")
+            .text_content()
+            .unwrap(),
+        "(0)",
+        "missing from the answer: no reviews"
+    );
+    for host in hosts {
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_removes_the_view_and_is_idempotent() {
+    let (first, _) = five_reviews();
+    script_network(&[("v1/products/p1.json", 200, first)]);
+    let host = element("stele-reviews", &[]);
+    let mut mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    assert!(!all(&shadow(&host), ".stele-list > li").is_empty());
+    mounted.unmount();
+    mounted.unmount();
+    assert!(all(&shadow(&host), ".stele-list > li").is_empty());
+    host.remove();
+}
