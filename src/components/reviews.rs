@@ -113,7 +113,9 @@ pub fn Reviews(
     api: Option<Api>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let live = initial.source == Source::Live && api.is_some();
+    // The server renders the same controls (inert until the widget loads), so the takeover
+    // never changes the layout.
+    let live = initial.source == Source::Live;
     let state = ListState {
         sort: RwSignal::new(sort),
         stars: RwSignal::new(None),

@@ -10,11 +10,21 @@ let observer;
 
 const warn = (message) => console.warn('[stele] ' + message);
 
+let provide;
+const provided = new Promise((resolve) => (provide = resolve));
+
 function load() {
+  // An unbuilt loader (the Trunk demo) waits for bindings handed to it by useBindings().
+  if ('__GLUE__'.startsWith('__')) return provided;
   return (widget ||= import('./__GLUE__').then(async (module) => {
     await module.default({ module_or_path: new URL('./__WASM__', import.meta.url) });
     return module;
   }));
+}
+
+/** Hands the loader wasm bindings initialised elsewhere (Trunk's window.wasmBindings). */
+export function useBindings(bindings) {
+  provide(bindings);
 }
 
 function optionsOf(element, extra) {

@@ -1,0 +1,126 @@
+// The widget in Chromium against `stele-relay demo`, embedded as shops embed it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { SHOTS, launch, shadowText, startRelay, startShop, waitReady, watchedPage } from './harness.mjs';
+
+const STRICT = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+let relay, shop, strictShop, crossShop, browser;
+
+before(async () => {
+  await mkdir(SHOTS, { recursive: true });
+  relay = await startRelay({ port: 18801, origins: ['http://127.0.0.1:18803'] });
+  shop = await startShop({ port: 18802, relay });
+  crossShop = await startShop({ port: 18803, relay });
+  strictShop = await startShop({ port: 18804, relay, headers: { 'content-security-policy': STRICT } });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  for (const server of [shop, crossShop, strictShop, relay]) server?.stop();
+});
+
+test('script tag on another origin: elements render, badges share one request', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  const summaryRequests = [];
+  page.on('request', (r) => r.url().includes('/v1/summaries') && summaryRequests.push(r.url()));
+  await page.goto(crossShop.url + 'cross-origin.html');
+  await waitReady(page, 5);
+  assert.match(await shadowText(page, 'stele-reviews'), /Verified buyer/);
+  assert.match(await page.$eval('stele-stars', (el) => el.shadowRoot.querySelector('[role=img]').getAttribute('aria-label')), /^Rated \d\.\d out of 5, \d+ reviews$/);
+  assert.equal(summaryRequests.length, 1, `one summaries request for four badges: ${summaryRequests}`);
+  assert.ok(summaryRequests[0].startsWith(relay.url), 'data comes from the relay origin');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  const cookies = await context.cookies();
+  assert.deepEqual(cookies, [], 'no cookies');
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0, 'no storage');
+  await page.screenshot({ path: join(SHOTS, 'cross-origin.png'), fullPage: true });
+  await context.close();
+});
+
+test('elements added later upgrade, re-render on product change, and unmount on removal', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shop.url + 'late.html');
+  await page.waitForFunction(() => window.Stele && window.addProduct);
+  await page.evaluate(() => window.addProduct('2183'));
+  await waitReady(page, 1);
+  assert.match(await shadowText(page, 'stele-reviews'), /reviews/);
+  await page.evaluate(() => document.querySelector('stele-reviews').setAttribute('product', 'SKU-NEW-1'));
+  await waitReady(page, 2);
+  assert.match(await shadowText(page, 'stele-reviews'), /No reviews yet/);
+  await page.evaluate(() => {
+    window.__kept = document.querySelector('stele-reviews');
+    window.__kept.remove();
+  });
+  assert.equal(await page.evaluate(() => window.__kept.shadowRoot.querySelector('.stele-reviews')), null, 'unmounted on removal');
+  await page.evaluate(() => {
+    window.Stele.destroy(window.__kept);
+    window.Stele.destroy(window.__kept);
+  });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('strict CSP: renders with no violation and no style attribute', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  await page.goto(strictShop.url + 'strict.html');
+  await waitReady(page, 3);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  const styled = await page.evaluate(() =>
+    [...document.querySelectorAll('stele-reviews, stele-stars, stele-testimonials')].flatMap((el) => [...el.shadowRoot.querySelectorAll('[style]')]).length,
+  );
+  assert.equal(styled, 0);
+  await page.screenshot({ path: join(SHOTS, 'strict-csp.png'), fullPage: true });
+  await context.close();
+});
+
+test('JavaScript off: the server-rendered fragment shows stars and reviews', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(shop.url + 'takeover.html');
+  const text = await page.locator('stele-reviews').innerText();
+  assert.match(text, /Cumpărător verificat/);
+  assert.match(text, /\d,\d/);
+  const label = await page.locator('stele-reviews .stele-summary [role=img]').getAttribute('aria-label');
+  assert.match(label, /^Evaluat cu \d,\d din 5, \d+ de recenzii$/);
+  const ld = JSON.parse(await page.locator('stele-reviews script[type="application/ld+json"]').textContent());
+  const visible = await page.locator('stele-reviews .stele-summary__average').innerText();
+  assert.equal(ld.aggregateRating.ratingValue, Number(visible.replace(',', '.')), 'JSON-LD equals the visible average');
+  const count = await page.locator('stele-reviews .stele-summary__count').innerText();
+  assert.equal(`${ld.aggregateRating.reviewCount} de recenzii`, count, 'and the visible count');
+  await page.screenshot({ path: join(SHOTS, 'no-javascript.png'), fullPage: true });
+  await context.close();
+});
+
+test('takeover from the fragment: no layout shift', async () => {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shop.url + 'takeover.html');
+  await waitReady(page, 2);
+  await page.waitForTimeout(500);
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.equal(shifts, 0, `cumulative layout shift ${shifts}`);
+  assert.ok(await page.$eval('stele-reviews', (el) => !!el.shadowRoot.querySelector('.stele-reviews')), 'the widget took over');
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: join(SHOTS, 'takeover.png'), fullPage: true });
+  await context.close();
+});
+
+test('accessibility: axe finds no violations', async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(shop.url + 'takeover.html');
+  await waitReady(page, 2);
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`);
+  assert.deepEqual(summary, []);
+  await context.close();
+});
