@@ -120,9 +120,18 @@ impl Api {
         self.get(&paths::shop()).await
     }
 
-    /// A page of testimonials.
-    pub async fn testimonials(&self, page: u32) -> Result<Page<PublicReview>, DataError> {
-        self.get(&paths::testimonials(page)).await
+    /// A page of testimonials: the canonical file at the canonical size, else the query API.
+    pub async fn testimonials(
+        &self,
+        page: u32,
+        per_page: u32,
+    ) -> Result<Page<PublicReview>, DataError> {
+        if per_page == CANONICAL_PER_PAGE {
+            self.get(&paths::testimonials(page)).await
+        } else {
+            self.get(&format!("v1/testimonials?page={page}&per_page={per_page}"))
+                .await
+        }
     }
 
     /// Summaries of `ids` in one request to a relay; from a static export (which cannot

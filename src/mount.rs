@@ -90,6 +90,9 @@ pub fn mount(host: HtmlElement, kind: &str, options: JsValue) -> Mounted {
 }
 
 fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted, JsValue> {
+    // Badges spawn their shared request before any view is mounted: the executor must be
+    // running first. An error only means it already is.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let Some(kind) = Kind::parse(kind) else {
         warn(&format!(
             "unknown element kind {kind:?}: use reviews, stars or testimonials"
@@ -160,13 +163,14 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         Kind::Testimonials => {
             let layout = Layout::parse(options.layout.as_deref().unwrap_or("carousel"));
             let autoplay = options.autoplay.unwrap_or(0);
+            let per_page = options.per_page();
             let island = embedded::<ShopView>(&host);
             Box::new(leptos::mount::mount_to(container, move || {
                 provide_context(context.0);
                 provide_context(context.1);
                 match island {
-                    Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay api=api /><Ready /> }.into_any(),
-                    None => view! { <ShopLoader api=api layout=layout autoplay=autoplay /> }.into_any(),
+                    Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> }.into_any(),
+                    None => view! { <ShopLoader api=api layout=layout autoplay=autoplay per_page=per_page /> }.into_any(),
                 }
             }))
         }
@@ -240,7 +244,7 @@ fn ProductLoader(api: Api, product: String, per_page: u32, sort: ReviewSort) -> 
 
 /// Fetches the shop's testimonials, then renders them.
 #[component]
-fn ShopLoader(api: Api, layout: Layout, autoplay: u32) -> impl IntoView {
+fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {
     let resource = LocalResource::new({
         let api = api.clone();
         move || {
@@ -260,7 +264,7 @@ fn ShopLoader(api: Api, layout: Layout, autoplay: u32) -> impl IntoView {
                 {move || {
                     let api = api.clone();
                     Suspend::new(async move {
-                        resource.await.map(|shop| view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay api=api /><Ready /> })
+                        resource.await.map(|shop| view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> })
                     })
                 }}
             </ErrorBoundary>

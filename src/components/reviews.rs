@@ -113,6 +113,17 @@ pub fn Reviews(
     api: Option<Api>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    if initial.summary.count == 0 && initial.reviews.total == 0 {
+        // Nothing to sort, filter or chart: a compact, honest empty state.
+        let label = i18n.strings.get(Key::NoRating).to_owned();
+        return view! {
+            <section class="stele-reviews stele-reviews--empty" aria-label=i18n.strings.get(Key::ReviewsTitle).to_owned()>
+                {crate::components::rating::star_rating(None, label, crate::components::rating::StarSize::Small)}
+                <p class="stele-empty">{i18n.strings.get(Key::Empty).to_owned()}</p>
+            </section>
+        }
+        .into_any();
+    }
     // The server renders the same controls (inert until the widget loads), so the takeover
     // never changes the layout.
     let live = initial.source == Source::Live;

@@ -52,13 +52,22 @@ pub fn Testimonials(
     /// Seconds between slides; 0 (the default) never moves by itself.
     #[prop(optional)]
     autoplay: u32,
+    /// Testimonials per page (the first page is cut to it).
+    #[prop(optional, default = stele_core::paths::CANONICAL_PER_PAGE)]
+    per_page: u32,
     /// Where more comes from; `None` on the server.
     #[prop(optional)]
     api: Option<Api>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let emitter = use_emitter();
-    let items = RwSignal::new(initial.items);
+    let items = RwSignal::new(
+        initial
+            .items
+            .into_iter()
+            .take(per_page as usize)
+            .collect::<Vec<_>>(),
+    );
     let total = RwSignal::new(initial.total);
     let page = RwSignal::new(1u32);
     let current = RwSignal::new(0usize);
@@ -71,7 +80,7 @@ pub fn Testimonials(
         page.set(next);
         emitter.emit(WidgetEvent::More(next));
         spawn_local(async move {
-            match api.testimonials(next).await {
+            match api.testimonials(next, per_page).await {
                 Ok(more) => items.update(|list| list.extend(more.items)),
                 Err(error) => leptos::logging::warn!("[stele] <stele-testimonials>: {error}"),
             }

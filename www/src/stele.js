@@ -51,13 +51,19 @@ export async function mount(element, options = {}) {
   destroy(element);
   const token = {};
   mounted.set(element, token);
+  let module;
   try {
-    const module = await load();
-    if (mounted.get(element) !== token || !element.isConnected) return;
+    module = await load();
+  } catch (error) {
+    mounted.delete(element);
+    return warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files, and allow 'wasm-unsafe-eval' in the page's script-src.`);
+  }
+  if (mounted.get(element) !== token || !element.isConnected) return;
+  try {
     mounted.set(element, module.mount(element, kind, optionsOf(element, options)));
   } catch (error) {
     mounted.delete(element);
-    warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files, and allow 'wasm-unsafe-eval' in the page's script-src.`);
+    warn(`<${element.localName}> failed to render (${error?.message || error}); please report it with the page URL.`);
   }
 }
 

@@ -1,0 +1,59 @@
+// Types for @stele/widget. The vocabulary is the one of docs/embed.md: attribute
+// `per-page` is the option `perPage`.
+
+/** Which element: <stele-reviews>, <stele-stars> or <stele-testimonials>. */
+export type SteleKind = 'reviews' | 'stars' | 'testimonials';
+export type SteleSort = 'newest' | 'oldest' | 'highest' | 'lowest';
+export type SteleLang = 'en' | 'ro' | 'hu' | 'bg' | 'de' | 'fr' | 'es' | 'it' | 'pl';
+
+export interface SteleOptions {
+  /** Needed when the element is not one of the three Stele elements. */
+  kind?: SteleKind;
+  /** The shop's product id (reviews, stars). */
+  product?: string;
+  /** Relay or static-export base URL; default: the directory stele.js was loaded from. */
+  src?: string;
+  /** UI language; default: the element's lang, else <html lang>, else en. */
+  lang?: SteleLang | string;
+  theme?: 'light' | 'dark' | 'auto';
+  /** Reviews per page, 1–100 (default 10). */
+  perPage?: number;
+  sort?: SteleSort;
+  /** Testimonials layout (default carousel). */
+  layout?: 'carousel' | 'grid';
+  /** Carousel seconds per slide; 0 (default) never moves by itself. */
+  autoplay?: number;
+  /** UI string overrides by key, e.g. { 'verified-buyer': 'Client verificat' }. */
+  strings?: Record<string, string>;
+}
+
+export interface SteleReadyDetail { kind: SteleKind; product: string | null }
+export interface SteleFilterDetail { stars: number | null; withComment: boolean; query: string }
+export interface SteleSortDetail { sort: SteleSort }
+export interface SteleMoreDetail { page: number }
+
+/** Renders an element (idempotent: calling again re-renders with the new options). */
+export function mount(element: HTMLElement, options?: SteleOptions): Promise<void>;
+/** Unmounts and frees an element (idempotent). */
+export function destroy(element: HTMLElement): void;
+/** Defines <stele-reviews>, <stele-stars>, <stele-testimonials> (idempotent). */
+export function defineElements(): void;
+/** For hosts that initialise the wasm bindings themselves (the Trunk demo). */
+export function useBindings(bindings: unknown): void;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'stele-reviews': HTMLElement;
+    'stele-stars': HTMLElement;
+    'stele-testimonials': HTMLElement;
+  }
+  interface HTMLElementEventMap {
+    'stele:ready': CustomEvent<SteleReadyDetail>;
+    'stele:filter': CustomEvent<SteleFilterDetail>;
+    'stele:sort': CustomEvent<SteleSortDetail>;
+    'stele:more': CustomEvent<SteleMoreDetail>;
+  }
+  interface Window {
+    Stele: { mount: typeof mount; destroy: typeof destroy; defineElements: typeof defineElements };
+  }
+}
