@@ -1,0 +1,75 @@
+// Prints the widget's budgets (measured, never asserted): sizes, first render, Lighthouse.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { ROOT, launch, startRelay, startShop } from './harness.mjs';
+
+const dist = join(ROOT, 'target/widget/dist');
+const files = readdirSync(dist);
+const brotli = (name) => brotliCompressSync(readFileSync(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const glue = files.find((f) => /^stele-[0-9a-f]+\.js$/.test(f));
+const wasm = files.find((f) => f.endsWith('.wasm'));
+const loader = brotli('stele.js');
+const widget = brotli(glue) + brotli(wasm);
+const line = (label, value, budget, unit = '') => console.log(`${label.padEnd(44)} ${String(value).padStart(9)}${unit}  (budget ${budget}${unit}) ${value <= budget ? 'met' : 'NOT met'}`);
+
+console.log('== Stele widget budgets');
+line('loader stele.js, brotli -q 11', loader, 2048, ' B');
+line('wasm + JS glue, brotli -q 11', widget, 61440, ' B');
+
+const relay = await startRelay({ port: 18821 });
+const shop = await startShop({ port: 18822, relay });
+const browser = await launch();
+try {
+  // First render of 20 reviews once the data is there: mount() with the data in hand.
+  const page = await browser.newPage();
+  await page.goto(shop.url + 'late.html');
+  const data = await (await fetch(relay.url + 'v1/products/2183?per_page=20')).json();
+  const times = await page.evaluate(async ({ glueUrl, wasmUrl, data }) => {
+    const module = await import(glueUrl);
+    await module.default({ module_or_path: wasmUrl });
+    const runs = [];
+    for (let i = 0; i < 21; i++) {
+      const host = document.createElement('stele-reviews');
+      const island = document.createElement('script');
+      island.type = 'application/json';
+      island.setAttribute('data-stele', '');
+      island.textContent = JSON.stringify(data);
+      host.append(island);
+      document.body.append(host);
+      const start = performance.now();
+      const mounted = module.mount(host, 'reviews', { product: '2183', src: location.origin + '/stele/', perPage: 20 });
+      host.shadowRoot.querySelector('.stele-list').getBoundingClientRect(); // include layout
+      runs.push(performance.now() - start);
+      if (host.shadowRoot.querySelectorAll('.stele-list > li').length !== 20) throw new Error('not 20 reviews');
+      mounted.unmount();
+      mounted.free();
+      host.remove();
+    }
+    return runs.slice(1); // the first run warms caches
+  }, { glueUrl: `${shop.url}stele/${glue}`, wasmUrl: `${shop.url}stele/${wasm}`, data });
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  line('first render of 20 reviews, median of 20 (ms)', Number(median.toFixed(2)), 16);
+
+  // Lighthouse, mobile, on a product page with the widget.
+  const report = join(ROOT, 'target/lighthouse.json');
+  // Async: this process also serves the page Lighthouse loads.
+  await promisify(execFile)(join(ROOT, 'tests/e2e/node_modules/.bin/lighthouse'), [
+    shop.url + 'takeover.html', '--quiet', '--output=json', `--output-path=${report}`,
+    '--only-categories=performance,accessibility', '--form-factor=mobile',
+    '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+  ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, timeout: 180000 });
+  const lh = JSON.parse(readFileSync(report, 'utf8'));
+  console.log(`${'Lighthouse mobile performance (goal >= 95)'.padEnd(44)} ${Math.round(lh.categories.performance.score * 100)}`);
+  console.log(`${'Lighthouse accessibility (goal 100)'.padEnd(44)} ${Math.round(lh.categories.accessibility.score * 100)}`);
+  console.log(`${'Lighthouse total blocking time (goal <= 50 ms)'.padEnd(44)} ${Math.round(lh.audits['total-blocking-time'].numericValue)} ms`);
+  console.log(`${'Lighthouse cumulative layout shift'.padEnd(44)} ${lh.audits['cumulative-layout-shift'].numericValue}`);
+  writeFileSync(join(ROOT, 'target/budgets.json'), JSON.stringify({ loader, widget, first_render_ms: median, lighthouse: { performance: lh.categories.performance.score, accessibility: lh.categories.accessibility.score, tbt_ms: lh.audits['total-blocking-time'].numericValue } }, null, 2));
+} finally {
+  await browser.close();
+  shop.stop();
+  relay.stop();
+}
