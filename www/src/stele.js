@@ -58,6 +58,9 @@ export async function mount(element, options = {}) {
     mounted.delete(element);
     return warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files, and allow 'wasm-unsafe-eval' in the page's script-src.`);
   }
+  // One widget per task, so several never add up to one long main-thread task; badges are
+  // tiny and render together, so they share one summaries request.
+  if (kind !== 'stars') await new Promise((resolve) => setTimeout(resolve));
   if (mounted.get(element) !== token || !element.isConnected) return;
   try {
     mounted.set(element, module.mount(element, kind, optionsOf(element, options)));
