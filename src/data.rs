@@ -161,7 +161,8 @@ impl Api {
 
     #[cfg(all(feature = "csr", target_arch = "wasm32"))]
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
-        browser::get_json(&format!("{}{path}", self.base)).await
+        let json = browser::fetch_json(&format!("{}{path}", self.base)).await?;
+        serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))
     }
 
     #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
@@ -172,6 +173,9 @@ impl Api {
 }
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub(crate) use browser::fetch_json;
+
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod browser {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -179,9 +183,9 @@ mod browser {
 
     use super::DataError;
 
-    /// GET JSON without credentials: the browser parses it (cheaper in wasm size than a
-    /// Rust JSON parser) and serde-wasm-bindgen converts.
-    pub async fn get_json<T: serde::de::DeserializeOwned>(url: &str) -> Result<T, DataError> {
+    /// GET JSON without credentials; the browser parses it (cheaper in wasm size than a
+    /// Rust JSON parser), and serde-wasm-bindgen converts the result.
+    pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, DataError> {
         let window = web_sys::window().ok_or(DataError::Unavailable)?;
         let init = RequestInit::new();
         init.set_credentials(RequestCredentials::Omit);
@@ -199,10 +203,9 @@ mod browser {
         if !response.ok() {
             return Err(DataError::Status(response.status()));
         }
-        let json = JsFuture::from(response.json().map_err(network)?)
+        JsFuture::from(response.json().map_err(network)?)
             .await
-            .map_err(|e| DataError::Shape(format!("{e:?}")))?;
-        serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))
+            .map_err(|_| DataError::Shape("not JSON".into()))
     }
 }
 

@@ -20,6 +20,8 @@ pub mod i18n;
 pub mod options;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod direct;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod mount;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use mount::{mount, Mounted};

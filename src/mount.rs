@@ -114,6 +114,9 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         ));
         return Ok(Mounted { handle: None });
     }
+    if kind == Kind::Reviews && options.unsafe_direct.is_some() {
+        return mount_direct(host, options, product.unwrap_or_default());
+    }
     let Some(src) = options.src.clone() else {
         warn(&format!("<{}> has no src: set src=\"https://shop.example/stele/\" or load stele.js from the relay", kind.tag()));
         return Ok(Mounted { handle: None });
@@ -189,6 +192,75 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     };
     Ok(Mounted {
         handle: Some(handle),
+    })
+}
+
+/// `unsafe-direct`: the browser calls the Feedback API itself. Loudly local-only.
+fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<Mounted, JsValue> {
+    web_sys::console::error_1(&JsValue::from_str(
+        "[stele] unsafe-direct: this page sends your Retargeting REST key to every visitor's browser. Use it only on your own machine to try Stele; in production run stele-relay (docs/relay.md) and remove unsafe-direct, rest-key and customer-id.",
+    ));
+    let (Some(key), Some(customer)) = (options.rest_key.clone(), options.customer_id.clone())
+    else {
+        warn("unsafe-direct needs rest-key and customer-id attributes");
+        return Ok(Mounted { handle: None });
+    };
+    let endpoint = options
+        .upstream
+        .clone()
+        .unwrap_or_else(|| crate::direct::ENDPOINT.to_owned());
+    let i18n = I18n::new(
+        Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
+        &options.overrides(),
+    );
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt_stylesheet(&root)?;
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child)?;
+    }
+    let container: HtmlElement = host
+        .owner_document()
+        .ok_or("no document")?
+        .create_element("div")?
+        .unchecked_into();
+    container.set_class_name("stele-root");
+    container.set_attribute(
+        "data-theme",
+        Theme::parse(options.theme.as_deref().unwrap_or("auto")).as_str(),
+    )?;
+    root.append_child(&container)?;
+    let emitter = Emitter::new(host, "reviews", Some(product.clone()));
+    let handle = leptos::mount::mount_to(container, move || {
+        provide_context(i18n);
+        provide_context(emitter);
+        let resource = LocalResource::new(move || {
+            let (endpoint, key, customer, product) = (
+                endpoint.clone(),
+                key.clone(),
+                customer.clone(),
+                product.clone(),
+            );
+            async move {
+                let result = crate::direct::product(&endpoint, &key, &customer, &product).await;
+                if let Err(error) = &result {
+                    warn(&format!("unsafe-direct: {error} (the Feedback API must allow this page's origin; the relay avoids that)"));
+                }
+                result
+            }
+        });
+        view! {
+            <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
+                <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
+                    {move || Suspend::new(async move { resource.await.map(|initial| view! { <Reviews initial=initial /><Ready /> }) })}
+                </ErrorBoundary>
+            </Transition>
+        }
+    });
+    Ok(Mounted {
+        handle: Some(Box::new(handle)),
     })
 }
 
@@ -274,14 +346,17 @@ fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl In
 
 /// Badges' summaries by (relay, product), and the ids waiting for one shared
 /// `/v1/summaries` request, by relay. A page has a few dozen badges: vectors suffice.
+/// (relay base URL, product id).
+type BadgeKey = (String, String);
+
 #[derive(Default)]
 struct Batches {
-    signals: Vec<((String, String), ArcRwSignal<Option<Summary>>)>,
+    signals: Vec<(BadgeKey, ArcRwSignal<Option<Summary>>)>,
     pending: Vec<(String, Vec<String>)>,
 }
 
 impl Batches {
-    fn signal(&self, key: &(String, String)) -> Option<&ArcRwSignal<Option<Summary>>> {
+    fn signal(&self, key: &BadgeKey) -> Option<&ArcRwSignal<Option<Summary>>> {
         self.signals
             .iter()
             .find(|(k, _)| k == key)
@@ -386,7 +461,7 @@ pub(crate) fn dispatch(host: &HtmlElement, kind: &str, product: Option<&str>, ev
         } => (
             "stele:filter",
             object(&[
-                ("stars", stars.map_or(JsValue::NULL, |s| JsValue::from(s))),
+                ("stars", stars.map_or(JsValue::NULL, JsValue::from)),
                 ("withComment", (*with_comment).into()),
                 ("query", query.as_str().into()),
             ]),

@@ -102,6 +102,14 @@ pub struct Options {
     pub autoplay: Option<u32>,
     /// String overrides by key (`verified-buyer` or `verifiedBuyer`).
     pub strings: BTreeMap<String, String>,
+    /// Present (any value) to call the Feedback API from the browser: local testing only.
+    pub unsafe_direct: Option<String>,
+    /// The REST key, for `unsafe_direct` only.
+    pub rest_key: Option<String>,
+    /// The customer id, for `unsafe_direct` only.
+    pub customer_id: Option<String>,
+    /// The Feedback API endpoint for `unsafe_direct` (default: Retargeting's).
+    pub upstream: Option<String>,
 }
 
 impl Options {

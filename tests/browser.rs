@@ -578,3 +578,45 @@ async fn unmounting_removes_the_view_and_is_idempotent() {
     assert!(all(&shadow(&host), ".stele-list > li").is_empty());
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn direct_mode_reads_the_feedback_api_and_warns_loudly() {
+    js_sys::Function::new_no_args("globalThis.__steleErrors = []; console.error = (...a) => globalThis.__steleErrors.push(a.join(' '));")
+        .call0(&JsValue::NULL)
+        .unwrap();
+    let feed = r#"{"status":"success","data":[
+        {"order":{"orderno":"27047","date":"2021-05-04 19:57:50"},"score":10,"comment":"Great","added_on":"2021-05-20 14:25:27",
+         "product_reviews":[{"realid":"2183","added_on":"2022-03-20 11:45:32","score":9,"comment":"Perfect match"},
+                            {"realid":"2182","added_on":"2022-03-20 11:47:32","score":7,"comment":"Comfortable"}]},
+        {"order":{"orderno":27048},"product_reviews":[{"realid":2183,"added_on":"2022-04-01 10:00:00","score":"6","comment":null}]}]}"#;
+    script_network(&[("json-feedback?k=KEY&u=42", 200, feed.into())]);
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(
+            r#"{"product":"2183","unsafeDirect":"","restKey":"KEY","customerId":"42","upstream":"https://api.test/v1/email-campaigns/json-feedback"}"#,
+        ),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    assert_eq!(all(&root, ".stele-list > li").len(), 2);
+    assert_eq!(
+        one(&root, ".stele-summary__average")
+            .text_content()
+            .unwrap(),
+        "3.8",
+        "(9 + 6) / 4 = 3.75 → 3.8"
+    );
+    let errors: js_sys::Array = js_sys::Reflect::get(&js_sys::global(), &"__steleErrors".into())
+        .unwrap()
+        .unchecked_into();
+    let errors: Vec<String> = errors.iter().filter_map(|v| v.as_string()).collect();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("[stele] unsafe-direct") && e.contains("REST key")),
+        "{errors:?}"
+    );
+    host.remove();
+}

@@ -153,7 +153,7 @@ impl Formatter {
             }
             let mut out = String::new();
             for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push_str(separator);
                 }
                 out.push(c);

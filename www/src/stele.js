@@ -3,7 +3,7 @@
 // Contract: docs/embed.md. Build: scripts/build-widget fills in the hashed file names.
 const HERE = new URL('./', import.meta.url).href;
 const TAGS = { 'stele-reviews': 'reviews', 'stele-stars': 'stars', 'stele-testimonials': 'testimonials' };
-const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'loading'];
+const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'loading', 'unsafe-direct', 'rest-key', 'customer-id', 'upstream'];
 const mounted = new WeakMap();
 let widget;
 let observer;
@@ -47,7 +47,6 @@ function optionsOf(element, extra) {
 export async function mount(element, options = {}) {
   const kind = options.kind || TAGS[element?.localName];
   if (!kind) return warn('mount(element, options) needs one of the Stele elements, or options.kind ("reviews", "stars" or "testimonials")');
-  if (element.hasAttribute('unsafe-direct')) warn('unsafe-direct is for local testing only: it would publish your REST key to every visitor. Run the relay instead (docs/relay.md); this build ignores unsafe-direct.');
   destroy(element);
   const token = {};
   mounted.set(element, token);
