@@ -128,20 +128,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     );
     let theme = Theme::parse(options.theme.as_deref().unwrap_or("auto"));
 
-    let root = match host.shadow_root() {
-        Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    adopt_stylesheet(&root)?;
-    while let Some(child) = root.first_child() {
-        root.remove_child(&child)?;
-    }
-    let document = host.owner_document().ok_or("no document")?;
-    let container: HtmlElement = document.create_element("div")?.unchecked_into();
-    container.set_class_name("stele-root");
-    container.set_attribute("data-theme", theme.as_str())?;
-    container.set_attribute("part", "root")?;
-    root.append_child(&container)?;
+    let container = prepare_root(&host, theme)?;
 
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
     let context = (i18n, emitter.clone());
@@ -213,51 +200,29 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
         Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
         &options.overrides(),
     );
-    let root = match host.shadow_root() {
-        Some(root) => root,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
-    };
-    adopt_stylesheet(&root)?;
-    while let Some(child) = root.first_child() {
-        root.remove_child(&child)?;
-    }
-    let container: HtmlElement = host
-        .owner_document()
-        .ok_or("no document")?
-        .create_element("div")?
-        .unchecked_into();
-    container.set_class_name("stele-root");
-    container.set_attribute(
-        "data-theme",
-        Theme::parse(options.theme.as_deref().unwrap_or("auto")).as_str(),
+    let container = prepare_root(
+        &host,
+        Theme::parse(options.theme.as_deref().unwrap_or("auto")),
     )?;
-    root.append_child(&container)?;
     let emitter = Emitter::new(host, "reviews", Some(product.clone()));
     let handle = leptos::mount::mount_to(container, move || {
         provide_context(i18n);
         provide_context(emitter);
-        let resource = LocalResource::new(move || {
+        let context = "<stele-reviews unsafe-direct> (the Feedback API must allow this page's origin; the relay avoids that)".to_owned();
+        let fetch = move || {
             let (endpoint, key, customer, product) = (
                 endpoint.clone(),
                 key.clone(),
                 customer.clone(),
                 product.clone(),
             );
-            async move {
-                let result = crate::direct::product(&endpoint, &key, &customer, &product).await;
-                if let Err(error) = &result {
-                    warn(&format!("unsafe-direct: {error} (the Feedback API must allow this page's origin; the relay avoids that)"));
-                }
-                result
-            }
-        });
-        view! {
-            <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
-                <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
-                    {move || Suspend::new(async move { resource.await.map(|initial| view! { <Reviews initial=initial /><Ready /> }) })}
-                </ErrorBoundary>
-            </Transition>
-        }
+            async move { crate::direct::product(&endpoint, &key, &customer, &product).await }
+        };
+        loaded(
+            context,
+            fetch,
+            |initial| view! { <Reviews initial=initial /> },
+        )
     });
     Ok(Mounted {
         handle: Some(Box::new(handle)),
@@ -284,64 +249,99 @@ fn ReadyWhen(ready: Signal<bool>) -> impl IntoView {
     });
 }
 
-/// Fetches a product, then renders it; a placeholder of the final height meanwhile.
+/// Fetches a product, then renders it.
 #[component]
 fn ProductLoader(api: Api, product: String, per_page: u32, sort: ReviewSort) -> impl IntoView {
-    let resource = LocalResource::new({
+    let fetch = {
         let (api, product) = (api.clone(), product.clone());
         move || {
             let (api, product) = (api.clone(), product.clone());
-            async move {
-                let result = api.product(&product).await;
-                if let Err(error) = &result {
-                    warn(&format!("<stele-reviews product=\"{product}\">: {error}"));
-                }
-                result
-            }
+            async move { api.product(&product).await }
         }
-    });
-    view! {
-        <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
-            <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
-                {move || {
-                    let api = api.clone();
-                    Suspend::new(async move {
-                        resource.await.map(|initial| view! { <Reviews initial=initial per_page=per_page sort=sort api=api /><Ready /> })
-                    })
-                }}
-            </ErrorBoundary>
-        </Transition>
-    }
+    };
+    loaded(
+        format!("<stele-reviews product=\"{product}\">"),
+        fetch,
+        move |initial| view! { <Reviews initial=initial per_page=per_page sort=sort api=api.clone() /> },
+    )
 }
 
 /// Fetches the shop's testimonials, then renders them.
 #[component]
 fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {
-    let resource = LocalResource::new({
+    let fetch = {
         let api = api.clone();
         move || {
             let api = api.clone();
-            async move {
-                let result = api.shop().await;
-                if let Err(error) = &result {
-                    warn(&format!("<stele-testimonials>: {error}"));
-                }
-                result
+            async move { api.shop().await }
+        }
+    };
+    loaded(
+        "<stele-testimonials>".into(),
+        fetch,
+        move |shop: ShopView| {
+            view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api.clone() /> }
+        },
+    )
+}
+
+/// The element's open shadow root, emptied, with the shared stylesheet and one themed
+/// container to render into.
+fn prepare_root(host: &HtmlElement, theme: Theme) -> Result<HtmlElement, JsValue> {
+    let root = match host.shadow_root() {
+        Some(root) => root,
+        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    adopt_stylesheet(&root)?;
+    while let Some(child) = root.first_child() {
+        root.remove_child(&child)?;
+    }
+    let container: HtmlElement = host
+        .owner_document()
+        .ok_or("no document")?
+        .create_element("div")?
+        .unchecked_into();
+    container.set_class_name("stele-root");
+    container.set_attribute("data-theme", theme.as_str())?;
+    container.set_attribute("part", "root")?;
+    root.append_child(&container)?;
+    Ok(container)
+}
+
+/// Data through `LocalResource` + `Transition` + `ErrorBoundary`: a placeholder that
+/// reserves the height while `fetch` runs, then `render` of its result and `stele:ready`.
+/// A failure is logged as a `[stele]` hint with `context` and stays quiet on the page.
+fn loaded<T, Fut, V>(
+    context: String,
+    fetch: impl Fn() -> Fut + 'static,
+    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> AnyView
+where
+    T: Clone + 'static,
+    Fut: std::future::Future<Output = Result<T, DataError>> + 'static,
+    V: IntoView + 'static,
+{
+    let resource = LocalResource::new(move || {
+        let (request, context) = (fetch(), context.clone());
+        async move {
+            let result = request.await;
+            if let Err(error) = &result {
+                warn(&format!("{context}: {error}"));
             }
+            result
         }
     });
     view! {
         <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
             <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
                 {move || {
-                    let api = api.clone();
-                    Suspend::new(async move {
-                        resource.await.map(|shop| view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> })
-                    })
+                    let render = render.clone();
+                    Suspend::new(async move { resource.await.map(|data| view! { {render(data)}<Ready /> }) })
                 }}
             </ErrorBoundary>
         </Transition>
     }
+    .into_any()
 }
 
 /// Badges' summaries by (relay, product), and the ids waiting for one shared

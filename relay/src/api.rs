@@ -124,6 +124,15 @@ fn json(request: &HeaderMap, rendered: Rendered, cache_control: &HeaderValue) ->
 
 type Answer = Result<Response, ApiError>;
 
+/// `value` as a JSON answer with the configured caching.
+fn answer(state: &AppState, headers: &HeaderMap, value: &impl serde::Serialize) -> Answer {
+    Ok(json(
+        headers,
+        Rendered::json(value),
+        &state.shared().settings.cache_control,
+    ))
+}
+
 async fn shop(State(state): State<AppState>, headers: HeaderMap) -> Answer {
     let snapshot = state.snapshot();
     Ok(json(
@@ -148,11 +157,7 @@ async fn testimonials(
         .snapshot()
         .testimonials
         .page(ReviewSort::Newest, &filter, page, per_page);
-    Ok(json(
-        &headers,
-        Rendered::json(&listing),
-        &state.shared().settings.cache_control,
-    ))
+    answer(&state, &headers, &listing)
 }
 
 async fn testimonials_file(
@@ -167,11 +172,7 @@ async fn testimonials_file(
         page,
         CANONICAL_PER_PAGE,
     );
-    Ok(json(
-        &headers,
-        Rendered::json(&listing),
-        &state.shared().settings.cache_control,
-    ))
+    answer(&state, &headers, &listing)
 }
 
 /// `{id}` is a raw product id; `{segment}.json` is the canonical, path-safe form.
@@ -224,17 +225,13 @@ fn reviews_page(
     filter: &ReviewFilter,
     page: u32,
     per_page: u32,
-) -> Response {
+) -> Answer {
     let snapshot = state.snapshot();
     let listing = match snapshot.products.get(id) {
         Some(product) => product.listing.page(sort, filter, page, per_page),
         None => stele_core::listing::paginate::<stele_core::PublicReview>(&[], page, per_page),
     };
-    json(
-        headers,
-        Rendered::json(&listing),
-        &state.shared().settings.cache_control,
-    )
+    answer(state, headers, &listing)
 }
 
 async fn reviews(
@@ -251,9 +248,7 @@ async fn reviews(
         query.sort()?,
         query.review_filter()?,
     );
-    Ok(reviews_page(
-        &state, &headers, &id, sort, &filter, page, per_page,
-    ))
+    reviews_page(&state, &headers, &id, sort, &filter, page, per_page)
 }
 
 fn path_sort(text: &str) -> Result<ReviewSort, ApiError> {
@@ -270,7 +265,7 @@ async fn reviews_file(
         from_path_segment(&raw).ok_or_else(|| ApiError::BadParameter("bad product segment".into()))
     })?;
     let (sort, page) = (path_sort(&sort)?, canonical_page(&file)?);
-    Ok(reviews_page(
+    reviews_page(
         &state,
         &headers,
         &id,
@@ -278,7 +273,7 @@ async fn reviews_file(
         &ReviewFilter::default(),
         page,
         CANONICAL_PER_PAGE,
-    ))
+    )
 }
 
 async fn reviews_stars_file(
@@ -297,7 +292,7 @@ async fn reviews_stars_file(
         ..ReviewFilter::default()
     };
     let (sort, page) = (path_sort(&sort)?, canonical_page(&file)?);
-    Ok(reviews_page(
+    reviews_page(
         &state,
         &headers,
         &id,
@@ -305,7 +300,7 @@ async fn reviews_stars_file(
         &filter,
         page,
         CANONICAL_PER_PAGE,
-    ))
+    )
 }
 
 async fn summaries(
@@ -322,11 +317,7 @@ async fn summaries(
             .map(|(s, id)| (id, s))
             .collect(),
     };
-    Ok(json(
-        &headers,
-        Rendered::json(&view),
-        &state.shared().settings.cache_control,
-    ))
+    answer(&state, &headers, &view)
 }
 
 async fn summaries_chunk(
@@ -351,11 +342,7 @@ async fn summaries_chunk(
         .filter(|(id, _)| summary_chunk_of(id) == chunk)
         .map(|(id, p)| (id.clone(), p.summary.clone()))
         .collect();
-    Ok(json(
-        &headers,
-        Rendered::json(&SummariesView { summaries }),
-        &state.shared().settings.cache_control,
-    ))
+    answer(&state, &headers, &SummariesView { summaries })
 }
 
 fn html(request: &HeaderMap, body: String, cache_control: &HeaderValue) -> Response {

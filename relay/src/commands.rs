@@ -47,6 +47,16 @@ pub struct SyncArgs {
     store: StoreOptions,
 }
 
+/// The upstream client and the store, or the exit of a command that cannot start.
+fn open(
+    upstream: &UpstreamOptions,
+    store: &StoreOptions,
+) -> Result<(crate::upstream::HttpSource, Arc<Mutex<Store>>), ExitCode> {
+    let source = upstream.source().map_err(fail)?;
+    let store = Store::open(&store.db).map_err(fail)?;
+    Ok((source, Arc::new(Mutex::new(store))))
+}
+
 fn fail(message: impl std::fmt::Display) -> ExitCode {
     eprintln!("stele-relay: {message}");
     ExitCode::from(2)
@@ -118,13 +128,9 @@ async fn shutdown_signal() {
 
 /// `stele-relay serve`.
 pub async fn serve(args: ServeArgs) -> ExitCode {
-    let source = match args.upstream.source() {
-        Ok(source) => source,
-        Err(message) => return fail(message),
-    };
-    let store = match Store::open(&args.store.db) {
-        Ok(store) => Arc::new(Mutex::new(store)),
-        Err(error) => return fail(error),
+    let (source, store) = match open(&args.upstream, &args.store) {
+        Ok(opened) => opened,
+        Err(exit) => return exit,
     };
     let moderation = Arc::new(args.moderation.moderation());
     let snapshot = match build_snapshot(&store, &moderation) {
@@ -203,13 +209,9 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
 
 /// `stele-relay sync`.
 pub async fn sync(args: SyncArgs) -> ExitCode {
-    let source = match args.upstream.source() {
-        Ok(source) => source,
-        Err(message) => return fail(message),
-    };
-    let store = match Store::open(&args.store.db) {
-        Ok(store) => Arc::new(Mutex::new(store)),
-        Err(error) => return fail(error),
+    let (source, store) = match open(&args.upstream, &args.store) {
+        Ok(opened) => opened,
+        Err(exit) => return exit,
     };
     let settings = SyncSettings {
         zone: args.upstream.timezone,
