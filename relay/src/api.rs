@@ -178,13 +178,21 @@ async fn testimonials_file(
 /// `{id}` is a raw product id; `{segment}.json` is the canonical, path-safe form.
 fn product_of_path(raw: &str) -> Result<String, ApiError> {
     match raw.strip_suffix(".json") {
-        Some(segment) => from_path_segment(segment)
-            .ok_or_else(|| {
-                ApiError::BadParameter(format!("{raw:?} is not a canonical product file name"))
-            })
-            .and_then(|id| params::product_id(&id)),
+        Some(segment) => canonical_product(segment),
         None => params::product_id(raw),
     }
+}
+
+/// A product in a canonical path: its `path_segment` form (ids of letters, digits, `-`, `_`
+/// as they are; others `~` + hex), as the export names its files.
+fn canonical_product(segment: &str) -> Result<String, ApiError> {
+    from_path_segment(segment)
+        .ok_or_else(|| {
+            ApiError::BadParameter(format!(
+                "{segment:?} is not a canonical product segment (see docs/api.md)"
+            ))
+        })
+        .and_then(|id| params::product_id(&id))
 }
 
 fn canonical_page(file: &str) -> Result<u32, ApiError> {
@@ -261,9 +269,7 @@ async fn reviews_file(
     headers: HeaderMap,
     Path((raw, sort, file)): Path<(String, String, String)>,
 ) -> Answer {
-    let id = product_of_path(&raw).or_else(|_| {
-        from_path_segment(&raw).ok_or_else(|| ApiError::BadParameter("bad product segment".into()))
-    })?;
+    let id = canonical_product(&raw)?;
     let (sort, page) = (path_sort(&sort)?, canonical_page(&file)?);
     reviews_page(
         &state,
@@ -281,9 +287,7 @@ async fn reviews_stars_file(
     headers: HeaderMap,
     Path((raw, sort, stars, file)): Path<(String, String, String, String)>,
 ) -> Answer {
-    let id = from_path_segment(&raw).ok_or_else(|| {
-        ApiError::BadParameter(format!("{raw:?} is not a canonical product segment"))
-    })?;
+    let id = canonical_product(&raw)?;
     let stars_text = stars
         .strip_prefix("stars-")
         .ok_or_else(|| ApiError::BadParameter(format!("{stars:?}: expected stars-1 to stars-5")))?;

@@ -206,6 +206,51 @@ async fn canonical_paths_match_the_query_api() {
     }
 }
 
+#[tokio::test]
+async fn canonical_paths_decode_encoded_product_ids() {
+    let mut store = Store::in_memory().unwrap();
+    let orders = [order_json(
+        1,
+        NOW,
+        &[("a/b c", NOW, Some(8), Some("slash and space"))],
+    )];
+    store
+        .apply(
+            &read_feed(&success(&orders), LocalZone::default()).unwrap(),
+            stele_core::Timestamp::from_unix(NOW),
+            None,
+        )
+        .unwrap();
+    let state = state_from(
+        &Arc::new(Mutex::new(store)),
+        open_settings(),
+        &Moderation::default(),
+    );
+    let segment = stele_core::text::path_segment("a/b c");
+    let (status, page) = get(
+        &state,
+        &format!("/v1/products/{segment}/reviews/newest/1.json"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(page["total"], 1, "{page}");
+    let (_, stars) = get(
+        &state,
+        &format!("/v1/products/{segment}/reviews/newest/stars-4/1.json"),
+    )
+    .await;
+    assert_eq!(stars["total"], 1);
+    let (_, product) = get(&state, &format!("/v1/products/{segment}.json")).await;
+    assert_eq!(product["summary"]["count"], 1);
+    assert_eq!(
+        get(&state, "/v1/products/a.b/reviews/newest/1.json")
+            .await
+            .0,
+        StatusCode::BAD_REQUEST,
+        "not a segment"
+    );
+}
+
 #[rstest]
 #[case::page_zero("/v1/products/p1/reviews?page=0", "page")]
 #[case::page_words("/v1/products/p1/reviews?page=two", "page")]
