@@ -179,11 +179,15 @@ pub fn Reviews(
         }
     };
     // The checkbox and the search box keep their own state; the list reads it on change.
+    let (checkbox, search) = (
+        NodeRef::<leptos::html::Input>::new(),
+        NodeRef::<leptos::html::Input>::new(),
+    );
     let live_controls = live.then(|| {
         let (on_check, on_search) = (loader.clone(), loader.clone());
         view! {
             <label class="stele-control stele-control--check">
-                <input type="checkbox" on:change=move |event| {
+                <input type="checkbox" node_ref=checkbox on:change=move |event| {
                     state.with_comment.set(event_target_checked(&event));
                     on_check.fetch(1, Some(state.filter_event()));
                 } />
@@ -193,7 +197,7 @@ pub fn Reviews(
                 event.prevent_default();
                 on_search.fetch(1, Some(state.filter_event()));
             }>
-                <input type="search" name="q" class="stele-input" aria-label=strings.get(Key::Search).to_owned()
+                <input type="search" name="q" class="stele-input" node_ref=search aria-label=strings.get(Key::Search).to_owned()
                     placeholder=strings.get(Key::Search).to_owned() maxlength="200"
                     on:input=move |event| state.query.set(event_target_value(&event)) />
             </form>
@@ -225,12 +229,22 @@ pub fn Reviews(
                 || !state.query.get().trim().is_empty();
             let strings = &i18n.strings;
             if total == 0 && filtered {
-                // Only the histogram can be reset from here; the inputs keep what the shopper typed.
                 let loader = loader.clone();
                 view! {
                     <p class="stele-empty">{strings.get(Key::EmptyFiltered).to_owned()}" "
                         <button type="button" class="stele-link" on:click=move |_| {
                             state.stars.set(None);
+                            state.with_comment.set(false);
+                            state.query.set(String::new());
+                            #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+                            {
+                                if let Some(input) = checkbox.get_untracked() {
+                                    input.set_checked(false);
+                                }
+                                if let Some(input) = search.get_untracked() {
+                                    input.set_value("");
+                                }
+                            }
                             loader.fetch(1, Some(state.filter_event()));
                         }>{strings.get(Key::ShowAll).to_owned()}</button>
                     </p>

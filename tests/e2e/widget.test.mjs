@@ -124,3 +124,33 @@ test('accessibility: axe finds no violations', async () => {
   assert.deepEqual(summary, []);
   await context.close();
 });
+
+test('right-to-left pages flip the stars; theme="dark" switches colours', async () => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shop.url + 'rtl.html');
+  await waitReady(page, 1);
+  const looks = await page.$eval('stele-reviews', (el) => {
+    const root = el.shadowRoot;
+    const svg = root.querySelector('.stele-summary .stele-stars svg');
+    const card = root.querySelector('.stele-review');
+    const fill = root.querySelector('.stele-summary .stele-stars svg svg');
+    return {
+      transform: getComputedStyle(svg).transform,
+      fillTransform: getComputedStyle(fill).transform,
+      rootBackground: getComputedStyle(root.querySelector('.stele-root')).backgroundColor,
+      theme: root.querySelector('.stele-root').dataset.theme,
+      background: getComputedStyle(card).backgroundColor,
+      direction: getComputedStyle(root.querySelector('.stele-reviews')).direction,
+    };
+  });
+  assert.equal(looks.transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'stars fill from the right');
+  assert.equal(looks.fillTransform, 'none', 'the clipped fill is not flipped twice');
+  assert.equal(looks.rootBackground, 'rgb(18, 18, 18)', 'dark text gets a dark background');
+  assert.equal(looks.direction, 'rtl');
+  assert.equal(looks.theme, 'dark');
+  assert.equal(looks.background, 'rgb(31, 31, 31)', 'dark card background');
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: join(SHOTS, 'rtl-dark.png'), fullPage: true });
+  await context.close();
+});
