@@ -36,8 +36,8 @@ async function fetchText(url) {
 
 /** Serves tests/e2e/pages, proxies /stele/ to the relay, inlines {{FRAGMENT path}} and
  *  {{RELAY}} in pages, and adds `headers` (a CSP, say) to HTML answers. */
-export async function startShop({ port, relay, headers = {} }) {
-  const pages = join(ROOT, 'tests/e2e/pages');
+export async function startShop({ port, relay, headers = {}, root = join(ROOT, 'tests/e2e/pages') }) {
+  const pages = root;
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://x');
