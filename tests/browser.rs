@@ -138,6 +138,21 @@ fn one(root: &ShadowRoot, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("no {selector}"))
 }
 
+/// Serves `body` as product p1's JSON, mounts `<stele-reviews product="p1">` with `extra`
+/// options (`,"lang":"ro"`…), and returns it once rendered.
+async fn show_p1(body: String, extra: &str) -> (HtmlElement, ShadowRoot, stele::Mounted) {
+    script_network(&[("v1/products/p1.json", 200, body)]);
+    let host = element("stele-reviews", &[]);
+    let mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"{extra}}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    (host, root, mounted)
+}
+
 /// Collects the `detail`s (as JSON) of `event` dispatched on `host`.
 fn record(host: &HtmlElement, event: &str) -> Rc<RefCell<Vec<String>>> {
     let seen = Rc::new(RefCell::new(Vec::new()));
@@ -332,21 +347,11 @@ async fn romanian_numbers_and_plurals() {
         (vec![9; 20], "4,5", "20 de recenzii"),
         (vec![9], "4,5", "1 recenzie"),
     ] {
-        script_network(&[(
-            "v1/products/p1.json",
-            200,
+        let (host, root, _mounted) = show_p1(
             product(summary(&scores, 0), page(vec![], 1, 0)),
-        )]);
-        let host = element("stele-reviews", &[]);
-        let _mounted = stele::mount(
-            host.clone(),
-            "reviews",
-            options(&format!(
-                r#"{{"product":"p1","src":"{SRC}","lang":"ro-RO"}}"#
-            )),
-        );
-        sleep(50).await;
-        let root = shadow(&host);
+            r#","lang":"ro-RO""#,
+        )
+        .await;
         assert_eq!(
             one(&root, ".stele-summary__average")
                 .text_content()
@@ -367,24 +372,13 @@ async fn romanian_numbers_and_plurals() {
 
 #[wasm_bindgen_test]
 async fn the_page_language_applies_when_the_element_has_none() {
-    script_network(&[(
-        "v1/products/p1.json",
-        200,
+    let (host, root, _mounted) = show_p1(
         product(summary(&[8], 0), page(vec![], 1, 0)),
-    )]);
-    let host = element("stele-reviews", &[]);
-    let _mounted = stele::mount(
-        host.clone(),
-        "reviews",
-        options(&format!(
-            r#"{{"product":"p1","src":"{SRC}","pageLang":"de"}}"#
-        )),
-    );
-    sleep(50).await;
+        r#","pageLang":"de""#,
+    )
+    .await;
     assert_eq!(
-        one(&shadow(&host), ".stele-summary__count")
-            .text_content()
-            .unwrap(),
+        one(&root, ".stele-summary__count").text_content().unwrap(),
         "1 Bewertung"
     );
     host.remove();
@@ -463,20 +457,11 @@ fn capture_console_warn() -> impl Fn() -> Vec<String> {
 #[wasm_bindgen_test]
 async fn comments_are_text_never_html() {
     let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
-    let reviews = vec![review("x", Some(2), Some(hostile), 1)];
-    script_network(&[(
-        "v1/products/p1.json",
-        200,
-        product(summary(&[2], 1), page(reviews, 1, 1)),
-    )]);
-    let host = element("stele-reviews", &[]);
-    let _mounted = stele::mount(
-        host.clone(),
-        "reviews",
-        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    let body = product(
+        summary(&[2], 1),
+        page(vec![review("x", Some(2), Some(hostile), 1)], 1, 1),
     );
-    sleep(50).await;
-    let root = shadow(&host);
+    let (host, root, _mounted) = show_p1(body, "").await;
     assert!(
         all(&root, "img, script").is_empty(),
         "no element was created from the comment"
@@ -490,23 +475,18 @@ async fn comments_are_text_never_html() {
 
 #[wasm_bindgen_test]
 async fn relative_dates_with_the_exact_date_in_time() {
-    let reviews = vec![review("a", Some(8), Some("Bun"), 3)];
-    script_network(&[(
-        "v1/products/p1.json",
-        200,
-        product(summary(&[8], 1), page(reviews, 1, 1)),
-    )]);
-    let host = element("stele-reviews", &[]);
-    let _mounted = stele::mount(
-        host.clone(),
-        "reviews",
-        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
-    );
-    sleep(50).await;
-    let time = one(&shadow(&host), "time");
+    let (host, root, _mounted) = show_p1(
+        product(
+            summary(&[8], 1),
+            page(vec![review("a", Some(8), Some("Bun"), 3)], 1, 1),
+        ),
+        "",
+    )
+    .await;
+    let time = one(&root, "time");
     assert_eq!(time.text_content().unwrap(), "3 days ago");
     assert!(time.get_attribute("datetime").unwrap().ends_with('Z'));
-    assert!(one(&shadow(&host), ".stele-review__verified")
+    assert!(one(&root, ".stele-review__verified")
         .text_content()
         .unwrap()
         .contains("Verified buyer"));
