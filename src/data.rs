@@ -172,7 +172,7 @@ impl Api {
     }
 }
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(all(feature = "direct", target_arch = "wasm32"))]
 pub(crate) use browser::fetch_json;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]

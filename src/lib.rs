@@ -19,7 +19,7 @@ pub mod data;
 pub mod i18n;
 pub mod options;
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(all(feature = "direct", target_arch = "wasm32"))]
 mod direct;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod mount;

@@ -1,5 +1,9 @@
 //! The browser entry points the loader (`stele.js`) calls: `mount(host, kind, options)`
 //! renders an element into its shadow root; `Mounted.unmount()` frees it.
+//!
+//! Built with the `badge-only` feature, only `<stele-stars>` renders: listing pages load that
+//! smaller module, and the review and testimonial views are left out of it.
+#![cfg_attr(feature = "badge-only", allow(unused_imports, dead_code))]
 
 use std::cell::RefCell;
 
@@ -114,8 +118,19 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         ));
         return Ok(Mounted { handle: None });
     }
+    #[cfg(feature = "badge-only")]
+    if kind != Kind::Stars {
+        warn(&format!("<{}> needs the full widget module; this is the badge-only one (a loader bug, please report it)", kind.tag()));
+        return Ok(Mounted { handle: None });
+    }
+    #[cfg(feature = "direct")]
     if kind == Kind::Reviews && options.unsafe_direct.is_some() {
         return mount_direct(host, options, product.unwrap_or_default());
+    }
+    #[cfg(not(feature = "direct"))]
+    if options.unsafe_direct.is_some() {
+        warn("unsafe-direct needs the direct-mode module; this build has none (a loader bug, please report it)");
+        return Ok(Mounted { handle: None });
     }
     let Some(src) = options.src.clone() else {
         warn(&format!("<{}> has no src: set src=\"https://shop.example/stele/\" or load stele.js from the relay", kind.tag()));
@@ -133,6 +148,9 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
     let context = (i18n, emitter.clone());
     let handle: Box<dyn std::any::Any> = match kind {
+        #[cfg(feature = "badge-only")]
+        Kind::Reviews | Kind::Testimonials => return Ok(Mounted { handle: None }),
+        #[cfg(not(feature = "badge-only"))]
         Kind::Reviews => {
             let (product, per_page) = (product.unwrap_or_default(), options.per_page());
             let sort = options
@@ -150,6 +168,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
                 }
             }))
         }
+        #[cfg(not(feature = "badge-only"))]
         Kind::Testimonials => {
             let layout = Layout::parse(options.layout.as_deref().unwrap_or("carousel"));
             let autoplay = options.autoplay.unwrap_or(0);
@@ -182,6 +201,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     })
 }
 
+#[cfg(feature = "direct")]
 /// `unsafe-direct`: the browser calls the Feedback API itself. Loudly local-only.
 fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<Mounted, JsValue> {
     web_sys::console::error_1(&JsValue::from_str(
@@ -249,6 +269,7 @@ fn ReadyWhen(ready: Signal<bool>) -> impl IntoView {
     });
 }
 
+#[cfg(not(feature = "badge-only"))]
 /// Fetches a product, then renders it.
 #[component]
 fn ProductLoader(api: Api, product: String, per_page: u32, sort: ReviewSort) -> impl IntoView {
@@ -266,6 +287,7 @@ fn ProductLoader(api: Api, product: String, per_page: u32, sort: ReviewSort) -> 
     )
 }
 
+#[cfg(not(feature = "badge-only"))]
 /// Fetches the shop's testimonials, then renders them.
 #[component]
 fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {

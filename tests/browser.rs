@@ -559,6 +559,7 @@ async fn unmounting_removes_the_view_and_is_idempotent() {
     host.remove();
 }
 
+#[cfg(feature = "direct")]
 #[wasm_bindgen_test]
 async fn direct_mode_reads_the_feedback_api_and_warns_loudly() {
     js_sys::Function::new_no_args("globalThis.__steleErrors = []; console.error = (...a) => globalThis.__steleErrors.push(a.join(' '));")

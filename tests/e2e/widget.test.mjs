@@ -154,3 +154,25 @@ test('right-to-left pages flip the stars; theme="dark" switches colours', async 
   await page.screenshot({ path: join(SHOTS, 'rtl-dark.png'), fullPage: true });
   await context.close();
 });
+
+test('a page of badges only loads the small badge module and one summaries request', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  const wasm = [];
+  const summaries = [];
+  page.on('request', (r) => {
+    if (r.url().endsWith('.wasm')) wasm.push(r.url().split('/').pop());
+    if (r.url().includes('/v1/summaries')) summaries.push(r.url());
+  });
+  await page.goto(shop.url + 'listing.html');
+  await waitReady(page, 4);
+  assert.equal(wasm.length, 1, `${wasm}`);
+  assert.match(wasm[0], /^stele-badges-[0-9a-f]+\.wasm$/);
+  assert.equal(summaries.length, 1);
+  const labels = await page.$$eval('stele-stars', (els) => els.map((el) => el.shadowRoot.querySelector('[role=img]').getAttribute('aria-label')));
+  assert.equal(labels.length, 4);
+  assert.ok(labels.slice(0, 3).every((label) => /out of 5, \d+ reviews?$/.test(label)), labels.join(' | '));
+  assert.equal(labels[3], 'No rating yet', 'a product without reviews');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -13,13 +13,20 @@ const warn = (message) => console.warn('[stele] ' + message);
 let provide;
 const provided = new Promise((resolve) => (provide = resolve));
 
-function load() {
+let badges;
+let direct;
+const start = (module, wasm) => module.default({ module_or_path: wasm }).then(() => module);
+
+// Literal specifiers, so bundlers can follow them.
+function load(kind) {
   // An unbuilt loader (the Trunk demo) waits for bindings handed to it by useBindings().
   if ('__GLUE__'.startsWith('__')) return provided;
-  return (widget ||= import('./__GLUE__').then(async (module) => {
-    await module.default({ module_or_path: new URL('./__WASM__', import.meta.url) });
-    return module;
-  }));
+  // Direct mode (local testing only) lives in its own module, so shops never download it.
+  if (kind === 'direct') return (direct ||= import('./__DIRECT_GLUE__').then((m) => start(m, new URL('./__DIRECT_WASM__', import.meta.url))));
+  // A page of nothing but badges (a listing) gets the small badge-only module.
+  if (kind === 'stars' && !widget && !document.querySelector('stele-reviews, stele-testimonials'))
+    return (badges ||= import('./__BADGE_GLUE__').then((m) => start(m, new URL('./__BADGE_WASM__', import.meta.url))));
+  return (widget ||= import('./__GLUE__').then((m) => start(m, new URL('./__WASM__', import.meta.url))));
 }
 
 /** Hands the loader wasm bindings initialised elsewhere (Trunk's window.wasmBindings). */
@@ -52,7 +59,7 @@ export async function mount(element, options = {}) {
   mounted.set(element, token);
   let module;
   try {
-    module = await load();
+    module = await load(element.hasAttribute('unsafe-direct') ? 'direct' : kind);
   } catch (error) {
     mounted.delete(element);
     return warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files, and allow 'wasm-unsafe-eval' in the page's script-src.`);
