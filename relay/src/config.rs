@@ -132,6 +132,11 @@ pub struct ModerationOptions {
     /// Comma-separated public review ids to display first, in this order.
     #[arg(long, env = "STELE_PIN_IDS", value_delimiter = ',')]
     pub pin_ids: Vec<String>,
+
+    /// Hide testimonials (shop feedback) below this many stars (1–5), on top of min-stars;
+    /// product reviews are unaffected.
+    #[arg(long, env = "STELE_TESTIMONIAL_MIN_STARS", value_parser = parse_stars)]
+    pub testimonial_min_stars: Option<u8>,
 }
 
 impl ModerationOptions {
@@ -144,6 +149,7 @@ impl ModerationOptions {
             &self.hide_ids,
             &self.pin_ids,
         )
+        .with_testimonial_min_stars(self.testimonial_min_stars)
     }
 }
 

@@ -13,7 +13,6 @@ use stele_core::Timestamp;
 
 use crate::api::{app, AppState};
 use crate::config::HttpOptions;
-use crate::moderation::Moderation;
 use crate::store::{CatalogEntry, Store};
 use crate::sync::Health;
 
@@ -22,6 +21,9 @@ use crate::sync::Health;
 pub struct DemoArgs {
     #[command(flatten)]
     http: HttpOptions,
+
+    #[command(flatten)]
+    moderation: crate::config::ModerationOptions,
 
     /// Write the demo shop as a static export to this directory and exit, instead of serving.
     #[arg(long, value_name = "DIR")]
@@ -232,7 +234,7 @@ pub async fn run(args: DemoArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let snapshot = match crate::commands::build_snapshot(&store, &Moderation::default()) {
+    let snapshot = match crate::commands::build_snapshot(&store, &args.moderation.moderation()) {
         Ok(snapshot) => snapshot,
         Err(error) => {
             eprintln!("stele-relay demo: {error}");

@@ -21,6 +21,9 @@ pub struct Moderation {
     pub hidden: HashSet<String>,
     /// Public ids displayed first, in this order, whatever the sort.
     pub pinned: Vec<String>,
+    /// A stricter minimum for testimonials only: a shop may keep 1-star feedback out of its
+    /// testimonial carousel without hiding negative product reviews.
+    pub testimonial_min_stars: Option<u8>,
 }
 
 impl Moderation {
@@ -50,6 +53,21 @@ impl Moderation {
                 .map(|id| id.trim().to_owned())
                 .filter(|id| !id.is_empty())
                 .collect(),
+            testimonial_min_stars: None,
+        }
+    }
+
+    /// These settings plus a minimum for testimonials.
+    pub fn with_testimonial_min_stars(mut self, min_stars: Option<u8>) -> Self {
+        self.testimonial_min_stars = min_stars;
+        self
+    }
+
+    /// The settings that apply to testimonials: the stricter of the two minimums.
+    pub fn for_testimonials(&self) -> Moderation {
+        Moderation {
+            min_stars: self.min_stars.max(self.testimonial_min_stars),
+            ..self.clone()
         }
     }
 

@@ -167,7 +167,7 @@ impl Snapshot {
                 .filter(|o| o.comment.is_some())
                 .map(|o| key.testimonial(o))
                 .collect(),
-            moderation,
+            &moderation.for_testimonials(),
         );
         let mut grouped: HashMap<&str, (Tally, Vec<PublicReview>)> = HashMap::new();
         for review in product_reviews {

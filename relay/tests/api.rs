@@ -544,6 +544,57 @@ async fn moderation_filters_lists_but_not_summaries() {
 }
 
 #[tokio::test]
+async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
+    // Shop feedback scored 2, 10 and 6, each order with one low product review.
+    let orders: Vec<String> = [(1u64, 2u8), (2, 10), (3, 6)]
+        .iter()
+        .map(|(n, score)| {
+            order_json(*n, NOW - *n as i64, &[("p1", NOW, Some(1), Some("poor"))]).replacen(
+                "\"score\":9",
+                &format!("\"score\":{score}"),
+                1,
+            )
+        })
+        .collect();
+    let mut seeded = Store::in_memory().unwrap();
+    seeded
+        .apply(
+            &read_feed(&success(&orders), LocalZone::default()).unwrap(),
+            stele_core::Timestamp::from_unix(NOW),
+            None,
+        )
+        .unwrap();
+    let store = Arc::new(Mutex::new(seeded));
+    let plain = state_from(&store, open_settings(), &Moderation::default());
+    let strict = state_from(
+        &store,
+        open_settings(),
+        &Moderation::default().with_testimonial_min_stars(Some(4)),
+    );
+    let (_, all) = get(&plain, "/v1/testimonials?per_page=100").await;
+    let (_, kept) = get(&strict, "/v1/testimonials?per_page=100").await;
+    assert!(all["total"].as_u64().unwrap() > kept["total"].as_u64().unwrap());
+    assert!(
+        kept["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["score"].as_u64().unwrap() >= 7),
+        "{kept}"
+    );
+    assert_eq!(
+        get(&strict, "/v1/shop").await.1["summary"],
+        get(&plain, "/v1/shop").await.1["summary"],
+        "summaries count everything"
+    );
+    assert_eq!(
+        get(&strict, "/v1/products/p1/reviews?per_page=100").await.1["total"],
+        get(&plain, "/v1/products/p1/reviews?per_page=100").await.1["total"],
+        "product reviews are unaffected"
+    );
+}
+
+#[tokio::test]
 async fn order_numbers_never_appear_in_any_response() {
     let state = state_with(open_settings(), &Moderation::default());
     let mut uris = vec![
