@@ -242,26 +242,7 @@ pub async fn run(args: DemoArgs) -> ExitCode {
         }
     };
     if let Some(out) = &args.export {
-        return match std::fs::create_dir_all(out)
-            .and_then(|()| crate::export::write_all(&snapshot, out))
-        {
-            Ok(stats) => {
-                println!(
-                    "exported {} files ({} bytes) to {}",
-                    stats.files,
-                    stats.bytes,
-                    out.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!(
-                    "stele-relay demo: cannot export to {}: {error}",
-                    out.display()
-                );
-                ExitCode::from(1)
-            }
-        };
+        return crate::export::publish(&snapshot, out, "demo");
     }
     let now = crate::store::now();
     let health = Arc::new(Mutex::new(Health {

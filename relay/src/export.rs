@@ -143,6 +143,29 @@ pub fn write_all(snapshot: &Snapshot, root: &Path) -> std::io::Result<ExportStat
     Ok(writer.stats)
 }
 
+/// Writes the export of `snapshot` to `out`, swapped in whole, and reports it; `command`
+/// names the subcommand in messages. Shared by `export` and `demo --export`.
+pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
+    match replace_dir(out, |tmp| write_all(snapshot, tmp)) {
+        Ok(stats) => {
+            println!(
+                "exported {} files ({} bytes) to {}",
+                stats.files,
+                stats.bytes,
+                out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!(
+                "stele-relay {command}: cannot write {}: {error}",
+                out.display()
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// `stele-relay export`.
 pub fn run(args: &ExportArgs) -> ExitCode {
     let store = match Store::open(&args.store.db) {
@@ -159,24 +182,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match replace_dir(&args.out, |tmp| write_all(&snapshot, tmp)) {
-        Ok(stats) => {
-            println!(
-                "exported {} files ({} bytes) to {}",
-                stats.files,
-                stats.bytes,
-                args.out.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!(
-                "stele-relay export: cannot write {}: {error}",
-                args.out.display()
-            );
-            ExitCode::from(1)
-        }
-    }
+    publish(&snapshot, &args.out, "export")
 }
 
 /// Builds the new tree beside `out` and swaps it in, so a reader never sees half an export.
