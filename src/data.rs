@@ -63,6 +63,14 @@ pub fn reviews_url(
     format!("v1/products/{}/reviews?{query}", encode_component(product))
 }
 
+/// The distinct chunk files that hold the summaries of `ids`, in order.
+pub fn chunks_holding(ids: &[String]) -> Vec<u32> {
+    let mut chunks: Vec<u32> = ids.iter().map(|id| paths::summary_chunk_of(id)).collect();
+    chunks.sort_unstable();
+    chunks.dedup();
+    chunks
+}
+
 /// Percent-encodes everything but RFC 3986's unreserved characters.
 pub fn encode_component(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -134,28 +142,28 @@ impl Api {
         }
     }
 
-    /// Summaries of `ids` in one request to a relay; from a static export (which cannot
-    /// answer a query), the chunk files that hold them.
+    /// Summaries of `ids` in one request to a relay. A static export answers that request
+    /// with a pointer to its chunk files (`chunks`), and then only the chunks that hold `ids`
+    /// are read.
     pub async fn summaries(&self, ids: &[String]) -> Result<SummariesView, DataError> {
         let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
-        match self
-            .get::<SummariesView>(&format!("v1/summaries?ids={}", list.join(",")))
-            .await
-        {
-            Ok(view) => Ok(view),
-            Err(DataError::Status(404) | DataError::Shape(_)) => {
-                let mut chunks: Vec<u32> =
-                    ids.iter().map(|id| paths::summary_chunk_of(id)).collect();
-                chunks.sort_unstable();
-                chunks.dedup();
+        let view: SummariesView = self
+            .get(&format!("{}?ids={}", paths::summaries_query(), list.join(",")))
+            .await?;
+        match view.chunks {
+            None => Ok(view),
+            Some(paths::SUMMARY_CHUNKS) => {
                 let mut all = SummariesView::default();
-                for chunk in chunks {
+                for chunk in chunks_holding(ids) {
                     let part: SummariesView = self.get(&paths::summaries_chunk(chunk)).await?;
                     all.summaries.extend(part.summaries);
                 }
                 Ok(all)
             }
-            Err(other) => Err(other),
+            Some(other) => Err(DataError::Shape(format!(
+                "the export has {other} summary chunks, this widget reads {}",
+                paths::SUMMARY_CHUNKS
+            ))),
         }
     }
 
@@ -212,6 +220,21 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn badges_read_each_chunk_that_holds_their_ids_once() {
+        let ids: Vec<String> = ["2183", "2182", "2183", "a/b", "țeapă"]
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        let chunks = chunks_holding(&ids);
+        let mut expected: Vec<u32> = ids.iter().map(|id| paths::summary_chunk_of(id)).collect();
+        expected.sort_unstable();
+        expected.dedup();
+        assert_eq!(chunks, expected);
+        assert!(chunks.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(chunks_holding(&[]).is_empty());
+    }
 
     #[test]
     fn plain_lists_use_canonical_files_and_filters_use_the_query_api() {

@@ -88,7 +88,7 @@ pub fn app(state: AppState) -> Router {
         .route("/v1/products/{id}/embed.html", get(product_embed))
         .route("/v1/shop/embed.html", get(shop_embed))
         .route("/v1/summaries", get(summaries))
-        .route("/v1/summaries/{file}", get(summaries_chunk))
+        .route("/v1/summary-chunks/{file}", get(summaries_chunk))
         .route("/healthz", get(healthz))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed });
     http::with_middleware(api, state)
@@ -320,6 +320,7 @@ async fn summaries(
             .map(|id| (snapshot.summary(&id).clone(), id))
             .map(|(s, id)| (id, s))
             .collect(),
+        chunks: None,
     };
     answer(&state, &headers, &view)
 }
@@ -346,7 +347,14 @@ async fn summaries_chunk(
         .filter(|(id, _)| summary_chunk_of(id) == chunk)
         .map(|(id, p)| (id.clone(), p.summary.clone()))
         .collect();
-    answer(&state, &headers, &SummariesView { summaries })
+    answer(
+        &state,
+        &headers,
+        &SummariesView {
+            summaries,
+            chunks: None,
+        },
+    )
 }
 
 fn html(request: &HeaderMap, body: String, cache_control: &HeaderValue) -> Response {

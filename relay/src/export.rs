@@ -128,9 +128,19 @@ pub fn write_all(snapshot: &Snapshot, root: &Path) -> std::io::Result<ExportStat
     for (chunk, summaries) in chunks.into_iter().enumerate() {
         writer.write(
             &paths::summaries_chunk(chunk as u32),
-            &SummariesView { summaries },
+            &SummariesView {
+                summaries,
+                chunks: None,
+            },
         )?;
     }
+    writer.write(
+        &paths::summaries_query(),
+        &SummariesView {
+            summaries: BTreeMap::new(),
+            chunks: Some(SUMMARY_CHUNKS),
+        },
+    )?;
     let manifest = serde_json::json!({
         "source": "export",
         "generated_at": crate::store::now(),

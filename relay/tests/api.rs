@@ -331,7 +331,7 @@ async fn summaries_answer_every_id_asked_for() {
     assert_eq!(summaries["unknown"]["count"], 0);
     let mut chunked = HashMap::new();
     for chunk in 0..stele_core::paths::SUMMARY_CHUNKS {
-        let (_, body) = get(&state, &format!("/v1/summaries/{chunk}.json")).await;
+        let (_, body) = get(&state, &format!("/v1/summary-chunks/{chunk}.json")).await;
         for (id, summary) in body["summaries"].as_object().unwrap() {
             chunked.insert(id.clone(), summary.clone());
         }

@@ -110,6 +110,11 @@ async fn every_canonical_file_matches_the_live_relay() {
         summaries.extend(exported["summaries"].as_object().unwrap().clone());
     }
     assert_eq!(summaries.len(), 20, "every product, reviewed or not");
+    assert_eq!(
+        file(dir.path(), &paths::summaries_query()),
+        serde_json::json!({"summaries": {}, "chunks": paths::SUMMARY_CHUNKS}),
+        "a static host serves this for /v1/summaries?ids=…"
+    );
     assert_eq!(summaries["SKU-NEW-1"]["count"], 0);
     assert_eq!(file(dir.path(), "v1/export.json")["files"], stats.files);
 }

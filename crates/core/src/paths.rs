@@ -8,7 +8,7 @@ use crate::text::path_segment;
 /// Page size of every canonical list.
 pub const CANONICAL_PER_PAGE: u32 = 10;
 
-/// Number of files summaries are spread over (`v1/summaries/{chunk}.json`).
+/// Number of files summaries are spread over (`v1/summary-chunks/{chunk}.json`).
 pub const SUMMARY_CHUNKS: u32 = 16;
 
 /// `v1/shop.json`: the shop summary and the first page of testimonials.
@@ -41,9 +41,16 @@ pub fn reviews(id: &str, sort: ReviewSort, stars: Option<u8>, page: u32) -> Stri
     }
 }
 
-/// `v1/summaries/{chunk}.json`: the summaries of every product whose id falls in `chunk`.
+/// `v1/summary-chunks/{chunk}.json`: the summaries of every product whose id falls in `chunk`.
 pub fn summaries_chunk(chunk: u32) -> String {
-    format!("v1/summaries/{chunk}.json")
+    format!("v1/summary-chunks/{chunk}.json")
+}
+
+/// `v1/summaries`: the path of the summaries query. A static export writes a file here
+/// that points at the chunks: static hosts ignore query strings, so
+/// `v1/summaries?ids=…` finds that file and badges learn where to look without a 404.
+pub fn summaries_query() -> String {
+    "v1/summaries".into()
 }
 
 /// The chunk a product's summary is in: FNV-1a of the id, modulo [`SUMMARY_CHUNKS`].

@@ -113,6 +113,10 @@ pub struct ProductView {
 pub struct SummariesView {
     /// Product id → summary; ids without reviews have count 0.
     pub summaries: BTreeMap<String, Summary>,
+    /// Only from a static export, which cannot answer a query: the summaries are spread over
+    /// this many chunk files (`v1/summary-chunks/{chunk}.json`), `summaries` is empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chunks: Option<u32>,
 }
 
 /// The body of every error response: `{"error": {"code", "message"}}`.
