@@ -148,7 +148,11 @@ impl Api {
     pub async fn summaries(&self, ids: &[String]) -> Result<SummariesView, DataError> {
         let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
         let view: SummariesView = self
-            .get(&format!("{}?ids={}", paths::summaries_query(), list.join(",")))
+            .get(&format!(
+                "{}?ids={}",
+                paths::summaries_query(),
+                list.join(",")
+            ))
             .await?;
         match view.chunks {
             None => Ok(view),

@@ -542,6 +542,140 @@ async fn badges_share_one_summaries_request() {
 }
 
 #[wasm_bindgen_test]
+async fn badges_on_a_static_export_read_only_the_chunks_they_need() {
+    use stele_core::paths::{summaries_chunk, summary_chunk_of};
+    let ids = ["2183", "a/b", "țeapă"];
+    // The export's pointer file, then one chunk file per distinct chunk, each holding the
+    // ids that hash to it (and a stranger, which must not leak into other badges).
+    let mut routes = vec![(
+        "v1/summaries?ids=".to_string(),
+        200,
+        r#"{"summaries":{},"chunks":16}"#.to_string(),
+    )];
+    for id in ids {
+        let chunk = summaries_chunk(summary_chunk_of(id));
+        if routes.iter().any(|(path, _, _)| *path == chunk) {
+            continue;
+        }
+        let held: Vec<String> = ids
+            .iter()
+            .filter(|other| summaries_chunk(summary_chunk_of(other)) == chunk)
+            .map(|other| {
+                format!(r#""{other}":{{"count":2,"average":4.0,"histogram":[0,0,0,2,0],"with_comment":0}}"#)
+            })
+            .collect();
+        routes.push((
+            chunk,
+            200,
+            format!(r#"{{"summaries":{{{}}}}}"#, held.join(",")),
+        ));
+    }
+    let distinct_chunks = routes.len() - 1;
+    let table: Vec<(&str, u16, String)> = routes
+        .iter()
+        .map(|(path, status, body)| (path.as_str(), *status, body.clone()))
+        .collect();
+    script_network(&table);
+    let src = "https://export.test/reviews/";
+    let hosts: Vec<HtmlElement> = ids.iter().map(|_| element("stele-stars", &[])).collect();
+    let _mounted: Vec<_> = hosts
+        .iter()
+        .zip(ids)
+        .map(|(host, id)| {
+            let options = js_sys::Object::new();
+            js_sys::Reflect::set(&options, &"product".into(), &id.into()).unwrap();
+            js_sys::Reflect::set(&options, &"src".into(), &src.into()).unwrap();
+            stele::mount(host.clone(), "stars", options.into())
+        })
+        .collect();
+    sleep(80).await;
+    let seen = requests();
+    assert_eq!(
+        seen.iter()
+            .filter(|u| u.contains("v1/summaries?ids="))
+            .count(),
+        1,
+        "{seen:?}"
+    );
+    assert_eq!(
+        seen.iter()
+            .filter(|u| u.contains("v1/summary-chunks/"))
+            .count(),
+        distinct_chunks,
+        "each needed chunk once: {seen:?}"
+    );
+    for host in &hosts {
+        let label = one(&shadow(host), "[role=img]")
+            .get_attribute("aria-label")
+            .unwrap();
+        assert_eq!(label, "Rated 4.0 out of 5, 2 reviews");
+    }
+    for host in hosts {
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn long_comments_clamp_with_read_more() {
+    let long = "Foarte bun. ".repeat(30);
+    let short_lines = "Bun\nRapid\nIeftin";
+    let body = product(
+        summary(&[10, 8], 2),
+        page(
+            vec![
+                review("long", Some(10), Some(long.trim()), 1),
+                review("lines", Some(8), Some(short_lines), 2),
+            ],
+            1,
+            2,
+        ),
+    );
+    let (host, root, _mounted) = show_p1(body, "").await;
+    let cards = all(&root, ".stele-review");
+    assert_eq!(cards.len(), 2);
+    let comment = |card: &Element| {
+        card.query_selector(".stele-review__comment")
+            .unwrap()
+            .unwrap()
+    };
+    let button = |card: &Element| card.query_selector("button.stele-link").unwrap();
+
+    let clamped = comment(&cards[0]);
+    assert!(clamped.class_list().contains("is-clamped"));
+    assert!(
+        clamped.scroll_height() > clamped.client_height(),
+        "the browser really hides the overflow: {} > {}",
+        clamped.scroll_height(),
+        clamped.client_height()
+    );
+    let toggle = button(&cards[0]).expect("a Read more button");
+    assert_eq!(toggle.text_content().unwrap(), "Read more");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    toggle.unchecked_ref::<HtmlElement>().click();
+    sleep(20).await;
+    let opened = comment(&cards[0]);
+    assert!(!opened.class_list().contains("is-clamped"));
+    assert_eq!(opened.scroll_height(), opened.client_height());
+    assert_eq!(opened.text_content().unwrap(), long.trim());
+    let toggle = button(&cards[0]).unwrap();
+    assert_eq!(toggle.text_content().unwrap(), "Show less");
+    assert_eq!(
+        toggle.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
+
+    assert!(
+        button(&cards[1]).is_none(),
+        "three short lines fit: no button"
+    );
+    assert!(!comment(&cards[1]).class_list().contains("is-clamped"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn unmounting_removes_the_view_and_is_idempotent() {
     let (first, _) = five_reviews();
     script_network(&[("v1/products/p1.json", 200, first)]);

@@ -1,14 +1,12 @@
 //! `ReviewCard`: one review as untrusted text, with its stars, date and a verified label.
 
 use leptos::prelude::*;
+use stele_core::text::needs_clamp;
 use stele_core::PublicReview;
 
 use crate::components::rating::{star_rating, StarSize};
 use crate::context::use_i18n;
 use crate::i18n::Key;
-
-/// Comments longer than this many characters clamp with "Read more".
-pub const CLAMP_CHARS: usize = 280;
 
 /// One review. The comment is rendered as a text node, never as HTML; every Retargeting
 /// review comes from an order, hence "Verified buyer".
@@ -21,10 +19,7 @@ pub fn ReviewCard(
     part: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let long = review
-        .comment
-        .as_ref()
-        .is_some_and(|c| c.chars().count() > CLAMP_CHARS);
+    let long = review.comment.as_deref().is_some_and(needs_clamp);
     let expanded = RwSignal::new(false);
     let rating = review.stars.map(|stars| {
         star_rating(

@@ -1,5 +1,27 @@
 //! Text matching that ignores case and diacritics ("ș" matches "s", "Ő" matches "o"), for
-//! the moderation blocklist and free-text search, and product ids as safe path segments.
+//! the moderation blocklist and free-text search, product ids as safe path segments, and
+//! when a comment is long enough to clamp.
+
+/// Lines a clamped comment shows (the widget's CSS `-webkit-line-clamp`).
+pub const CLAMP_LINES: usize = 4;
+
+/// Characters a comment line holds on a typical review column, for estimating its height.
+pub const CLAMP_LINE_CHARS: usize = 70;
+
+/// Whether a comment gets "Read more": when its estimated height exceeds [`CLAMP_LINES`],
+/// counting each line break (comments keep them) and wrapping every [`CLAMP_LINE_CHARS`]
+/// characters. Decided from the text alone, so the server-rendered card and the browser's
+/// agree and the takeover does not move anything.
+pub fn needs_clamp(comment: &str) -> bool {
+    let mut lines = 0;
+    for line in comment.split('\n') {
+        lines += line.chars().count().div_ceil(CLAMP_LINE_CHARS).max(1);
+        if lines > CLAMP_LINES {
+            return true;
+        }
+    }
+    false
+}
 
 /// Lower-cases `text` and strips diacritics from the Latin letters of the shop languages
 /// (ro, hu, bg transliterations aside, de, fr, es, it, pl). Other characters pass through
@@ -93,6 +115,22 @@ mod tests {
         );
         assert_eq!(fold("Straße"), "strasse");
         assert_eq!(fold("ОТЛИЧНО"), "отлично");
+    }
+
+    #[test]
+    fn comments_clamp_by_estimated_lines() {
+        let line = |n: usize| "a".repeat(n);
+        assert!(!needs_clamp(""));
+        assert!(!needs_clamp(&line(CLAMP_LINES * CLAMP_LINE_CHARS)));
+        assert!(needs_clamp(&line(CLAMP_LINES * CLAMP_LINE_CHARS + 1)));
+        // Characters, not bytes: 280 Romanian letters are two bytes each.
+        assert!(!needs_clamp(&"ț".repeat(CLAMP_LINES * CLAMP_LINE_CHARS)));
+        // Short lines count as whole lines.
+        assert!(!needs_clamp("one\ntwo\nthree\nfour"));
+        assert!(needs_clamp("one\ntwo\nthree\nfour\nfive"));
+        assert!(needs_clamp("\n\n\n\n"));
+        assert!(needs_clamp(&format!("{}\n{}\nend", line(140), line(71))));
+        assert!(!needs_clamp(&format!("{}\n{}", line(140), line(140))));
     }
 
     #[test]
