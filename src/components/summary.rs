@@ -5,7 +5,6 @@ use stele_core::Summary;
 
 use crate::components::rating::{star_rating, StarSize};
 use crate::context::use_i18n;
-use crate::i18n::Key;
 
 /// The headline of a review section: average (one decimal, in the shopper's locale), stars,
 /// review count with the right plural form, and a histogram. Each histogram row is a button
@@ -32,7 +31,7 @@ pub fn RatingSummary(
             .rev()
             .map(|stars| {
                 let in_row = summary.histogram[usize::from(stars) - 1];
-                let row_label = i18n.strings.get(Key::StarsRow).replace("{stars}", &stars.to_string());
+                let row_label = i18n.stars_row(stars);
                 let label = format!("{row_label}, {}", i18n.review_count(in_row));
                 let percent = (in_row * 100 / total).to_string();
                 let click = move |_| {

@@ -170,7 +170,8 @@ impl Formatter {
         PluralCategory::from_name(match self.lang {
             Lang::Fr if count <= 1 => "one",
             Lang::Ro if count == 1 => "one",
-            Lang::Ro if count == 0 || (2..=19).contains(&(count % 100)) => "few",
+            // CLDR: few is n = 0 or n % 100 in 1..19 (n ≠ 1), so 101 and 112 are "few".
+            Lang::Ro if count == 0 || (1..=19).contains(&(count % 100)) => "few",
             Lang::Pl if count == 1 => "one",
             Lang::Pl if (2..=4).contains(&(count % 10)) && !(12..=14).contains(&(count % 100)) => {
                 "few"
@@ -235,7 +236,10 @@ mod tests {
         assert_eq!(Formatter::new(Lang::Ro).plural(1), PluralCategory::One);
         assert_eq!(Formatter::new(Lang::Ro).plural(5), PluralCategory::Few);
         assert_eq!(Formatter::new(Lang::Ro).plural(20), PluralCategory::Other);
-        assert_eq!(Formatter::new(Lang::Ro).plural(101), PluralCategory::Other);
+        assert_eq!(Formatter::new(Lang::Ro).plural(101), PluralCategory::Few);
+        assert_eq!(Formatter::new(Lang::Ro).plural(112), PluralCategory::Few);
+        assert_eq!(Formatter::new(Lang::Ro).plural(120), PluralCategory::Other);
+        assert_eq!(Formatter::new(Lang::Ro).plural(0), PluralCategory::Few);
         assert_eq!(Formatter::new(Lang::Ro).plural(102), PluralCategory::Few);
         assert_eq!(Formatter::new(Lang::Pl).plural(22), PluralCategory::Few);
         assert_eq!(Formatter::new(Lang::Pl).plural(12), PluralCategory::Many);

@@ -109,6 +109,14 @@ impl I18n {
         form.replace("{n}", &self.format.integer(count))
     }
 
+    /// "4 stars", a histogram row's name, with the language's plural form.
+    pub fn stars_row(&self, stars: u8) -> String {
+        let form = self
+            .strings
+            .plural(Key::StarsRow, self.format.plural(stars.into()));
+        form.replace("{stars}", &self.format.integer(stars.into()))
+    }
+
     /// The one accessible name of a rating: "Rated 4.5 out of 5, 132 reviews".
     pub fn rating_label(&self, stars: Option<f64>, count: Option<u64>) -> String {
         let Some(stars) = stars else {

@@ -42,7 +42,7 @@ pub enum Key {
     EmptyFiltered,
     /// "Show all reviews".
     ShowAll,
-    /// "{stars} stars" histogram row.
+    /// "{stars} stars" histogram row (plural forms).
     StarsRow,
     /// "Previous".
     Previous,
@@ -87,6 +87,11 @@ impl Key {
         Self::TestimonialsTitle,
         Self::ReviewsTitle,
     ];
+
+    /// Whether the string has plural forms ([`Strings::plural`], not [`Strings::get`]).
+    pub fn is_counted(self) -> bool {
+        matches!(self, Self::ReviewCount | Self::StarsRow)
+    }
 
     /// The override name: `text-verified-buyer` / `strings: {"verified-buyer": …}`.
     pub fn as_str(self) -> &'static str {
@@ -137,7 +142,7 @@ impl Key {
 }
 
 /// Columns: en, ro, hu, bg, de, fr, es, it, pl.
-const TABLE: [(Key, [&str; 9]); 24] = [
+const TABLE: [(Key, [&str; 9]); 23] = [
     (
         Key::RatedOutOf5,
         [
@@ -369,20 +374,6 @@ const TABLE: [(Key, [&str; 9]); 24] = [
         ],
     ),
     (
-        Key::StarsRow,
-        [
-            "{stars} stars",
-            "{stars} stele",
-            "{stars} csillag",
-            "{stars} звезди",
-            "{stars} Sterne",
-            "{stars} étoiles",
-            "{stars} estrellas",
-            "{stars} stelle",
-            "{stars} gwiazdki",
-        ],
-    ),
-    (
         Key::Previous,
         [
             "Previous",
@@ -468,6 +459,64 @@ const TABLE: [(Key, [&str; 9]); 24] = [
     ),
 ];
 
+/// "{stars} stars" by plural category: (one, few, many, other) for each language.
+const STARS_ROW: [[&str; 4]; 9] = [
+    [
+        "{stars} star",
+        "{stars} stars",
+        "{stars} stars",
+        "{stars} stars",
+    ],
+    [
+        "{stars} stea",
+        "{stars} stele",
+        "{stars} de stele",
+        "{stars} de stele",
+    ],
+    [
+        "{stars} csillag",
+        "{stars} csillag",
+        "{stars} csillag",
+        "{stars} csillag",
+    ],
+    [
+        "{stars} звезда",
+        "{stars} звезди",
+        "{stars} звезди",
+        "{stars} звезди",
+    ],
+    [
+        "{stars} Stern",
+        "{stars} Sterne",
+        "{stars} Sterne",
+        "{stars} Sterne",
+    ],
+    [
+        "{stars} étoile",
+        "{stars} étoiles",
+        "{stars} étoiles",
+        "{stars} étoiles",
+    ],
+    [
+        "{stars} estrella",
+        "{stars} estrellas",
+        "{stars} estrellas",
+        "{stars} estrellas",
+    ],
+    [
+        "{stars} stella",
+        "{stars} stelle",
+        "{stars} stelle",
+        "{stars} stelle",
+    ],
+    [
+        "{stars} gwiazdka",
+        "{stars} gwiazdki",
+        "{stars} gwiazdek",
+        "{stars} gwiazdki",
+    ],
+];
+
 /// "{n} reviews" by plural category: (one, few, many, other) for each language.
 const REVIEW_COUNT: [[&str; 4]; 9] = [
     ["{n} review", "{n} reviews", "{n} reviews", "{n} reviews"],
@@ -533,18 +582,29 @@ impl Strings {
             .map_or("", |(_, texts)| texts[column(self.lang)])
     }
 
-    /// The form of a counted string (only [`Key::ReviewCount`] has forms) for `category`.
+    /// The form of a counted string ([`Key::is_counted`]) for `category`. An override holds
+    /// one form for every count, or the forms one|few|many|other separated by `|` (a
+    /// language without some category repeats a neighbour: `{n} avis|{n} avis|{n} avis|{n} avis`).
     pub fn plural(&self, key: Key, category: PluralCategory) -> &str {
+        let slot = match category {
+            PluralCategory::One => 0,
+            PluralCategory::Few | PluralCategory::Two => 1,
+            PluralCategory::Many => 2,
+            PluralCategory::Zero | PluralCategory::Other => 3,
+        };
         if let Some((_, text)) = self.overrides.iter().find(|(k, _)| *k == key) {
-            return text;
+            let forms: Vec<&str> = text.split('|').collect();
+            return forms
+                .get(slot)
+                .or(forms.last())
+                .copied()
+                .unwrap_or_default();
         }
-        let forms = &REVIEW_COUNT[column(self.lang)];
-        match category {
-            PluralCategory::One => forms[0],
-            PluralCategory::Few | PluralCategory::Two => forms[1],
-            PluralCategory::Many => forms[2],
-            PluralCategory::Zero | PluralCategory::Other => forms[3],
-        }
+        let table = match key {
+            Key::StarsRow => &STARS_ROW,
+            _ => &REVIEW_COUNT,
+        };
+        table[column(self.lang)][slot]
     }
 }
 
@@ -557,7 +617,7 @@ mod tests {
         for key in Key::ALL {
             for lang in Lang::ALL {
                 let text = Strings::new(lang, &[]);
-                let value = if key == Key::ReviewCount {
+                let value = if key.is_counted() {
                     text.plural(key, PluralCategory::Other)
                 } else {
                     text.get(key)
@@ -566,6 +626,59 @@ mod tests {
             }
             assert_eq!(Key::from_name(key.as_str()), Some(key));
         }
+    }
+
+    #[test]
+    fn counted_overrides_take_one_form_or_four() {
+        let one_form = Strings::new(Lang::Fr, &[("reviewCount".into(), "{n} notes".into())]);
+        assert_eq!(
+            one_form.plural(Key::ReviewCount, PluralCategory::One),
+            "{n} notes"
+        );
+        let forms = Strings::new(
+            Lang::Pl,
+            &[(
+                "starsRow".into(),
+                "{stars} gw.|{stars} gw. (few)|{stars} gw. (many)|{stars} gw. (other)".into(),
+            )],
+        );
+        assert_eq!(
+            forms.plural(Key::StarsRow, PluralCategory::One),
+            "{stars} gw."
+        );
+        assert_eq!(
+            forms.plural(Key::StarsRow, PluralCategory::Few),
+            "{stars} gw. (few)"
+        );
+        assert_eq!(
+            forms.plural(Key::StarsRow, PluralCategory::Many),
+            "{stars} gw. (many)"
+        );
+        assert_eq!(
+            forms.plural(Key::StarsRow, PluralCategory::Other),
+            "{stars} gw. (other)"
+        );
+        let two = Strings::new(
+            Lang::En,
+            &[("reviewCount".into(), "{n} opinion|{n} opinions".into())],
+        );
+        assert_eq!(
+            two.plural(Key::ReviewCount, PluralCategory::Many),
+            "{n} opinions"
+        );
+    }
+
+    #[test]
+    fn star_rows_agree_with_their_number() {
+        let row = |lang, category| {
+            Strings::new(lang, &[])
+                .plural(Key::StarsRow, category)
+                .to_owned()
+        };
+        assert_eq!(row(Lang::En, PluralCategory::One), "{stars} star");
+        assert_eq!(row(Lang::Ro, PluralCategory::Few), "{stars} stele");
+        assert_eq!(row(Lang::Pl, PluralCategory::Many), "{stars} gwiazdek");
+        assert_eq!(row(Lang::Bg, PluralCategory::One), "{stars} звезда");
     }
 
     #[test]
