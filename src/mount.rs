@@ -141,9 +141,11 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
         &options.overrides(),
     );
-    let theme = Theme::parse(options.theme.as_deref().unwrap_or("auto"));
-
-    let container = prepare_root(&host, theme)?;
+    let (settings, hints) = options.settings(kind.tag());
+    for hint in hints {
+        warn(&hint);
+    }
+    let container = prepare_root(&host, settings.theme)?;
 
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
     let context = (i18n, emitter.clone());
@@ -152,12 +154,11 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         Kind::Reviews | Kind::Testimonials => return Ok(Mounted { handle: None }),
         #[cfg(not(feature = "badge-only"))]
         Kind::Reviews => {
-            let (product, per_page) = (product.unwrap_or_default(), options.per_page());
-            let sort = options
-                .sort
-                .as_deref()
-                .and_then(|s| s.parse().ok())
-                .unwrap_or(ReviewSort::Newest);
+            let (product, per_page, sort) = (
+                product.unwrap_or_default(),
+                settings.per_page,
+                settings.sort,
+            );
             let island = embedded::<ProductView>(&host).filter(|view| view.product_id == product);
             Box::new(leptos::mount::mount_to(container, move || {
                 provide_context(context.0);
@@ -170,9 +171,12 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         }
         #[cfg(not(feature = "badge-only"))]
         Kind::Testimonials => {
-            let layout = Layout::parse(options.layout.as_deref().unwrap_or("carousel"));
-            let autoplay = options.autoplay.unwrap_or(0);
-            let per_page = options.per_page();
+            let layout = if settings.grid {
+                Layout::Grid
+            } else {
+                Layout::Carousel
+            };
+            let (autoplay, per_page) = (settings.autoplay, settings.per_page);
             let island = embedded::<ShopView>(&host);
             Box::new(leptos::mount::mount_to(container, move || {
                 provide_context(context.0);
@@ -220,10 +224,11 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
         Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
         &options.overrides(),
     );
-    let container = prepare_root(
-        &host,
-        Theme::parse(options.theme.as_deref().unwrap_or("auto")),
-    )?;
+    let (settings, hints) = options.settings("stele-reviews");
+    for hint in hints {
+        warn(&hint);
+    }
+    let container = prepare_root(&host, settings.theme)?;
     let emitter = Emitter::new(host, "reviews", Some(product.clone()));
     let handle = leptos::mount::mount_to(container, move || {
         provide_context(i18n);

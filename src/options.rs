@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use stele_core::listing::ReviewSort;
 
 /// Which element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,12 +50,13 @@ impl Kind {
 /// Light, dark, or following the shopper's system.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {
-    /// Light colours.
+    /// Light colours on the page's own background (the default: shop pages are mostly light,
+    /// and a widget cannot see the colour behind it).
+    #[default]
     Light,
     /// Dark colours.
     Dark,
     /// `prefers-color-scheme`.
-    #[default]
     Auto,
 }
 
@@ -68,12 +70,13 @@ impl Theme {
         }
     }
 
-    /// From the attribute value; anything else is `auto`.
-    pub fn parse(text: &str) -> Self {
+    /// From the attribute value.
+    pub fn parse(text: &str) -> Option<Self> {
         match text.trim() {
-            "light" => Self::Light,
-            "dark" => Self::Dark,
-            _ => Self::Auto,
+            "light" => Some(Self::Light),
+            "dark" => Some(Self::Dark),
+            "auto" => Some(Self::Auto),
+            _ => None,
         }
     }
 }
@@ -92,14 +95,15 @@ pub struct Options {
     pub page_lang: Option<String>,
     /// `light`, `dark`, `auto`.
     pub theme: Option<String>,
-    /// Reviews per page.
-    pub per_page: Option<u32>,
+    /// Reviews per page (a number; the loader passes text as NaN, which [`Options::settings`]
+    /// reports).
+    pub per_page: Option<f64>,
     /// First sort.
     pub sort: Option<String>,
     /// `carousel` or `grid`.
     pub layout: Option<String>,
     /// Carousel seconds per slide; absent or 0: never moves by itself.
-    pub autoplay: Option<u32>,
+    pub autoplay: Option<f64>,
     /// String overrides by key (`verified-buyer` or `verifiedBuyer`).
     pub strings: BTreeMap<String, String>,
     /// Present (any value) to call the Feedback API from the browser: local testing only.
@@ -112,12 +116,80 @@ pub struct Options {
     pub upstream: Option<String>,
 }
 
+/// What an element's options mean, every value checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// Colours.
+    pub theme: Theme,
+    /// Reviews or testimonials per page, 1–100.
+    pub per_page: u32,
+    /// The first sort of the review list.
+    pub sort: ReviewSort,
+    /// Testimonials as a grid rather than a carousel.
+    pub grid: bool,
+    /// Carousel seconds per slide, 0 for never.
+    pub autoplay: u32,
+}
+
+/// The largest page the API serves.
+pub const MAX_PER_PAGE: u32 = 100;
+
 impl Options {
-    /// The page size, clamped to what the API accepts.
-    pub fn per_page(&self) -> u32 {
-        self.per_page
-            .unwrap_or(stele_core::paths::CANONICAL_PER_PAGE)
-            .clamp(1, 100)
+    /// The settings, and a console hint for each value that was not understood (the
+    /// element still renders, with the default named in the hint).
+    pub fn settings(&self, tag: &str) -> (Settings, Vec<String>) {
+        let mut hints = Vec::new();
+        let mut choice = |name: &str, value: &Option<String>, allowed: &str, default: &str| {
+            let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
+            match value {
+                Some(v) if allowed.split(", ").any(|a| a == v) => v.to_owned(),
+                Some(v) => {
+                    hints.push(format!(
+                        "<{tag}> {name}=\"{v}\" is not one of {allowed}; using {default}"
+                    ));
+                    default.to_owned()
+                }
+                None => default.to_owned(),
+            }
+        };
+        let theme = choice("theme", &self.theme, "light, dark, auto", "light");
+        let sort = choice(
+            "sort",
+            &self.sort,
+            "newest, oldest, highest, lowest",
+            "newest",
+        );
+        let layout = choice("layout", &self.layout, "carousel, grid", "carousel");
+        let default_page = stele_core::paths::CANONICAL_PER_PAGE;
+        let per_page = match self.per_page {
+            None => default_page,
+            Some(n) if n.fract() == 0.0 && (1.0..=f64::from(MAX_PER_PAGE)).contains(&n) => n as u32,
+            Some(n) => {
+                let used = if n > f64::from(MAX_PER_PAGE) {
+                    MAX_PER_PAGE
+                } else {
+                    default_page
+                };
+                hints.push(format!("<{tag}> per-page=\"{n}\" must be a whole number from 1 to {MAX_PER_PAGE}; using {used}"));
+                used
+            }
+        };
+        let autoplay = match self.autoplay {
+            None => 0,
+            Some(n) if n.fract() == 0.0 && (0.0..=3600.0).contains(&n) => n as u32,
+            Some(n) => {
+                hints.push(format!("<{tag}> autoplay=\"{n}\" must be seconds per slide (0 or absent: never); using 0"));
+                0
+            }
+        };
+        let settings = Settings {
+            theme: Theme::parse(&theme).unwrap_or_default(),
+            per_page,
+            sort: sort.parse().unwrap_or(ReviewSort::Newest),
+            grid: layout == "grid",
+            autoplay,
+        };
+        (settings, hints)
     }
 
     /// The overrides as (key, text) pairs.
@@ -126,5 +198,79 @@ impl Options {
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(json: &str) -> Options {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn defaults_need_no_hint() {
+        let (settings, hints) = Options::default().settings("stele-reviews");
+        assert_eq!(
+            settings,
+            Settings {
+                theme: Theme::Light,
+                per_page: 10,
+                sort: ReviewSort::Newest,
+                grid: false,
+                autoplay: 0
+            }
+        );
+        assert!(hints.is_empty());
+    }
+
+    #[test]
+    fn good_values_are_used() {
+        let given = options(
+            r#"{"theme":"dark","perPage":25,"sort":"lowest","layout":"grid","autoplay":6}"#,
+        );
+        let (settings, hints) = given.settings("stele-testimonials");
+        assert_eq!(
+            (
+                settings.theme,
+                settings.per_page,
+                settings.sort,
+                settings.grid,
+                settings.autoplay
+            ),
+            (Theme::Dark, 25, ReviewSort::Lowest, true, 6)
+        );
+        assert!(hints.is_empty(), "{hints:?}");
+    }
+
+    #[test]
+    fn bad_values_fall_back_with_a_hint_that_names_them() {
+        for (json, expected) in [
+            (
+                r#"{"perPage":-3}"#,
+                "per-page=\"-3\" must be a whole number from 1 to 100; using 10",
+            ),
+            (r#"{"perPage":2.5}"#, "using 10"),
+            (r#"{"perPage":500}"#, "using 100"),
+            (r#"{"perPage":0}"#, "using 10"),
+            (r#"{"autoplay":-1}"#, "autoplay=\"-1\""),
+            (
+                r#"{"theme":"blue"}"#,
+                "theme=\"blue\" is not one of light, dark, auto; using light",
+            ),
+            (
+                r#"{"sort":"best"}"#,
+                "sort=\"best\" is not one of newest, oldest, highest, lowest; using newest",
+            ),
+            (r#"{"layout":"list"}"#, "using carousel"),
+        ] {
+            let (_, hints) = options(json).settings("stele-reviews");
+            assert_eq!(hints.len(), 1, "{json}: {hints:?}");
+            assert!(hints[0].starts_with("<stele-reviews> "), "{}", hints[0]);
+            assert!(hints[0].contains(expected), "{json}: {}", hints[0]);
+        }
+        let (settings, _) = options(r#"{"perPage":500,"theme":"blue"}"#).settings("x");
+        assert_eq!((settings.per_page, settings.theme), (100, Theme::Light));
     }
 }

@@ -9,6 +9,7 @@ use stele_core::PublicReview;
 use crate::components::{Layout, Reviews, Testimonials};
 use crate::context::Emitter;
 use crate::i18n::{I18n, Lang};
+use crate::options::Theme;
 
 /// JSON safe inside `<script>`: `<`, `>` and `&` as `\u` escapes, so a comment holding
 /// `</script>` cannot end the element.
@@ -32,13 +33,15 @@ fn render(lang: Lang, view: impl FnOnce() -> AnyView) -> String {
 fn wrap(
     stylesheet: &str,
     lang: Lang,
+    theme: Theme,
     inner: String,
     data: &str,
     json_ld: Option<String>,
 ) -> String {
     let mut html = format!(
-        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"stele-root stele-ssr\" data-theme=\"auto\" lang=\"{}\">{inner}</div>",
+        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"stele-root stele-ssr\" data-theme=\"{}\" lang=\"{}\">{inner}</div>",
         escape_attribute(stylesheet),
+        theme.as_str(),
         lang.as_str()
     );
     if let Some(json_ld) = json_ld {
@@ -118,22 +121,28 @@ pub fn product_json_ld(view: &ProductView, lang: Lang) -> Option<Value> {
 }
 
 /// `GET /v1/products/{id}/embed.html`: the review section as HTML, its data, its JSON-LD.
-pub fn product_fragment(view: &ProductView, lang: Lang, stylesheet: &str) -> String {
+pub fn product_fragment(view: &ProductView, lang: Lang, theme: Theme, stylesheet: &str) -> String {
     let initial = view.clone();
     let inner = render(lang, move || {
         view! { <Reviews initial=initial /> }.into_any()
     });
     let json_ld = product_json_ld(view, lang).map(|ld| script_json(&ld));
-    wrap(stylesheet, lang, inner, &script_json(view), json_ld)
+    wrap(stylesheet, lang, theme, inner, &script_json(view), json_ld)
 }
 
 /// `GET /v1/shop/embed.html`: testimonials as HTML and their data. No JSON-LD: ratings of
 /// a shop published by the shop itself are "self-serving reviews" that search engines
 /// ignore or penalise, so Stele never emits an `Organization` rating.
-pub fn shop_fragment(view: &ShopView, lang: Lang, layout: Layout, stylesheet: &str) -> String {
+pub fn shop_fragment(
+    view: &ShopView,
+    lang: Lang,
+    theme: Theme,
+    layout: Layout,
+    stylesheet: &str,
+) -> String {
     let initial = view.testimonials.clone();
     let inner = render(lang, move || {
         view! { <Testimonials initial=initial layout=layout /> }.into_any()
     });
-    wrap(stylesheet, lang, inner, &script_json(view), None)
+    wrap(stylesheet, lang, theme, inner, &script_json(view), None)
 }

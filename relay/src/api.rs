@@ -373,6 +373,15 @@ fn lang_of(query: &Query) -> stele::i18n::Lang {
     stele::i18n::Lang::resolve([query.text("lang")])
 }
 
+/// `theme=light|dark|auto` (default light), as on the element, so the fragment looks like
+/// the widget that takes it over.
+fn theme_of(query: &Query) -> Result<stele::options::Theme, ApiError> {
+    let text = query.text("theme").unwrap_or("light");
+    stele::options::Theme::parse(text).ok_or_else(|| {
+        ApiError::BadParameter(format!("theme={text:?}: expected light, dark or auto"))
+    })
+}
+
 /// `GET /v1/products/{id}/embed.html?lang=ro`: the review section rendered on the server.
 async fn product_embed(
     State(state): State<AppState>,
@@ -389,6 +398,7 @@ async fn product_embed(
     let body = stele::ssr::product_fragment(
         &view,
         lang_of(&query),
+        theme_of(&query)?,
         &format!("{}stele.css", settings.public_url),
     );
     Ok(html(&headers, body, &settings.cache_control))
@@ -407,6 +417,7 @@ async fn shop_embed(
     let body = stele::ssr::shop_fragment(
         &view,
         lang_of(&query),
+        theme_of(&query)?,
         layout,
         &format!("{}stele.css", settings.public_url),
     );

@@ -168,3 +168,21 @@ async fn a_product_without_reviews_renders_an_empty_state_without_json_ld() {
     assert!(html.contains("Noch keine Bewertungen"));
     assert!(!html.contains("application/ld+json"));
 }
+
+#[tokio::test]
+async fn fragments_take_the_element_theme_and_refuse_unknown_ones() {
+    let state = state();
+    let (_, _, light) = get(&state, "/v1/products/p1/embed.html").await;
+    assert!(
+        light.contains("data-theme=\"light\""),
+        "light by default, as the element"
+    );
+    let (_, _, dark) = get(&state, "/v1/shop/embed.html?theme=dark").await;
+    assert!(dark.contains("data-theme=\"dark\""));
+    let (status, _, body) = get(&state, "/v1/products/p1/embed.html?theme=blue").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(
+        body.contains("bad_parameter") && body.contains("light, dark or auto"),
+        "{body}"
+    );
+}

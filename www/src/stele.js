@@ -5,6 +5,8 @@ const HERE = new URL('./', import.meta.url).href;
 const TAGS = { 'stele-reviews': 'reviews', 'stele-stars': 'stars', 'stele-testimonials': 'testimonials' };
 const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'loading', 'unsafe-direct', 'rest-key', 'customer-id', 'upstream'];
 const mounted = new WeakMap();
+// Options given to mount(), kept so re-renders (attribute changes, moves) still use them.
+const given = new WeakMap();
 let widget;
 let observer;
 
@@ -15,18 +17,23 @@ const provided = new Promise((resolve) => (provide = resolve));
 
 let badges;
 let direct;
-const start = (module, wasm) => module.default({ module_or_path: wasm }).then(() => module);
+// A failed download is not remembered, so the next element tries again.
+const start = (glue, wasm, forget) =>
+  glue.then((module) => module.default({ module_or_path: wasm }).then(() => module)).catch((error) => {
+    forget();
+    throw error;
+  });
 
 // Literal specifiers, so bundlers can follow them.
 function load(kind) {
   // An unbuilt loader (the Trunk demo) waits for bindings handed to it by useBindings().
   if ('__GLUE__'.startsWith('__')) return provided;
   // Direct mode (local testing only) lives in its own module, so shops never download it.
-  if (kind === 'direct') return (direct ||= import('./__DIRECT_GLUE__').then((m) => start(m, new URL('./__DIRECT_WASM__', import.meta.url))));
+  if (kind === 'direct') return (direct ||= start(import('./__DIRECT_GLUE__'), new URL('./__DIRECT_WASM__', import.meta.url), () => (direct = null)));
   // A page of nothing but badges (a listing) gets the small badge-only module.
   if (kind === 'stars' && !widget && !document.querySelector('stele-reviews, stele-testimonials'))
-    return (badges ||= import('./__BADGE_GLUE__').then((m) => start(m, new URL('./__BADGE_WASM__', import.meta.url))));
-  return (widget ||= import('./__GLUE__').then((m) => start(m, new URL('./__WASM__', import.meta.url))));
+    return (badges ||= start(import('./__BADGE_GLUE__'), new URL('./__BADGE_WASM__', import.meta.url), () => (badges = null)));
+  return (widget ||= start(import('./__GLUE__'), new URL('./__WASM__', import.meta.url), () => (widget = null)));
 }
 
 /** Hands the loader wasm bindings initialised elsewhere (Trunk's window.wasmBindings). */
@@ -41,9 +48,14 @@ function optionsOf(element, extra) {
     else if (ATTRS.includes(name)) options[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = value;
   }
   Object.assign(options, extra);
-  options.perPage = +options.perPage || undefined;
-  options.autoplay = +options.autoplay || 0;
-  options.src = new URL(options.src || HERE, document.baseURI).href;
+  // Numbers as numbers (NaN for text): the widget checks them and says what it used instead.
+  for (const name of ['perPage', 'autoplay']) if (options[name] != null && options[name] !== '') options[name] = +options[name];
+  else delete options[name];
+  try {
+    options.src = new URL(options.src || HERE, document.baseURI).href;
+  } catch {
+    return warn(`<${element.localName}> src="${options.src}" is not a URL: use the relay's address, e.g. src="https://shop.example/stele/"`);
+  }
   options.pageLang = document.documentElement.lang || undefined;
   delete options.kind;
   delete options.loading;
@@ -51,8 +63,11 @@ function optionsOf(element, extra) {
 }
 
 /** Renders `element` (idempotent: a second call re-renders with the new options). */
-export async function mount(element, options = {}) {
-  const kind = options.kind || TAGS[element?.localName];
+export async function mount(element, options) {
+  if (!(element instanceof Element)) return warn('mount(element, options) needs an element, e.g. document.querySelector("stele-reviews")');
+  if (options) given.set(element, options);
+  options = given.get(element) || {};
+  const kind = options.kind || TAGS[element.localName];
   if (!kind) return warn('mount(element, options) needs one of the Stele elements, or options.kind ("reviews", "stars" or "testimonials")');
   destroy(element);
   const token = {};
@@ -67,9 +82,13 @@ export async function mount(element, options = {}) {
   // One widget per task, so several never add up to one long main-thread task; badges are
   // tiny and render together, so they share one summaries request.
   if (kind !== 'stars') await new Promise((resolve) => setTimeout(resolve));
-  if (mounted.get(element) !== token || !element.isConnected) return;
+  if (mounted.get(element) !== token) return;
+  // Not in the page (yet): connecting it renders it, with these options.
+  if (!element.isConnected) return void mounted.delete(element);
+  const resolved = optionsOf(element, options);
+  if (!resolved) return void mounted.delete(element);
   try {
-    mounted.set(element, module.mount(element, kind, optionsOf(element, options)));
+    mounted.set(element, module.mount(element, kind, resolved));
   } catch (error) {
     mounted.delete(element);
     warn(`<${element.localName}> failed to render (${error?.message || error}); please report it with the page URL.`);
@@ -78,12 +97,15 @@ export async function mount(element, options = {}) {
 
 /** Removes what `mount` rendered and frees it (idempotent). */
 export function destroy(element) {
+  if (!(element instanceof Element)) return;
   const handle = mounted.get(element);
   mounted.delete(element);
   observer?.unobserve(element);
-  if (handle?.unmount) {
-    handle.unmount();
-    handle.free();
+  try {
+    handle?.unmount?.();
+    handle?.free?.();
+  } catch (error) {
+    warn(`<${element.localName}> could not be removed cleanly (${error?.message || error}); please report it with the page URL.`);
   }
 }
 
