@@ -67,6 +67,80 @@ test('elements added later upgrade, re-render on product change, and unmount on 
   await context.close();
 });
 
+test('the JS API: options kept for detached elements, bad values hinted, nothing thrown', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  const hints = [];
+  page.on('console', (m) => m.type() === 'warning' && hints.push(m.text()));
+  await page.goto(shop.url + 'late.html');
+  await page.waitForFunction(() => window.Stele);
+  const thrown = await page.evaluate(async () => {
+    const errors = [];
+    const attempt = async (f) => {
+      try {
+        await f();
+      } catch (error) {
+        errors.push(String(error));
+      }
+    };
+    await attempt(() => window.Stele.destroy(null));
+    await attempt(() => window.Stele.mount(null, { kind: 'reviews' }));
+    const badge = document.createElement('stele-stars');
+    badge.setAttribute('product', '2183');
+    await attempt(() => window.Stele.mount(badge, { src: 'http://[bad' }));
+    document.querySelector('#app').append(badge);
+    // Mounted before it is in the page: connecting it renders it, with these options.
+    const element = document.createElement('stele-reviews');
+    await attempt(() => window.Stele.mount(element, { product: '2183', lang: 'ro', perPage: 500, sort: 'best' }));
+    document.querySelector('#app').append(element);
+    return errors;
+  });
+  assert.deepEqual(thrown, []);
+  await waitReady(page, 1);
+  assert.match(await shadowText(page, 'stele-reviews'), /Cumpărător verificat|recenzii/, 'the options given to mount() apply');
+  // An attribute change re-renders with the same options.
+  await page.evaluate(() => document.querySelector('stele-reviews').setAttribute('theme', 'dark'));
+  await waitReady(page, 2);
+  assert.match(await shadowText(page, 'stele-reviews'), /recenzii/, 'still Romanian after a re-render');
+  const expected = [
+    /^\[stele\] mount\(element, options\) needs an element/,
+    /^\[stele\] <stele-stars> src="http:\/\/\[bad" is not a URL/,
+    /^\[stele\] <stele-reviews> per-page="500" must be a whole number from 1 to 100; using 100$/,
+    /^\[stele\] <stele-reviews> sort="best" is not one of newest, oldest, highest, lowest; using newest$/,
+  ];
+  for (const pattern of expected) assert.ok(hints.some((h) => pattern.test(h)), `${pattern} in ${hints.join(' | ')}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('theme="auto" in a dark colour scheme paints its own background; light is the default', async () => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shop.url + 'late.html');
+  await page.waitForFunction(() => window.Stele);
+  await page.evaluate(() => {
+    for (const theme of ['auto', null]) {
+      const element = document.createElement('stele-reviews');
+      element.setAttribute('product', '2183');
+      element.setAttribute('loading', 'eager');
+      if (theme) element.setAttribute('theme', theme);
+      document.querySelector('#app').append(element);
+    }
+  });
+  await waitReady(page, 2);
+  const [auto, fallback] = await page.$$eval('stele-reviews', (elements) =>
+    elements.map((el) => {
+      const root = el.shadowRoot.querySelector('.stele-root');
+      return { theme: root.dataset.theme, background: getComputedStyle(root).backgroundColor };
+    }),
+  );
+  assert.deepEqual(auto, { theme: 'auto', background: 'rgb(18, 18, 18)' });
+  assert.deepEqual(fallback, { theme: 'light', background: 'rgba(0, 0, 0, 0)' });
+  assert.deepEqual(problems, []);
+  await page.screenshot({ path: join(SHOTS, 'auto-theme-dark-scheme.png'), fullPage: true });
+  await context.close();
+});
+
 test('strict CSP: renders with no violation and no style attribute', async () => {
   const context = await browser.newContext();
   const { page, problems } = await watchedPage(context);
