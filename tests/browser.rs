@@ -285,6 +285,71 @@ async fn histogram_rows_filter_the_list_and_announce_it() {
 }
 
 #[wasm_bindgen_test]
+async fn a_failed_filter_puts_the_controls_back() {
+    let (first, _) = five_reviews();
+    script_network(&[
+        ("reviews/newest/stars-5/1.json", 503, "{}".into()),
+        ("v1/products/p1/reviews?", 503, "{}".into()),
+        ("reviews/lowest/1.json", 503, "{}".into()),
+        ("v1/products/p1.json", 200, first),
+    ]);
+    let warnings = capture_console_warn();
+    let host = element("stele-reviews", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    let pressed = |root: &ShadowRoot| {
+        all(root, ".stele-histogram__row")
+            .iter()
+            .filter(|row| row.get_attribute("aria-pressed").as_deref() == Some("true"))
+            .count()
+    };
+
+    all(&root, ".stele-histogram__row")[0]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    sleep(50).await;
+    assert_eq!(
+        pressed(&root),
+        0,
+        "the row is not left pressed over an unfiltered list"
+    );
+
+    let checkbox: web_sys::HtmlInputElement = one(&root, "input[type=checkbox]").unchecked_into();
+    checkbox.click();
+    sleep(50).await;
+    assert!(!checkbox.checked(), "\"with comment\" unticks again");
+
+    let select: web_sys::HtmlSelectElement = one(&root, "select").unchecked_into();
+    select.set_value("lowest");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(50).await;
+    assert_eq!(select.value(), "newest", "the sort shown is the list's");
+
+    assert_eq!(
+        all(&root, ".stele-list > li").len(),
+        5,
+        "the list is untouched"
+    );
+    assert!(
+        all(&root, ".stele-empty").is_empty(),
+        "no false \"no match\""
+    );
+    let hints: Vec<String> = warnings()
+        .into_iter()
+        .filter(|w| w.starts_with("[stele] <stele-reviews product=\"p1\">: HTTP 503"))
+        .collect();
+    assert_eq!(hints.len(), 3, "{hints:?}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn sorting_and_load_more() {
     let (first, reviews) = five_reviews();
     let lowest =
@@ -327,16 +392,32 @@ async fn sorting_and_load_more() {
     assert!(comments[0].contains("Slab"), "{comments:?}");
     assert_eq!(sorts.borrow().as_slice(), [r#"{"sort":"lowest"}"#]);
 
-    one(&root, ".stele-more")
-        .unchecked_ref::<HtmlElement>()
-        .click();
+    let first_card = one(&root, ".stele-list > li");
+    let more = one(&root, ".stele-more");
+    more.unchecked_ref::<HtmlElement>().focus().unwrap();
+    more.unchecked_ref::<HtmlElement>().click();
     sleep(50).await;
-    assert_eq!(
-        all(&root, ".stele-list > li").len(),
-        3,
-        "page 2 is appended without a reload"
+    let items = all(&root, ".stele-list > li");
+    assert_eq!(items.len(), 3, "page 2 is appended without a reload");
+    assert!(
+        items[0].is_same_node(Some(&first_card)),
+        "cards already shown are kept, not rebuilt"
     );
     assert_eq!(mores.borrow().as_slice(), [r#"{"page":2}"#]);
+    assert!(
+        more.is_connected() && !more.has_attribute("disabled"),
+        "more pages remain: the pressed button is the same element, enabled again"
+    );
+    let focused = root.active_element().expect("focus stays in the widget");
+    assert!(
+        focused.is_same_node(items[2].first_element_child().as_deref().map(|e| e.as_ref())),
+        "focus moves to the first new review: {}",
+        focused.outer_html()
+    );
+    assert_eq!(
+        one(&root, "[role=status]").text_content().unwrap(),
+        "Showing 3 of 25"
+    );
     host.remove();
 }
 

@@ -12,20 +12,34 @@ use crate::context::{use_emitter, use_i18n, Emitter, WidgetEvent};
 use crate::data::Api;
 use crate::i18n::Key;
 
-/// What the list asks for and what has arrived. Rendering reads it in a few coarse regions
-/// (one reactive closure each), which keeps the WebAssembly small.
+/// What the list asks for and what has arrived.
 #[derive(Clone, Copy)]
 struct ListState {
     sort: RwSignal<ReviewSort>,
     stars: RwSignal<Option<u8>>,
     with_comment: RwSignal<bool>,
     query: RwSignal<String>,
+    /// The sort and filter the shown list answers: the controls return to it when a request
+    /// fails, and the empty state reads it (not what is half-typed in the search box).
+    applied: RwSignal<(ReviewSort, ReviewFilter)>,
     items: RwSignal<Vec<PublicReview>>,
     total: RwSignal<u64>,
     page: RwSignal<u32>,
     loading: RwSignal<bool>,
     /// Bumped by every request, so a slow stale answer never overwrites a newer one.
     generation: RwSignal<u64>,
+    /// "Showing 20 of 132" for screen readers, set once the shopper changed the list.
+    status: RwSignal<String>,
+    controls: Controls,
+}
+
+/// The form controls that keep their own DOM state.
+#[derive(Clone, Copy)]
+struct Controls {
+    list: NodeRef<leptos::html::Ol>,
+    select: NodeRef<leptos::html::Select>,
+    checkbox: NodeRef<leptos::html::Input>,
+    search: NodeRef<leptos::html::Input>,
 }
 
 impl ListState {
@@ -40,6 +54,54 @@ impl ListState {
         }
     }
 
+    /// Puts the controls back to what the shown list answers (after a failed request).
+    fn restore_controls(&self) {
+        let (sort, filter) = self.applied.get_untracked();
+        self.sort.set(sort);
+        self.stars.set(filter.stars);
+        self.with_comment.set(filter.with_comment);
+        self.query.set(filter.query.clone().unwrap_or_default());
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        {
+            if let Some(select) = self.controls.select.get_untracked() {
+                select.set_value(sort.as_str());
+            }
+            if let Some(input) = self.controls.checkbox.get_untracked() {
+                input.set_checked(filter.with_comment);
+            }
+            if let Some(input) = self.controls.search.get_untracked() {
+                input.set_value(filter.query.as_deref().unwrap_or_default());
+            }
+        }
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        let _ = self.controls;
+    }
+
+    /// After "load more": focus the first new review, so keyboard and screen-reader users
+    /// continue where the list grew (the button may be gone).
+    fn focus_review(&self, index: usize) {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        {
+            let list = self.controls.list;
+            request_animation_frame(move || {
+                let article = list
+                    .get_untracked()
+                    .and_then(|list| list.children().item(index as u32))
+                    .and_then(|item| item.first_element_child());
+                if let Some(article) = article {
+                    let _ = article.set_attribute("tabindex", "-1");
+                    if let Ok(article) =
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(article)
+                    {
+                        let _ = article.focus();
+                    }
+                }
+            });
+        }
+        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        let _ = index;
+    }
+
     fn filter_event(&self) -> WidgetEvent {
         WidgetEvent::Filter {
             stars: self.stars.get_untracked(),
@@ -47,6 +109,15 @@ impl ListState {
             query: self.query.get_untracked(),
         }
     }
+}
+
+/// What sits under the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Footer {
+    NoMatch,
+    Empty,
+    More,
+    Nothing,
 }
 
 /// Fetches pages for one list.
@@ -57,6 +128,8 @@ struct Loader {
     per_page: u32,
     state: ListState,
     emitter: Emitter,
+    showing: String,
+    format: crate::i18n::Formatter,
 }
 
 impl Loader {
@@ -71,6 +144,7 @@ impl Loader {
         state.generation.set(generation);
         state.loading.set(true);
         let (sort, filter) = (state.sort.get_untracked(), state.filter());
+        let (showing, format) = (self.showing.clone(), self.format);
         spawn_local(async move {
             let result = api.reviews(&product, sort, &filter, page, per_page).await;
             if state.generation.get_untracked() != generation {
@@ -80,14 +154,35 @@ impl Loader {
                 Ok(next) => {
                     state.total.set(next.total);
                     state.page.set(page);
+                    let shown_before = state.items.with_untracked(Vec::len);
                     if page > 1 {
-                        state.items.update(|items| items.extend(next.items));
+                        // A review synced between two pages can appear on both: keep one.
+                        state.items.update(|items| {
+                            for review in next.items {
+                                if !items.iter().any(|known| known.id == review.id) {
+                                    items.push(review);
+                                }
+                            }
+                        });
                     } else {
                         state.items.set(next.items);
                     }
+                    state.applied.set((sort, filter));
+                    let shown = state.items.with_untracked(Vec::len);
+                    state.status.set(
+                        showing
+                            .replace("{shown}", &format.integer(shown as u64))
+                            .replace("{total}", &format.integer(next.total)),
+                    );
+                    if page > 1 && shown > shown_before {
+                        state.focus_review(shown_before);
+                    }
                 }
                 Err(error) => {
-                    leptos::logging::warn!("[stele] <stele-reviews product=\"{product}\">: {error}")
+                    leptos::logging::warn!(
+                        "[stele] <stele-reviews product=\"{product}\">: {error}"
+                    );
+                    state.restore_controls();
                 }
             }
             state.loading.set(false);
@@ -127,16 +222,25 @@ pub fn Reviews(
     // The server renders the same controls (inert until the widget loads), so the takeover
     // never changes the layout.
     let live = initial.source == Source::Live;
+    let controls = Controls {
+        list: NodeRef::new(),
+        select: NodeRef::new(),
+        checkbox: NodeRef::new(),
+        search: NodeRef::new(),
+    };
     let state = ListState {
         sort: RwSignal::new(sort),
         stars: RwSignal::new(None),
         with_comment: RwSignal::new(false),
         query: RwSignal::new(String::new()),
+        applied: RwSignal::new((ReviewSort::Newest, ReviewFilter::default())),
         items: RwSignal::new(initial.reviews.items),
         total: RwSignal::new(initial.reviews.total),
         page: RwSignal::new(1),
         loading: RwSignal::new(false),
         generation: RwSignal::new(0),
+        status: RwSignal::new(String::new()),
+        controls,
     };
     let loader = Loader {
         api,
@@ -144,6 +248,8 @@ pub fn Reviews(
         per_page,
         state,
         emitter: use_emitter(),
+        showing: i18n.strings.get(Key::Showing).to_owned(),
+        format: i18n.format,
     };
     if sort != ReviewSort::Newest || per_page != stele_core::paths::CANONICAL_PER_PAGE {
         loader.fetch(1, None);
@@ -179,12 +285,9 @@ pub fn Reviews(
         }
     };
     // The checkbox and the search box keep their own state; the list reads it on change.
-    let (checkbox, search) = (
-        NodeRef::<leptos::html::Input>::new(),
-        NodeRef::<leptos::html::Input>::new(),
-    );
+    let (checkbox, search) = (controls.checkbox, controls.search);
     let live_controls = live.then(|| {
-        let (on_check, on_search) = (loader.clone(), loader.clone());
+        let (on_check, on_search, on_clear) = (loader.clone(), loader.clone(), loader.clone());
         view! {
             <label class="stele-control stele-control--check">
                 <input type="checkbox" node_ref=checkbox on:change=move |event| {
@@ -199,36 +302,50 @@ pub fn Reviews(
             }>
                 <input type="search" name="q" class="stele-input" node_ref=search aria-label=strings.get(Key::Search).to_owned()
                     placeholder=strings.get(Key::Search).to_owned() maxlength="200"
-                    on:input=move |event| state.query.set(event_target_value(&event)) />
+                    on:input=move |event| {
+                        let text = event_target_value(&event);
+                        // Emptied (typing or the clear button): back to the whole list.
+                        let cleared = text.trim().is_empty()
+                            && state.applied.with_untracked(|(_, filter)| filter.query.is_some());
+                        state.query.set(text);
+                        if cleared {
+                            on_clear.fetch(1, Some(state.filter_event()));
+                        }
+                    } />
             </form>
         }
     });
-    let list = move || {
-        let loading = state.loading.get();
-        let cards = state
-            .items
-            .get()
-            .into_iter()
-            .map(|review| view! { <li><ReviewCard review=review /></li> })
-            .collect_view();
-        view! {
-            <ol class=if loading { "stele-list is-loading" } else { "stele-list" } part="list" aria-busy=loading.to_string()>{cards}</ol>
-        }
-        .into_any()
+    // Keyed: "load more" appends new cards and leaves the others (and an open "Read more",
+    // and focus) alone.
+    let list = view! {
+        <ol class=move || if state.loading.get() { "stele-list is-loading" } else { "stele-list" } part="list"
+            aria-busy=move || state.loading.get().to_string() node_ref=controls.list>
+            <For each=move || state.items.get() key=|review| review.id.clone() let:review>
+                <li><ReviewCard review=review /></li>
+            </For>
+        </ol>
+        <p class="stele-sr" role="status">{move || state.status.get()}</p>
     };
+    // The footer is rebuilt only when what it shows changes, so the "load more" button the
+    // shopper pressed stays the same element (and keeps focus) while the page loads.
+    let footer_mode = Memo::new(move |_| {
+        let (total, shown) = (state.total.get(), state.items.with(Vec::len) as u64);
+        let filtered = state
+            .applied
+            .with(|(_, filter)| *filter != ReviewFilter::default());
+        match () {
+            _ if total == 0 && filtered => Footer::NoMatch,
+            _ if total == 0 => Footer::Empty,
+            _ if shown < total => Footer::More,
+            _ => Footer::Nothing,
+        }
+    });
     let footer = {
         let (loader, i18n) = (loader.clone(), i18n.clone());
         move || {
-            let (total, shown, loading) = (
-                state.total.get(),
-                state.items.with(Vec::len) as u64,
-                state.loading.get(),
-            );
-            let filtered = state.stars.get().is_some()
-                || state.with_comment.get()
-                || !state.query.get().trim().is_empty();
             let strings = &i18n.strings;
-            if total == 0 && filtered {
+            let mode = footer_mode.get();
+            if mode == Footer::NoMatch {
                 let loader = loader.clone();
                 view! {
                     <p class="stele-empty">{strings.get(Key::EmptyFiltered).to_owned()}" "
@@ -250,12 +367,12 @@ pub fn Reviews(
                     </p>
                 }
                 .into_any()
-            } else if total == 0 {
+            } else if mode == Footer::Empty {
                 view! { <p class="stele-empty">{strings.get(Key::Empty).to_owned()}</p> }.into_any()
-            } else if shown < total {
+            } else if mode == Footer::More {
                 let loader = loader.clone();
                 view! {
-                    <button type="button" class="stele-button stele-more" part="more" disabled=loading on:click=move |_| {
+                    <button type="button" class="stele-button stele-more" part="more" disabled=move || state.loading.get() on:click=move |_| {
                         let next = state.page.get_untracked() + 1;
                         loader.fetch(next, Some(WidgetEvent::More(next)));
                     }>{strings.get(Key::LoadMore).to_owned()}</button>
@@ -272,7 +389,7 @@ pub fn Reviews(
             <div class="stele-controls">
                 <label class="stele-control">
                     <span>{strings.get(Key::SortBy).to_owned()}</span>
-                    <select class="stele-input" on:change=on_sort>{sort_options}</select>
+                    <select class="stele-input" node_ref=controls.select on:change=on_sort>{sort_options}</select>
                 </label>
                 {live_controls}
             </div>

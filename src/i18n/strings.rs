@@ -44,6 +44,8 @@ pub enum Key {
     ShowAll,
     /// "{stars} stars" histogram row (plural forms).
     StarsRow,
+    /// "Showing {shown} of {total}": announced to screen readers when the list changes.
+    Showing,
     /// "Previous".
     Previous,
     /// "Next".
@@ -60,7 +62,7 @@ pub enum Key {
 
 impl Key {
     /// Every key.
-    pub const ALL: [Key; 25] = [
+    pub const ALL: [Key; 26] = [
         Self::RatedOutOf5,
         Self::NoRating,
         Self::ReviewCount,
@@ -80,6 +82,7 @@ impl Key {
         Self::EmptyFiltered,
         Self::ShowAll,
         Self::StarsRow,
+        Self::Showing,
         Self::Previous,
         Self::Next,
         Self::Pause,
@@ -115,6 +118,7 @@ impl Key {
             Self::EmptyFiltered => "empty-filtered",
             Self::ShowAll => "show-all",
             Self::StarsRow => "stars-row",
+            Self::Showing => "showing",
             Self::Previous => "previous",
             Self::Next => "next",
             Self::Pause => "pause",
@@ -142,7 +146,21 @@ impl Key {
 }
 
 /// Columns: en, ro, hu, bg, de, fr, es, it, pl.
-const TABLE: [(Key, [&str; 9]); 23] = [
+const TABLE: [(Key, [&str; 9]); 24] = [
+    (
+        Key::Showing,
+        [
+            "Showing {shown} of {total}",
+            "Se afișează {shown} din {total}",
+            "{total} közül {shown} látható",
+            "Показани {shown} от {total}",
+            "{shown} von {total} angezeigt",
+            "{shown} sur {total} affichés",
+            "Mostrando {shown} de {total}",
+            "Visualizzati {shown} di {total}",
+            "Wyświetlono {shown} z {total}",
+        ],
+    ),
     (
         Key::RatedOutOf5,
         [
