@@ -410,7 +410,9 @@ async fn sorting_and_load_more() {
     );
     let focused = root.active_element().expect("focus stays in the widget");
     assert!(
-        focused.is_same_node(items[2].first_element_child().as_deref().map(|e| e.as_ref())),
+        items[2]
+            .first_element_child()
+            .is_some_and(|article| article == focused),
         "focus moves to the first new review: {}",
         focused.outer_html()
     );
@@ -753,6 +755,123 @@ async fn long_comments_clamp_with_read_more() {
         "three short lines fit: no button"
     );
     assert!(!comment(&cards[1]).class_list().contains("is-clamped"));
+    host.remove();
+}
+
+fn shop(testimonials: Page<PublicReview>) -> String {
+    serde_json::to_string(&stele_core::public::ShopView {
+        source: Source::Live,
+        summary: summary(&[10], 1),
+        testimonials,
+    })
+    .unwrap()
+}
+
+fn testimonials(from: usize, count: usize) -> Vec<PublicReview> {
+    (from..from + count)
+        .map(|n| {
+            review(
+                &format!("t{n}"),
+                Some(10),
+                Some(&format!("Comanda {n}")),
+                n as i64,
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn testimonials_grid_pages_at_its_own_size_one_request_at_a_time() {
+    let page_of = |items, page_number, per_page| {
+        serde_json::to_string(&Page {
+            items,
+            page: page_number,
+            per_page,
+            total: 45,
+            total_pages: 3,
+        })
+        .unwrap()
+    };
+    script_network(&[
+        (
+            "v1/testimonials?page=1&per_page=20",
+            200,
+            page_of(testimonials(0, 20), 1, 20),
+        ),
+        (
+            "v1/testimonials?page=2&per_page=20",
+            200,
+            page_of(testimonials(20, 20), 2, 20),
+        ),
+        ("v1/shop.json", 200, shop(page(testimonials(0, 10), 1, 45))),
+    ]);
+    let host = element("stele-testimonials", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "testimonials",
+        options(&format!(
+            r#"{{"src":"{SRC}","layout":"grid","perPage":20}}"#
+        )),
+    );
+    sleep(60).await;
+    let root = shadow(&host);
+    assert_eq!(
+        all(&root, ".stele-grid > li").len(),
+        20,
+        "page 1 at 20, not the 10 embedded"
+    );
+    let more: HtmlElement = one(&root, ".stele-more").unchecked_into();
+    more.click();
+    more.click();
+    sleep(60).await;
+    let texts: Vec<String> = all(&root, ".stele-grid .stele-review__comment")
+        .iter()
+        .map(|p| p.text_content().unwrap())
+        .collect();
+    assert_eq!(texts.len(), 40);
+    assert_eq!(texts[20], "Comanda 20", "nothing skipped between pages");
+    let page_two = requests().iter().filter(|u| u.contains("?page=2&")).count();
+    assert_eq!(page_two, 1, "a second press while loading asks nothing");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn testimonials_carousel_is_quiet_while_playing_and_empty_shops_say_so() {
+    script_network(&[("v1/shop.json", 200, shop(page(testimonials(0, 3), 1, 3)))]);
+    let host = element("stele-testimonials", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "testimonials",
+        options(&format!(r#"{{"src":"{SRC}","autoplay":30}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    let viewport = one(&root, ".stele-carousel__viewport");
+    assert_eq!(viewport.get_attribute("aria-live").as_deref(), Some("off"));
+    one(&root, ".stele-carousel__pause")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    sleep(20).await;
+    assert_eq!(
+        viewport.get_attribute("aria-live").as_deref(),
+        Some("polite")
+    );
+    host.remove();
+
+    script_network(&[("v1/shop.json", 200, shop(page(Vec::new(), 1, 0)))]);
+    let host = element("stele-testimonials", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "testimonials",
+        options(&format!(r#"{{"src":"https://empty.test/stele/"}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    assert_eq!(
+        one(&root, ".stele-empty").text_content().unwrap(),
+        "No reviews yet"
+    );
+    assert!(all(&root, ".stele-carousel__controls button").is_empty());
     host.remove();
 }
 

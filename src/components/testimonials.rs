@@ -73,18 +73,50 @@ pub fn Testimonials(
     let current = RwSignal::new(0usize);
     let playing = RwSignal::new(autoplay > 0 && !prefers_reduced_motion());
     let len = move || items.with(Vec::len);
+    // One request at a time: a second press while a page loads does nothing, and a failed
+    // page is asked for again next time.
+    let busy = StoredValue::new(false);
 
-    let load_more = move || {
-        let Some(api) = api.clone() else { return };
-        let next = page.get_untracked() + 1;
-        page.set(next);
-        emitter.emit(WidgetEvent::More(next));
+    let fetch = move |api: Api, wanted: u32| {
+        busy.set_value(true);
         spawn_local(async move {
-            match api.testimonials(next, per_page).await {
-                Ok(more) => items.update(|list| list.extend(more.items)),
+            match api.testimonials(wanted, per_page).await {
+                Ok(more) => {
+                    total.set(more.total);
+                    page.set(wanted);
+                    items.update(|list| {
+                        if wanted == 1 {
+                            list.clear();
+                        }
+                        for review in more.items {
+                            if !list.iter().any(|known| known.id == review.id) {
+                                list.push(review);
+                            }
+                        }
+                    });
+                }
                 Err(error) => leptos::logging::warn!("[stele] <stele-testimonials>: {error}"),
             }
+            busy.set_value(false);
         });
+    };
+    // The embedded or canonical first page holds 10: a larger page size starts over at that
+    // size, or page 2 would skip testimonials 11 to per_page.
+    if let Some(api) = api.clone() {
+        if per_page > stele_core::paths::CANONICAL_PER_PAGE
+            && initial.total > u64::from(stele_core::paths::CANONICAL_PER_PAGE)
+        {
+            fetch(api, 1);
+        }
+    }
+    let load_more = move || {
+        let Some(api) = api.clone() else { return };
+        if busy.get_value() {
+            return;
+        }
+        let next = page.get_untracked() + 1;
+        emitter.emit(WidgetEvent::More(next));
+        fetch(api, next);
     };
     let has_more = move || (items.with(Vec::len) as u64) < total.get();
     let step = {
@@ -123,6 +155,14 @@ pub fn Testimonials(
     }
 
     let title = i18n.strings.get(Key::TestimonialsTitle).to_owned();
+    if initial.total == 0 {
+        return view! {
+            <section class="stele-testimonials stele-testimonials--empty" aria-label=title>
+                <p class="stele-empty">{i18n.strings.get(Key::Empty).to_owned()}</p>
+            </section>
+        }
+        .into_any();
+    }
     let more_text = i18n.strings.get(Key::LoadMore).to_owned();
     match layout {
         Layout::Grid => {
@@ -182,13 +222,15 @@ pub fn Testimonials(
             };
             view! {
                 <section class="stele-testimonials stele-testimonials--carousel" aria-roledescription="carousel" aria-label=title>
-                    <div class="stele-carousel__viewport" aria-live="polite"
+                    // Announced when the shopper moves it, silent while it plays by itself.
+                    <div class="stele-carousel__viewport" aria-live=move || if playing.get() { "off" } else { "polite" }
                         on:pointerdown=move |e| swipe_start.set_value(Some(e.client_x()))
                         on:pointerup=move |e| {
                             if let Some(start) = swipe_start.get_value() {
                                 let dx = e.client_x() - start;
                                 if dx.abs() > 40 {
-                                    swipe(dx < 0);
+                                    // Towards the start of the reading direction is "next".
+                                    swipe((dx < 0) != is_rtl(&e));
                                 }
                             }
                             swipe_start.set_value(None);
@@ -196,14 +238,28 @@ pub fn Testimonials(
                         {slides}
                     </div>
                     <div class="stele-carousel__controls">
-                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Previous).to_owned() on:click=move |_| prev(false)><span aria-hidden="true">"‹"</span></button>
+                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Previous).to_owned() on:click=move |_| prev(false)><span class="stele-glyph" aria-hidden="true">"‹"</span></button>
                         {pause}
-                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Next).to_owned() on:click=move |_| next(true)><span aria-hidden="true">"›"</span></button>
+                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Next).to_owned() on:click=move |_| next(true)><span class="stele-glyph" aria-hidden="true">"›"</span></button>
                     </div>
                 </section>
             }
             .into_any()
         }
+    }
+}
+
+/// Whether the carousel reads right to left (`dir="rtl"` on it or an ancestor).
+fn is_rtl(event: &leptos::ev::PointerEvent) -> bool {
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    return event
+        .current_target()
+        .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
+        .is_some_and(|element| element.matches(":dir(rtl)").unwrap_or(false));
+    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    {
+        let _ = event;
+        false
     }
 }
 
