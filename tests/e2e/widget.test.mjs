@@ -203,7 +203,7 @@ test('right-to-left pages flip the stars; theme="dark" switches colours', async 
   const context = await browser.newContext({ colorScheme: 'light' });
   const { page, problems } = await watchedPage(context);
   await page.goto(shop.url + 'rtl.html');
-  await waitReady(page, 1);
+  await waitReady(page, 2);
   const looks = await page.$eval('stele-reviews', (el) => {
     const root = el.shadowRoot;
     const svg = root.querySelector('.stele-summary .stele-stars svg');
@@ -216,8 +216,14 @@ test('right-to-left pages flip the stars; theme="dark" switches colours', async 
       theme: root.querySelector('.stele-root').dataset.theme,
       background: getComputedStyle(card).backgroundColor,
       direction: getComputedStyle(root.querySelector('.stele-reviews')).direction,
+      bar: getComputedStyle(root.querySelector('.stele-histogram__bar')).transform,
     };
   });
+  const arrows = await page.$eval('stele-testimonials', (el) =>
+    [...el.shadowRoot.querySelectorAll('.stele-glyph')].map((glyph) => getComputedStyle(glyph).transform),
+  );
+  assert.deepEqual(arrows, ['matrix(-1, 0, 0, 1, 0, 0)', 'matrix(-1, 0, 0, 1, 0, 0)'], 'arrows point the reading way');
+  assert.equal(looks.bar, 'matrix(-1, 0, 0, 1, 0, 0)', 'histogram bars fill from the right');
   assert.equal(looks.transform, 'matrix(-1, 0, 0, 1, 0, 0)', 'stars fill from the right');
   assert.equal(looks.fillTransform, 'none', 'the clipped fill is not flipped twice');
   assert.equal(looks.rootBackground, 'rgb(18, 18, 18)', 'dark text gets a dark background');
