@@ -10,7 +10,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use stele_core::public::{ProductView, ShopView};
-use stele_core::{ReviewSort, Summary};
+use stele_core::ReviewSort;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -18,7 +18,7 @@ use web_sys::{
     ShadowRootMode,
 };
 
-use crate::components::{Badge, Layout, Reviews, Testimonials};
+use crate::components::{Badge, BadgeState, Layout, Reviews, Testimonials};
 use crate::context::{Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
 use crate::i18n::{I18n, Lang};
@@ -194,9 +194,9 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
                 provide_context(context.1);
                 let ready = Signal::derive({
                     let summary = summary.clone();
-                    move || summary.with(Option::is_some)
+                    move || summary.with(|state| matches!(state, BadgeState::Ready(_)))
                 });
-                view! { <Badge summary=Signal::derive(move || summary.get()) /><ReadyWhen ready=ready /> }
+                view! { <Badge state=Signal::derive(move || summary.get()) /><ReadyWhen ready=ready /> }
             }))
         }
     };
@@ -378,12 +378,12 @@ type BadgeKey = (String, String);
 
 #[derive(Default)]
 struct Batches {
-    signals: Vec<(BadgeKey, ArcRwSignal<Option<Summary>>)>,
+    signals: Vec<(BadgeKey, ArcRwSignal<BadgeState>)>,
     pending: Vec<(String, Vec<String>)>,
 }
 
 impl Batches {
-    fn signal(&self, key: &BadgeKey) -> Option<&ArcRwSignal<Option<Summary>>> {
+    fn signal(&self, key: &BadgeKey) -> Option<&ArcRwSignal<BadgeState>> {
         self.signals
             .iter()
             .find(|(k, _)| k == key)
@@ -397,14 +397,14 @@ thread_local! {
 
 /// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
 /// the same task (the loader mounts all of a page's badges together) share one request.
-fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<Option<Summary>> {
+fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<BadgeState> {
     BATCHES.with(|cell| {
         let mut batches = cell.borrow_mut();
         let key = (api.base().to_owned(), id.to_owned());
         if let Some(signal) = batches.signal(&key) {
             return signal.clone();
         }
-        let signal = ArcRwSignal::new(None);
+        let signal = ArcRwSignal::new(BadgeState::Loading);
         batches.signals.push((key, signal.clone()));
         let first = match batches
             .pending
@@ -452,13 +452,23 @@ async fn flush(api: Api) {
         if let Err(error) = &result {
             warn(&format!("<stele-stars>: {error}"));
         }
-        let summaries = result.map(|view| view.summaries).unwrap_or_default();
         BATCHES.with(|cell| {
-            let batches = cell.borrow();
+            let mut batches = cell.borrow_mut();
             for id in chunk {
-                if let Some(signal) = batches.signal(&(api.base().to_owned(), id.clone())) {
+                let key = (api.base().to_owned(), id.clone());
+                let Some(signal) = batches.signal(&key).cloned() else {
+                    continue;
+                };
+                match &result {
                     // A product missing from the answer has no reviews: count 0.
-                    signal.set(Some(summaries.get(id).cloned().unwrap_or_default()));
+                    Ok(view) => signal.set(BadgeState::Ready(
+                        view.summaries.get(id).cloned().unwrap_or_default(),
+                    )),
+                    Err(_) => {
+                        signal.set(BadgeState::Unavailable);
+                        // Forgotten, so a badge mounted later (SPA navigation) asks again.
+                        batches.signals.retain(|(k, _)| *k != key);
+                    }
                 }
             }
         });

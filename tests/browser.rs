@@ -173,7 +173,8 @@ async fn star_fill_and_labels() {
     for (stars, width, label) in [
         (0.0, "0.0", "Rated 0.0 out of 5"),
         (0.5, "12.0", "Rated 0.5 out of 5"),
-        (2.26, "55.2", "Rated 2.3 out of 5"),
+        (2.26, "56.1", "Rated 2.3 out of 5"),
+        (4.1, "100.2", "Rated 4.1 out of 5"),
         (4.5, "108.0", "Rated 4.5 out of 5"),
         (5.0, "120.0", "Rated 5.0 out of 5"),
     ] {
@@ -863,7 +864,7 @@ async fn testimonials_carousel_is_quiet_while_playing_and_empty_shops_say_so() {
     let _mounted = stele::mount(
         host.clone(),
         "testimonials",
-        options(&format!(r#"{{"src":"https://empty.test/stele/"}}"#)),
+        options(r#"{"src":"https://empty.test/stele/"}"#),
     );
     sleep(50).await;
     let root = shadow(&host);
@@ -873,6 +874,42 @@ async fn testimonials_carousel_is_quiet_while_playing_and_empty_shops_say_so() {
     );
     assert!(all(&root, ".stele-carousel__controls button").is_empty());
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn badges_hide_when_summaries_fail_and_later_badges_ask_again() {
+    script_network(&[("v1/summaries?ids=", 503, "{}".into())]);
+    let warnings = capture_console_warn();
+    let src = "https://down.test/stele/";
+    let mount_badge = |id: &str| {
+        let host = element("stele-stars", &[]);
+        let mounted = stele::mount(
+            host.clone(),
+            "stars",
+            options(&format!(r#"{{"product":"{id}","src":"{src}"}}"#)),
+        );
+        (host, mounted)
+    };
+    let (host, _mounted) = mount_badge("a");
+    sleep(50).await;
+    let root = shadow(&host);
+    assert!(
+        all(&root, ".stele-badge, [role=img]").is_empty(),
+        "no \"No rating yet (0)\" for a product whose rating is unknown"
+    );
+    assert!(warnings()
+        .iter()
+        .any(|w| w.starts_with("[stele] <stele-stars>: HTTP 503")));
+
+    let (again, _mounted_again) = mount_badge("a");
+    sleep(50).await;
+    let asked = requests()
+        .iter()
+        .filter(|u| u.contains("v1/summaries?ids=a"))
+        .count();
+    assert_eq!(asked, 2, "the failure is not cached");
+    host.remove();
+    again.remove();
 }
 
 #[wasm_bindgen_test]

@@ -8,7 +8,7 @@ pub mod reviews;
 pub mod summary;
 pub mod testimonials;
 
-pub use badge::Badge;
+pub use badge::{Badge, BadgeState};
 pub use card::ReviewCard;
 pub use rating::{StarRating, StarSize};
 pub use reviews::Reviews;

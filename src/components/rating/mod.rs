@@ -20,8 +20,10 @@ pub fn star_rating(value: Option<f64>, label: String, size: StarSize) -> AnyView
     // Tenths of a user unit, written without float formatting (smaller wasm).
     let tenths = (fill_width(value) * 10.0).round() as u32;
     let width = format!("{}.{}", tenths / 10, tenths % 10);
+    // Unnamed (a badge still loading): decoration, hidden from assistive technology.
+    let named = !label.is_empty();
     view! {
-        <span class=size.as_str() role="img" aria-label=label part="stars">
+        <span class=size.as_str() role=named.then_some("img") aria-label=named.then_some(label) aria-hidden=(!named).then_some("true") part="stars">
             <svg viewBox="0 0 120 24" aria-hidden="true" focusable="false">
                 <path class="stele-stars__empty" d=FIVE />
                 // A nested viewport clips its content at its width: the filled part.
