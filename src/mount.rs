@@ -21,7 +21,7 @@ use web_sys::{
 use crate::components::{Badge, BadgeState, Layout, Reviews, Testimonials};
 use crate::context::{Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
-use crate::i18n::{I18n, Lang};
+use crate::i18n::I18n;
 use crate::options::{Kind, Options, Theme};
 
 /// A mounted element; `unmount()` (or dropping it) removes the view and its reactive state.
@@ -137,8 +137,8 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         return Ok(Mounted { handle: None });
     };
     let api = Api::new(&src);
-    let i18n = I18n::new(
-        Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
+    let i18n = I18n::resolve(
+        [options.lang.as_deref(), options.page_lang.as_deref()],
         &options.overrides(),
     );
     let (settings, hints) = options.settings(kind.tag());
@@ -220,8 +220,8 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
         .upstream
         .clone()
         .unwrap_or_else(|| crate::direct::ENDPOINT.to_owned());
-    let i18n = I18n::new(
-        Lang::resolve([options.lang.as_deref(), options.page_lang.as_deref()]),
+    let i18n = I18n::resolve(
+        [options.lang.as_deref(), options.page_lang.as_deref()],
         &options.overrides(),
     );
     let (settings, hints) = options.settings("stele-reviews");

@@ -578,6 +578,35 @@ async fn relative_dates_with_the_exact_date_in_time() {
 }
 
 #[wasm_bindgen_test]
+async fn the_region_of_the_language_tag_reaches_intl() {
+    let body = || {
+        product(
+            summary(&[8], 1),
+            page(vec![review("a", Some(8), Some("Good"), 3)], 1, 1),
+        )
+    };
+    let (us, root, _mounted) = show_p1(body(), r#","lang":"en""#).await;
+    let us_date = one(&root, "time").get_attribute("title").unwrap();
+    us.remove();
+    let (gb, root, _mounted) = show_p1(body(), r#","lang":"en-GB""#).await;
+    let gb_date = one(&root, "time").get_attribute("title").unwrap();
+    assert!(
+        us_date.starts_with(|c: char| c.is_alphabetic()),
+        "en: month first: {us_date}"
+    );
+    assert!(
+        gb_date.starts_with(|c: char| c.is_ascii_digit()),
+        "en-GB: day first: {gb_date}"
+    );
+    assert_eq!(
+        one(&root, "time").text_content().unwrap(),
+        "3 days ago",
+        "the strings stay English"
+    );
+    gb.remove();
+}
+
+#[wasm_bindgen_test]
 async fn badges_share_one_summaries_request() {
     let body = r#"{"summaries":{"a":{"count":3,"average":4.5,"histogram":[0,0,0,1,2],"with_comment":1},"b":{"count":0,"average":null,"histogram":[0,0,0,0,0],"with_comment":0}}}"#;
     script_network(&[("v1/summaries?ids=", 200, body.into())]);

@@ -3,7 +3,7 @@
 
 use stele_core::Timestamp;
 
-use super::Lang;
+use super::{Lang, Region};
 
 /// CLDR plural categories.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,7 @@ impl PluralCategory {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formatter {
     lang: Lang,
+    region: Option<Region>,
 }
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
@@ -111,14 +112,27 @@ mod browser {
 impl Formatter {
     /// Formats for `lang`.
     pub fn new(lang: Lang) -> Self {
-        Self { lang }
+        Self { lang, region: None }
+    }
+
+    /// The same language with a region's conventions (`en` + GB: day before month).
+    pub fn with_region(self, region: Option<Region>) -> Self {
+        Self { region, ..self }
+    }
+
+    /// The BCP 47 tag Intl gets: `en-GB`, `ro`.
+    pub fn tag(&self) -> String {
+        match &self.region {
+            Some(region) => format!("{}-{}", self.lang.as_str(), region.as_str()),
+            None => self.lang.as_str().to_owned(),
+        }
     }
 
     /// A value already rounded to a tenth (see `Summary::rounded_average`), with one
     /// decimal: "4.5", "4,5".
     pub fn one_decimal(&self, value: f64) -> String {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-        return browser::number(self.lang.as_str(), value, 1);
+        return browser::number(&self.tag(), value, 1);
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
         {
             let text = format!("{value:.1}");
@@ -133,7 +147,7 @@ impl Formatter {
     /// A whole number: "1,234" (en), "1.234" (ro).
     pub fn integer(&self, value: u64) -> String {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-        return browser::number(self.lang.as_str(), value as f64, 0);
+        return browser::number(&self.tag(), value as f64, 0);
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
         {
             let separator = match self.lang {
@@ -165,7 +179,7 @@ impl Formatter {
     /// The plural category of a count.
     pub fn plural(&self, count: u64) -> PluralCategory {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-        return PluralCategory::from_name(&browser::plural(self.lang.as_str(), count as f64));
+        return PluralCategory::from_name(&browser::plural(&self.tag(), count as f64));
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
         PluralCategory::from_name(match self.lang {
             Lang::Fr if count <= 1 => "one",
@@ -186,7 +200,7 @@ impl Formatter {
     /// The exact date, for `<time>` text where relative dates are unavailable and for titles.
     pub fn date(&self, at: Timestamp) -> String {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
-        return browser::date(self.lang.as_str(), at.unix());
+        return browser::date(&self.tag(), at.unix());
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
         at.to_string()[..10].to_owned()
     }
@@ -197,7 +211,7 @@ impl Formatter {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
         {
             let (value, unit) = relative_unit(at.unix() - browser::now());
-            browser::relative(self.lang.as_str(), value as f64, unit)
+            browser::relative(&self.tag(), value as f64, unit)
         }
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
         self.date(at)

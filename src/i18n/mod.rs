@@ -72,11 +72,58 @@ impl Lang {
     /// The first supported language among `candidates` (element `lang`, then `<html lang>`),
     /// else English.
     pub fn resolve<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) -> Self {
+        Self::resolve_locale(candidates).0
+    }
+
+    /// [`Lang::resolve`], with the region of the tag it came from (`en-GB` → GB), which
+    /// Intl uses for number and date conventions.
+    pub fn resolve_locale<'a>(
+        candidates: impl IntoIterator<Item = Option<&'a str>>,
+    ) -> (Self, Option<Region>) {
         candidates
             .into_iter()
             .flatten()
-            .find_map(Self::from_tag)
+            .find_map(|tag| {
+                let lang = Self::from_tag(tag)?;
+                let region = tag.trim().split(['-', '_']).skip(1).find_map(Region::parse);
+                Some((lang, region))
+            })
             .unwrap_or_default()
+    }
+}
+
+/// A BCP 47 region subtag: two letters (`GB`, `CH`) or three digits (`419`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Region {
+    code: [u8; 3],
+    len: u8,
+}
+
+impl Region {
+    /// The region of a subtag, if it is one (scripts such as `Latn` are not).
+    pub fn parse(subtag: &str) -> Option<Self> {
+        let bytes = subtag.as_bytes();
+        let valid = match bytes.len() {
+            2 => bytes.iter().all(u8::is_ascii_alphabetic),
+            3 => bytes.iter().all(u8::is_ascii_digit),
+            _ => false,
+        };
+        if !valid {
+            return None;
+        }
+        let mut code = [0; 3];
+        for (slot, byte) in code.iter_mut().zip(bytes) {
+            *slot = byte.to_ascii_uppercase();
+        }
+        Some(Self {
+            code,
+            len: bytes.len() as u8,
+        })
+    }
+
+    /// `GB`, `419`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.code[..usize::from(self.len)]).unwrap_or_default()
     }
 }
 
@@ -92,6 +139,18 @@ pub struct I18n {
 }
 
 impl I18n {
+    /// Strings and formats for the first supported language among `candidates` (element
+    /// `lang`, then `<html lang>`), keeping its region for Intl, with `overrides` applied.
+    pub fn resolve<'a>(
+        candidates: impl IntoIterator<Item = Option<&'a str>>,
+        overrides: &[(String, String)],
+    ) -> Self {
+        let (lang, region) = Lang::resolve_locale(candidates);
+        let mut i18n = Self::new(lang, overrides);
+        i18n.format = Formatter::new(lang).with_region(region);
+        i18n
+    }
+
     /// Strings and formats for `lang`, with `overrides` (key, text) applied.
     pub fn new(lang: Lang, overrides: &[(String, String)]) -> Self {
         Self {
@@ -143,5 +202,33 @@ mod tests {
         assert_eq!(Lang::resolve([None, Some("hu")]), Lang::Hu);
         assert_eq!(Lang::resolve([Some("ja"), Some("pl-PL")]), Lang::Pl);
         assert_eq!(Lang::resolve([Some("ja"), None]), Lang::En);
+    }
+
+    #[test]
+    fn the_region_of_the_chosen_tag_is_kept_for_intl() {
+        let region = |candidates: [Option<&str>; 2]| {
+            Lang::resolve_locale(candidates)
+                .1
+                .map(|r| r.as_str().to_owned())
+        };
+        assert_eq!(
+            region([Some("en-gb"), Some("de-CH")]).as_deref(),
+            Some("GB")
+        );
+        assert_eq!(
+            region([Some("ja-JP"), Some("de-CH")]).as_deref(),
+            Some("CH"),
+            "from the tag chosen"
+        );
+        assert_eq!(region([Some("es-419"), None]).as_deref(), Some("419"));
+        assert_eq!(region([Some("sr-Latn-RS"), Some("pl")]), None);
+        assert_eq!(region([Some("de"), None]), None);
+        assert_eq!(region([Some("de-x-private"), None]), None);
+        let i18n = I18n::resolve([Some("en-GB")], &[]);
+        assert_eq!(
+            (i18n.lang, i18n.format.tag()),
+            (Lang::En, "en-GB".to_owned())
+        );
+        assert_eq!(I18n::resolve([None, Some("ro")], &[]).format.tag(), "ro");
     }
 }
