@@ -246,7 +246,7 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
         loaded(
             context,
             fetch,
-            |initial| view! { <Reviews initial=initial /> },
+            move |initial| view! { <Reviews initial=initial per_page=settings.per_page sort=settings.sort complete=true /> },
         )
     });
     Ok(Mounted {

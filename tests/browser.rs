@@ -989,6 +989,33 @@ async fn direct_mode_reads_the_feedback_api_and_warns_loudly() {
         "3.8",
         "(9 + 6) / 4 = 3.75 → 3.8"
     );
+    // Every review is in the browser: sort, histogram and "with comment" work without asking
+    // the Feedback API (or any relay) again.
+    let asked = requests().len();
+    let select: web_sys::HtmlSelectElement = one(&root, "select").unchecked_into();
+    select.set_value("lowest");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(20).await;
+    let first = one(&root, ".stele-list > li [role=img]")
+        .get_attribute("aria-label")
+        .unwrap();
+    assert_eq!(first, "Rated 3.0 out of 5", "lowest first");
+    all(&root, ".stele-histogram__row")[0]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    sleep(20).await;
+    assert_eq!(
+        all(&root, ".stele-list > li").len(),
+        1,
+        "only the 4.5-star review is in the five-star row"
+    );
+    assert_eq!(
+        requests().len(),
+        asked,
+        "no request for sorting or filtering"
+    );
     let errors: js_sys::Array = js_sys::Reflect::get(&js_sys::global(), &"__steleErrors".into())
         .unwrap()
         .unchecked_into();

@@ -2,14 +2,16 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use stele_core::listing::{ReviewFilter, ReviewSort};
+use std::sync::Arc;
+
+use stele_core::listing::{Page, ReviewFilter, ReviewSort};
 use stele_core::public::{ProductView, Source};
 use stele_core::PublicReview;
 
 use crate::components::card::ReviewCard;
 use crate::components::summary::RatingSummary;
 use crate::context::{use_emitter, use_i18n, Emitter, WidgetEvent};
-use crate::data::Api;
+use crate::data::{Api, DataError};
 use crate::i18n::Key;
 
 /// What the list asks for and what has arrived.
@@ -120,10 +122,12 @@ enum Footer {
     Nothing,
 }
 
-/// Fetches pages for one list.
+/// Fetches pages for one list, from the relay or, for a list held whole, from memory.
 #[derive(Clone)]
 struct Loader {
     api: Option<Api>,
+    /// Every review, when the browser has them all (direct mode).
+    complete: Option<Arc<Vec<PublicReview>>>,
     product: String,
     per_page: u32,
     state: ListState,
@@ -138,55 +142,74 @@ impl Loader {
         if let Some(event) = event {
             self.emitter.emit(event);
         }
+        let state = self.state;
+        let (sort, filter) = (state.sort.get_untracked(), state.filter());
+        if let Some(all) = &self.complete {
+            let next = stele_core::listing::list_page(all, sort, &filter, page, self.per_page);
+            self.apply(page, sort, filter, Ok(next));
+            return;
+        }
         let Some(api) = self.api.clone() else { return };
-        let (state, product, per_page) = (self.state, self.product.clone(), self.per_page);
         let generation = state.generation.get_untracked() + 1;
         state.generation.set(generation);
         state.loading.set(true);
-        let (sort, filter) = (state.sort.get_untracked(), state.filter());
-        let (showing, format) = (self.showing.clone(), self.format);
+        let loader = self.clone();
         spawn_local(async move {
-            let result = api.reviews(&product, sort, &filter, page, per_page).await;
-            if state.generation.get_untracked() != generation {
+            let result = api
+                .reviews(&loader.product, sort, &filter, page, loader.per_page)
+                .await;
+            if state.generation.get_untracked() == generation {
+                loader.apply(page, sort, filter, result);
+                state.loading.set(false);
+            }
+        });
+    }
+
+    /// Shows what page `page` of (`sort`, `filter`) brought, or puts the controls back.
+    fn apply(
+        &self,
+        page: u32,
+        sort: ReviewSort,
+        filter: ReviewFilter,
+        result: Result<Page<PublicReview>, DataError>,
+    ) {
+        let state = self.state;
+        let next = match result {
+            Ok(next) => next,
+            Err(error) => {
+                leptos::logging::warn!(
+                    "[stele] <stele-reviews product=\"{}\">: {error}",
+                    self.product
+                );
+                state.restore_controls();
                 return;
             }
-            match result {
-                Ok(next) => {
-                    state.total.set(next.total);
-                    state.page.set(page);
-                    let shown_before = state.items.with_untracked(Vec::len);
-                    if page > 1 {
-                        // A review synced between two pages can appear on both: keep one.
-                        state.items.update(|items| {
-                            for review in next.items {
-                                if !items.iter().any(|known| known.id == review.id) {
-                                    items.push(review);
-                                }
-                            }
-                        });
-                    } else {
-                        state.items.set(next.items);
-                    }
-                    state.applied.set((sort, filter));
-                    let shown = state.items.with_untracked(Vec::len);
-                    state.status.set(
-                        showing
-                            .replace("{shown}", &format.integer(shown as u64))
-                            .replace("{total}", &format.integer(next.total)),
-                    );
-                    if page > 1 && shown > shown_before {
-                        state.focus_review(shown_before);
+        };
+        state.total.set(next.total);
+        state.page.set(page);
+        let shown_before = state.items.with_untracked(Vec::len);
+        if page > 1 {
+            // A review synced between two pages can appear on both: keep one.
+            state.items.update(|items| {
+                for review in next.items {
+                    if !items.iter().any(|known| known.id == review.id) {
+                        items.push(review);
                     }
                 }
-                Err(error) => {
-                    leptos::logging::warn!(
-                        "[stele] <stele-reviews product=\"{product}\">: {error}"
-                    );
-                    state.restore_controls();
-                }
-            }
-            state.loading.set(false);
-        });
+            });
+        } else {
+            state.items.set(next.items);
+        }
+        state.applied.set((sort, filter));
+        let shown = state.items.with_untracked(Vec::len);
+        state.status.set(
+            self.showing
+                .replace("{shown}", &self.format.integer(shown as u64))
+                .replace("{total}", &self.format.integer(next.total)),
+        );
+        if page > 1 && shown > shown_before {
+            state.focus_review(shown_before);
+        }
     }
 }
 
@@ -206,6 +229,10 @@ pub fn Reviews(
     /// Where more comes from; `None` when rendered on the server.
     #[prop(optional)]
     api: Option<Api>,
+    /// `initial` holds every review (direct mode): sorting, filters, search and paging run
+    /// in the browser, with the relay's rules.
+    #[prop(optional)]
+    complete: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     if initial.summary.count == 0 && initial.reviews.total == 0 {
@@ -221,7 +248,8 @@ pub fn Reviews(
     }
     // The server renders the same controls (inert until the widget loads), so the takeover
     // never changes the layout.
-    let live = initial.source == Source::Live;
+    let live = initial.source == Source::Live || complete;
+    let complete = complete.then(|| Arc::new(initial.reviews.items.clone()));
     let controls = Controls {
         list: NodeRef::new(),
         select: NodeRef::new(),
@@ -244,6 +272,7 @@ pub fn Reviews(
     };
     let loader = Loader {
         api,
+        complete,
         product: initial.product_id,
         per_page,
         state,
@@ -251,7 +280,10 @@ pub fn Reviews(
         showing: i18n.strings.get(Key::Showing).to_owned(),
         format: i18n.format,
     };
-    if sort != ReviewSort::Newest || per_page != stele_core::paths::CANONICAL_PER_PAGE {
+    if sort != ReviewSort::Newest
+        || per_page != stele_core::paths::CANONICAL_PER_PAGE
+        || loader.complete.is_some()
+    {
         loader.fetch(1, None);
     }
     let strings = &i18n.strings;

@@ -174,3 +174,25 @@ pub fn paginate<T: Clone>(items: &[T], page: u32, per_page: u32) -> Page<T> {
         total_pages,
     }
 }
+
+/// Page `page` of the reviews that pass `filter`, in `sort` order, from a list held whole
+/// (direct mode has every review in the browser): the same rules the relay applies, minus
+/// moderation, which only the relay knows.
+pub fn list_page(
+    reviews: &[PublicReview],
+    sort: ReviewSort,
+    filter: &ReviewFilter,
+    page: u32,
+    per_page: u32,
+) -> Page<PublicReview> {
+    let mut kept: Vec<PublicReview> = reviews
+        .iter()
+        .filter(|review| {
+            let folded = review.comment.as_deref().map(crate::text::fold);
+            filter.matches(review, folded.as_deref())
+        })
+        .cloned()
+        .collect();
+    sort_reviews(&mut kept, sort);
+    paginate(&kept, page, per_page)
+}

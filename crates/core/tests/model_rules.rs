@@ -5,7 +5,7 @@ mod common;
 use rstest::rstest;
 use stele_core::aggregate::{round_to_tenth, Summary, Tally};
 use stele_core::id::PublicIdKey;
-use stele_core::listing::{paginate, sort_reviews, ReviewSort};
+use stele_core::listing::{list_page, paginate, sort_reviews, ReviewFilter, ReviewSort};
 use stele_core::merge::FeedbackSet;
 use stele_core::normalise::Batch;
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
@@ -259,6 +259,42 @@ fn sorting_with_ties_by_newest_then_id(#[case] sort: ReviewSort, #[case] expecte
     let ids: Vec<&str> = reviews.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, expected);
     assert_eq!(sort.as_str().parse::<ReviewSort>(), Ok(sort));
+}
+
+#[rstest]
+#[case::everything(ReviewFilter::default(), ReviewSort::Lowest, 1, &["e2", "c4", "b8", "a9"], 5)]
+#[case::second_page(ReviewFilter::default(), ReviewSort::Lowest, 2, &["d10"], 5)]
+#[case::a_histogram_row(ReviewFilter { stars: Some(4), ..ReviewFilter::default() }, ReviewSort::Newest, 1, &["b8"], 1)]
+#[case::five_stars_rounds_up(ReviewFilter { stars: Some(5), ..ReviewFilter::default() }, ReviewSort::Oldest, 1, &["a9", "d10"], 2)]
+#[case::with_comment(ReviewFilter { with_comment: true, ..ReviewFilter::default() }, ReviewSort::Highest, 1, &["d10", "a9", "c4"], 3)]
+#[case::search_ignores_diacritics(ReviewFilter { query: Some("TEAPA".into()), ..ReviewFilter::default() }, ReviewSort::Newest, 1, &["c4"], 1)]
+fn lists_held_whole_page_like_the_relay(
+    #[case] filter: ReviewFilter,
+    #[case] sort: ReviewSort,
+    #[case] page: u32,
+    #[case] expected: &[&str],
+    #[case] total: u64,
+) {
+    let with_comment = |id: &str, score: u8, comment: Option<&str>, date: i64| {
+        PublicReview::new(
+            id.into(),
+            Some("p".into()),
+            Score::new(score.into()),
+            comment.map(str::to_owned),
+            Some(Timestamp::from_unix(date)),
+        )
+    };
+    let reviews = [
+        with_comment("a9", 9, Some("Foarte bun"), 10),
+        with_comment("b8", 8, None, 50),
+        with_comment("c4", 4, Some("O țeapă"), 40),
+        with_comment("d10", 10, Some("Super"), 20),
+        with_comment("e2", 2, None, 30),
+    ];
+    let got = list_page(&reviews, sort, &filter, page, 4);
+    let ids: Vec<&str> = got.items.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, expected);
+    assert_eq!((got.total, got.page, got.per_page), (total, page, 4));
 }
 
 #[test]
