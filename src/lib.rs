@@ -22,6 +22,8 @@ pub mod options;
 #[cfg(all(feature = "direct", target_arch = "wasm32"))]
 mod direct;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub mod elements;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod mount;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use mount::{mount, Mounted};

@@ -10,7 +10,6 @@ use std::cell::RefCell;
 use js_sys::{Array, Object, Reflect};
 use leptos::prelude::*;
 use stele_core::public::{ProductView, ShopView};
-use stele_core::ReviewSort;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
@@ -21,6 +20,11 @@ use web_sys::{
 use crate::components::{Badge, BadgeState, Layout, Reviews, Testimonials};
 use crate::context::{Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
+#[cfg(feature = "direct")]
+use crate::elements::loaded;
+use crate::elements::{summary_signal, ReadyWhen};
+#[cfg(not(feature = "badge-only"))]
+use crate::elements::{ProductLoader, Ready, ShopLoader};
 use crate::i18n::I18n;
 use crate::options::{Kind, Options, Theme};
 
@@ -254,64 +258,6 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
     })
 }
 
-/// Emits `stele:ready` once, after its siblings are in the DOM.
-#[component]
-fn Ready() -> impl IntoView {
-    let emitter = crate::context::use_emitter();
-    Effect::new(move |_| emitter.emit(WidgetEvent::Ready));
-}
-
-/// Emits `stele:ready` once `ready` turns true.
-#[component]
-fn ReadyWhen(ready: Signal<bool>) -> impl IntoView {
-    let emitter = crate::context::use_emitter();
-    let done = StoredValue::new(false);
-    Effect::new(move |_| {
-        if ready.get() && !done.get_value() {
-            done.set_value(true);
-            emitter.emit(WidgetEvent::Ready);
-        }
-    });
-}
-
-#[cfg(not(feature = "badge-only"))]
-/// Fetches a product, then renders it.
-#[component]
-fn ProductLoader(api: Api, product: String, per_page: u32, sort: ReviewSort) -> impl IntoView {
-    let fetch = {
-        let (api, product) = (api.clone(), product.clone());
-        move || {
-            let (api, product) = (api.clone(), product.clone());
-            async move { api.product(&product).await }
-        }
-    };
-    loaded(
-        format!("<stele-reviews product=\"{product}\">"),
-        fetch,
-        move |initial| view! { <Reviews initial=initial per_page=per_page sort=sort api=api.clone() /> },
-    )
-}
-
-#[cfg(not(feature = "badge-only"))]
-/// Fetches the shop's testimonials, then renders them.
-#[component]
-fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {
-    let fetch = {
-        let api = api.clone();
-        move || {
-            let api = api.clone();
-            async move { api.shop().await }
-        }
-    };
-    loaded(
-        "<stele-testimonials>".into(),
-        fetch,
-        move |shop: ShopView| {
-            view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api.clone() /> }
-        },
-    )
-}
-
 /// The element's open shadow root, emptied, with the shared stylesheet and one themed
 /// container to render into.
 fn prepare_root(host: &HtmlElement, theme: Theme) -> Result<HtmlElement, JsValue> {
@@ -333,146 +279,6 @@ fn prepare_root(host: &HtmlElement, theme: Theme) -> Result<HtmlElement, JsValue
     container.set_attribute("part", "root")?;
     root.append_child(&container)?;
     Ok(container)
-}
-
-/// Data through `LocalResource` + `Transition` + `ErrorBoundary`: a placeholder that
-/// reserves the height while `fetch` runs, then `render` of its result and `stele:ready`.
-/// A failure is logged as a `[stele]` hint with `context` and stays quiet on the page.
-fn loaded<T, Fut, V>(
-    context: String,
-    fetch: impl Fn() -> Fut + 'static,
-    render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
-) -> AnyView
-where
-    T: Clone + 'static,
-    Fut: std::future::Future<Output = Result<T, DataError>> + 'static,
-    V: IntoView + 'static,
-{
-    let resource = LocalResource::new(move || {
-        let (request, context) = (fetch(), context.clone());
-        async move {
-            let result = request.await;
-            if let Err(error) = &result {
-                warn(&format!("{context}: {error}"));
-            }
-            result
-        }
-    });
-    view! {
-        <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
-            <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
-                {move || {
-                    let render = render.clone();
-                    Suspend::new(async move { resource.await.map(|data| view! { {render(data)}<Ready /> }) })
-                }}
-            </ErrorBoundary>
-        </Transition>
-    }
-    .into_any()
-}
-
-/// Badges' summaries by (relay, product), and the ids waiting for one shared
-/// `/v1/summaries` request, by relay. A page has a few dozen badges: vectors suffice.
-/// (relay base URL, product id).
-type BadgeKey = (String, String);
-
-#[derive(Default)]
-struct Batches {
-    signals: Vec<(BadgeKey, ArcRwSignal<BadgeState>)>,
-    pending: Vec<(String, Vec<String>)>,
-}
-
-impl Batches {
-    fn signal(&self, key: &BadgeKey) -> Option<&ArcRwSignal<BadgeState>> {
-        self.signals
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, signal)| signal)
-    }
-}
-
-thread_local! {
-    static BATCHES: RefCell<Batches> = RefCell::new(Batches::default());
-}
-
-/// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
-/// the same task (the loader mounts all of a page's badges together) share one request.
-fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<BadgeState> {
-    BATCHES.with(|cell| {
-        let mut batches = cell.borrow_mut();
-        let key = (api.base().to_owned(), id.to_owned());
-        if let Some(signal) = batches.signal(&key) {
-            return signal.clone();
-        }
-        let signal = ArcRwSignal::new(BadgeState::Loading);
-        batches.signals.push((key, signal.clone()));
-        let first = match batches
-            .pending
-            .iter_mut()
-            .find(|(base, _)| base == api.base())
-        {
-            Some((_, ids)) => {
-                ids.push(id.to_owned());
-                false
-            }
-            None => {
-                batches
-                    .pending
-                    .push((api.base().to_owned(), vec![id.to_owned()]));
-                true
-            }
-        };
-        if first {
-            let api = api.clone();
-            leptos::task::spawn_local(async move {
-                // Let the rest of this task's badges join the batch.
-                let _ =
-                    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
-                        .await;
-                flush(api).await;
-            });
-        }
-        signal
-    })
-}
-
-async fn flush(api: Api) {
-    let ids = BATCHES.with(|cell| {
-        let mut batches = cell.borrow_mut();
-        let index = batches
-            .pending
-            .iter()
-            .position(|(base, _)| base == api.base());
-        index
-            .map(|i| batches.pending.swap_remove(i).1)
-            .unwrap_or_default()
-    });
-    for chunk in ids.chunks(crate::MAX_SUMMARY_IDS) {
-        let result = api.summaries(chunk).await;
-        if let Err(error) = &result {
-            warn(&format!("<stele-stars>: {error}"));
-        }
-        BATCHES.with(|cell| {
-            let mut batches = cell.borrow_mut();
-            for id in chunk {
-                let key = (api.base().to_owned(), id.clone());
-                let Some(signal) = batches.signal(&key).cloned() else {
-                    continue;
-                };
-                match &result {
-                    // A product missing from the answer has no reviews: count 0.
-                    Ok(view) => signal.set(BadgeState::Ready(
-                        view.summaries.get(id).cloned().unwrap_or_default(),
-                    )),
-                    Err(_) => {
-                        signal.set(BadgeState::Unavailable);
-                        // Forgotten, so a badge mounted later (SPA navigation) asks again.
-                        batches.signals.retain(|(k, _)| *k != key);
-                    }
-                }
-            }
-        });
-    }
 }
 
 fn object(pairs: &[(&str, JsValue)]) -> Object {
