@@ -607,6 +607,46 @@ async fn the_region_of_the_language_tag_reaches_intl() {
 }
 
 #[wasm_bindgen_test]
+fn the_server_formats_numbers_and_plurals_as_intl_does() {
+    use stele::i18n::{format::table, Formatter, Lang};
+    let counts = [
+        0u64, 1, 2, 3, 4, 5, 7, 11, 12, 14, 19, 20, 21, 22, 25, 100, 101, 102, 105, 111, 112, 119,
+        120, 121, 122, 1_000, 1_001, 1_234, 12_345, 123_456, 1_000_000, 2_000_000,
+    ];
+    let mut differences = Vec::new();
+    for lang in Lang::ALL {
+        let intl = Formatter::new(lang);
+        for count in counts {
+            if intl.integer(count) != table::integer(lang, count) {
+                differences.push(format!(
+                    "{lang:?} {count}: Intl {:?}, server {:?}",
+                    intl.integer(count),
+                    table::integer(lang, count)
+                ));
+            }
+            if intl.plural(count) != table::plural(lang, count) {
+                differences.push(format!(
+                    "{lang:?} plural {count}: Intl {:?}, server {:?}",
+                    intl.plural(count),
+                    table::plural(lang, count)
+                ));
+            }
+        }
+        for tenths in 0..=50u32 {
+            let value = f64::from(tenths) / 10.0;
+            if intl.one_decimal(value) != table::one_decimal(lang, value) {
+                differences.push(format!(
+                    "{lang:?} {value}: Intl {:?}, server {:?}",
+                    intl.one_decimal(value),
+                    table::one_decimal(lang, value)
+                ));
+            }
+        }
+    }
+    assert!(differences.is_empty(), "{differences:#?}");
+}
+
+#[wasm_bindgen_test]
 async fn badges_share_one_summaries_request() {
     let body = r#"{"summaries":{"a":{"count":3,"average":4.5,"histogram":[0,0,0,1,2],"with_comment":1},"b":{"count":0,"average":null,"histogram":[0,0,0,0,0],"with_comment":0}}}"#;
     script_network(&[("v1/summaries?ids=", 200, body.into())]);

@@ -134,14 +134,7 @@ impl Formatter {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
         return browser::number(&self.tag(), value, 1);
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
-        {
-            let text = format!("{value:.1}");
-            if self.lang == Lang::En {
-                text
-            } else {
-                text.replace('.', ",")
-            }
-        }
+        table::one_decimal(self.lang, value)
     }
 
     /// A whole number: "1,234" (en), "1.234" (ro).
@@ -149,31 +142,7 @@ impl Formatter {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
         return browser::number(&self.tag(), value as f64, 0);
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
-        {
-            let separator = match self.lang {
-                Lang::En => ",",
-                Lang::Ro | Lang::De | Lang::It | Lang::Es => ".",
-                Lang::Hu | Lang::Bg | Lang::Fr | Lang::Pl => "\u{a0}",
-            };
-            let digits = value.to_string();
-            // Spanish and Polish group only from five digits (CLDR minimumGroupingDigits 2).
-            let min = if matches!(self.lang, Lang::Es | Lang::Pl) {
-                5
-            } else {
-                4
-            };
-            if digits.len() < min {
-                return digits;
-            }
-            let mut out = String::new();
-            for (i, c) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                    out.push_str(separator);
-                }
-                out.push(c);
-            }
-            out
-        }
+        table::integer(self.lang, value)
     }
 
     /// The plural category of a count.
@@ -181,20 +150,7 @@ impl Formatter {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
         return PluralCategory::from_name(&browser::plural(&self.tag(), count as f64));
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
-        PluralCategory::from_name(match self.lang {
-            Lang::Fr if count <= 1 => "one",
-            Lang::Ro if count == 1 => "one",
-            // CLDR: few is n = 0 or n % 100 in 1..19 (n ≠ 1), so 101 and 112 are "few".
-            Lang::Ro if count == 0 || (1..=19).contains(&(count % 100)) => "few",
-            Lang::Pl if count == 1 => "one",
-            Lang::Pl if (2..=4).contains(&(count % 10)) && !(12..=14).contains(&(count % 100)) => {
-                "few"
-            }
-            Lang::Pl => "many",
-            Lang::Fr | Lang::Ro => "other",
-            _ if count == 1 => "one",
-            _ => "other",
-        })
+        table::plural(self.lang, count)
     }
 
     /// The exact date, for `<time>` text where relative dates are unavailable and for titles.
@@ -234,6 +190,72 @@ pub fn relative_unit(delta_seconds: i64) -> (i64, &'static str) {
         }
     }
     (0, "minute")
+}
+
+/// What the server renders where the browser asks Intl: the few CLDR facts Stele's visible
+/// text needs, per language (without region). A browser test checks them against Intl, so
+/// a server-rendered fragment reads the same as the widget that takes it over.
+pub mod table {
+    use super::{Lang, PluralCategory};
+
+    /// [`super::Formatter::one_decimal`] as the server writes it.
+    pub fn one_decimal(lang: Lang, value: f64) -> String {
+        let text = format!("{value:.1}");
+        if lang == Lang::En {
+            text
+        } else {
+            text.replace('.', ",")
+        }
+    }
+
+    /// [`super::Formatter::integer`] as the server writes it.
+    pub fn integer(lang: Lang, value: u64) -> String {
+        let separator = match lang {
+            Lang::En => ",",
+            Lang::Ro | Lang::De | Lang::It | Lang::Es => ".",
+            Lang::Hu | Lang::Bg | Lang::Pl => "\u{a0}",
+            // CLDR groups French with a narrow no-break space.
+            Lang::Fr => "\u{202f}",
+        };
+        let digits = value.to_string();
+        // These group only from five digits (CLDR minimumGroupingDigits 2).
+        let min = if matches!(lang, Lang::Es | Lang::It | Lang::Pl | Lang::Hu | Lang::Bg) {
+            5
+        } else {
+            4
+        };
+        if digits.len() < min {
+            return digits;
+        }
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push_str(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// [`super::Formatter::plural`] as the server decides it.
+    pub fn plural(lang: Lang, count: u64) -> PluralCategory {
+        PluralCategory::from_name(match lang {
+            // CLDR: French, Spanish and Italian "many" is for whole millions ("1 000 000 de …").
+            Lang::Fr | Lang::Es | Lang::It if count != 0 && count % 1_000_000 == 0 => "many",
+            Lang::Fr if count <= 1 => "one",
+            Lang::Ro if count == 1 => "one",
+            // CLDR: few is n = 0 or n % 100 in 1..19 (n ≠ 1), so 101 and 112 are "few".
+            Lang::Ro if count == 0 || (1..=19).contains(&(count % 100)) => "few",
+            Lang::Pl if count == 1 => "one",
+            Lang::Pl if (2..=4).contains(&(count % 10)) && !(12..=14).contains(&(count % 100)) => {
+                "few"
+            }
+            Lang::Pl => "many",
+            Lang::Fr | Lang::Ro => "other",
+            _ if count == 1 => "one",
+            _ => "other",
+        })
+    }
 }
 
 #[cfg(test)]

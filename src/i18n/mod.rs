@@ -4,7 +4,7 @@
 //! server (SSR) cannot reach `Intl`, so [`format`] carries the one fact it needs per
 //! language — the decimal separator and the plural rule — to render the same visible text.
 
-mod format;
+pub mod format;
 mod strings;
 
 pub use format::{relative_unit, Formatter, PluralCategory};
