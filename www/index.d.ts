@@ -15,6 +15,7 @@ export interface SteleOptions {
   src?: string;
   /** UI language; default: the element's lang, else <html lang>, else en. */
   lang?: SteleLang | string;
+  /** Colours: light (default), dark, or auto (follows prefers-color-scheme). */
   theme?: 'light' | 'dark' | 'auto';
   /** Reviews per page, 1–100 (default 10). */
   perPage?: number;
@@ -23,7 +24,10 @@ export interface SteleOptions {
   layout?: 'carousel' | 'grid';
   /** Carousel seconds per slide; 0 (default) never moves by itself. */
   autoplay?: number;
-  /** UI string overrides by key, e.g. { 'verified-buyer': 'Client verificat' }. */
+  /**
+   * UI string overrides by key, e.g. { 'verified-buyer': 'Client verificat' }. The counted
+   * keys `review-count` ({n}) and `stars-row` ({stars}) take one form or four, "one|few|many|other".
+   */
   strings?: Record<string, string>;
 }
 
@@ -32,7 +36,11 @@ export interface SteleFilterDetail { stars: number | null; withComment: boolean;
 export interface SteleSortDetail { sort: SteleSort }
 export interface SteleMoreDetail { page: number }
 
-/** Renders an element (idempotent: calling again re-renders with the new options). */
+/**
+ * Renders an element (idempotent: calling again re-renders with the new options). The options
+ * are remembered for that element: later attribute changes, moves and connecting an element
+ * mounted while detached render with them. Bad values fall back with a `[stele]` console hint.
+ */
 export function mount(element: HTMLElement, options?: SteleOptions): Promise<void>;
 /** Unmounts and frees an element (idempotent). */
 export function destroy(element: HTMLElement): void;
