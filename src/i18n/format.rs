@@ -241,7 +241,9 @@ pub mod table {
     pub fn plural(lang: Lang, count: u64) -> PluralCategory {
         PluralCategory::from_name(match lang {
             // CLDR: French, Spanish and Italian "many" is for whole millions ("1 000 000 de …").
-            Lang::Fr | Lang::Es | Lang::It if count != 0 && count.is_multiple_of(1_000_000) => "many",
+            Lang::Fr | Lang::Es | Lang::It if count != 0 && count.is_multiple_of(1_000_000) => {
+                "many"
+            }
             Lang::Fr if count <= 1 => "one",
             Lang::Ro if count == 1 => "one",
             // CLDR: few is n = 0 or n % 100 in 1..19 (n ≠ 1), so 101 and 112 are "few".
