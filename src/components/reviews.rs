@@ -144,6 +144,8 @@ impl Loader {
         }
         let state = self.state;
         let (sort, filter) = (state.sort.get_untracked(), state.filter());
+        // Direct mode only: keeps the diacritics tables and sorting out of the shop's module.
+        #[cfg(feature = "direct")]
         if let Some(all) = &self.complete {
             let next = stele_core::listing::list_page(all, sort, &filter, page, self.per_page);
             self.apply(page, sort, filter, Ok(next));
@@ -230,7 +232,8 @@ pub fn Reviews(
     #[prop(optional)]
     api: Option<Api>,
     /// `initial` holds every review (direct mode): sorting, filters, search and paging run
-    /// in the browser, with the relay's rules.
+    /// in the browser, with the relay's rules. Only builds with the `direct` feature carry
+    /// that code (8 KB that shoppers of a real shop never need); others ignore the flag.
     #[prop(optional)]
     complete: bool,
 ) -> impl IntoView {
@@ -248,6 +251,7 @@ pub fn Reviews(
     }
     // The server renders the same controls (inert until the widget loads), so the takeover
     // never changes the layout.
+    let complete = complete && cfg!(feature = "direct");
     let live = initial.source == Source::Live || complete;
     let complete = complete.then(|| Arc::new(initial.reviews.items.clone()));
     let controls = Controls {
