@@ -142,6 +142,11 @@ fn one(root: &ShadowRoot, selector: &str) -> Element {
 /// options (`,"lang":"ro"`…), and returns it once rendered.
 async fn show_p1(body: String, extra: &str) -> (HtmlElement, ShadowRoot, stele::Mounted) {
     script_network(&[("v1/products/p1.json", 200, body)]);
+    mount_p1(extra).await
+}
+
+/// Mounts `<stele-reviews product="p1">` against the network scripted already.
+async fn mount_p1(extra: &str) -> (HtmlElement, ShadowRoot, stele::Mounted) {
     let host = element("stele-reviews", &[]);
     let mounted = stele::mount(
         host.clone(),
@@ -295,14 +300,7 @@ async fn a_failed_filter_puts_the_controls_back() {
         ("v1/products/p1.json", 200, first),
     ]);
     let warnings = capture_console_warn();
-    let host = element("stele-reviews", &[]);
-    let _mounted = stele::mount(
-        host.clone(),
-        "reviews",
-        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
-    );
-    sleep(50).await;
-    let root = shadow(&host);
+    let (host, root, _mounted) = mount_p1("").await;
     let pressed = |root: &ShadowRoot| {
         all(root, ".stele-histogram__row")
             .iter()
@@ -490,14 +488,7 @@ async fn empty_and_error_states_stay_quiet() {
 
     let warnings = capture_console_warn();
     script_network(&[("v1/products/p1.json", 500, "{\"error\":{}}".into())]);
-    let host = element("stele-reviews", &[]);
-    let _mounted = stele::mount(
-        host.clone(),
-        "reviews",
-        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
-    );
-    sleep(50).await;
-    let root = shadow(&host);
+    let (host, root, _mounted) = mount_p1("").await;
     assert!(
         all(&root, ".stele-list, .stele-empty").is_empty(),
         "shoppers see nothing alarming"
