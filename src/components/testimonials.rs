@@ -195,7 +195,7 @@ pub fn Testimonials(
                 move || {
                     let on = playing.get();
                     view! {
-                        <button type="button" class="stele-button stele-carousel__pause" aria-pressed=(!on).to_string() on:click=move |_| playing.update(|p| *p = !*p)>
+                        <button type="button" class="stele-button stele-carousel__pause" on:click=move |_| playing.update(|p| *p = !*p)>
                             {if on { pause_text.clone() } else { play_text.clone() }}
                         </button>
                     }

@@ -141,6 +141,77 @@ test('theme="auto" in a dark colour scheme paints its own background; light is t
   await context.close();
 });
 
+/** Adds a <stele-testimonials> with `attributes` to late.html and waits for it. */
+async function carousel(page, attributes, ready) {
+  await page.evaluate((attributes) => {
+    const element = document.createElement('stele-testimonials');
+    for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+    document.querySelector('#app').append(element);
+  }, attributes);
+  await waitReady(page, ready);
+  return () => page.$eval('stele-testimonials', (el) => [...el.shadowRoot.querySelectorAll('.stele-carousel__slide')].findIndex((s) => s.classList.contains('is-current')));
+}
+
+test('carousel: buttons, keyboard and swipe move it; it never moves by itself unless asked', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  await page.goto(shop.url + 'late.html');
+  await page.waitForFunction(() => window.Stele);
+  const current = await carousel(page, { loading: 'eager' }, 1);
+  assert.equal(await current(), 0);
+  const next = page.locator('stele-testimonials .stele-carousel__controls button').last();
+  const previous = page.locator('stele-testimonials .stele-carousel__controls button').first();
+  assert.equal(await next.getAttribute('aria-label'), 'Next');
+  await next.click();
+  assert.equal(await current(), 1);
+  await previous.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await current(), 0, 'keyboard operable');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  const box = await page.locator('stele-testimonials .stele-carousel__viewport').boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.8, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.2, y, { steps: 5 });
+  await page.mouse.up();
+  assert.equal(await current(), 1, 'a swipe towards the start goes to the next slide');
+  await page.waitForTimeout(1500);
+  assert.equal(await current(), 1, 'no autoplay by default');
+  assert.equal(await page.locator('stele-testimonials .stele-carousel__pause').count(), 0, 'nothing to pause');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('carousel autoplay: moves, pauses, and stays still for reduced motion', async () => {
+  const moving = await browser.newContext();
+  const { page, problems } = await watchedPage(moving);
+  await page.goto(shop.url + 'late.html');
+  await page.waitForFunction(() => window.Stele);
+  const current = await carousel(page, { loading: 'eager', autoplay: '1' }, 1);
+  await page.waitForFunction(() => document.querySelector('stele-testimonials').shadowRoot.querySelector('.stele-carousel__slide.is-current') !== document.querySelector('stele-testimonials').shadowRoot.querySelector('.stele-carousel__slide'), null, { timeout: 5000 });
+  const pause = page.locator('stele-testimonials .stele-carousel__pause');
+  assert.equal(await pause.innerText(), 'Pause');
+  await pause.click();
+  assert.equal(await pause.innerText(), 'Play', 'one control whose name says what it will do');
+  const stopped = await current();
+  await page.waitForTimeout(2500);
+  assert.equal(await current(), stopped, 'paused');
+  assert.deepEqual(problems, []);
+  await moving.close();
+
+  const still = await browser.newContext({ reducedMotion: 'reduce' });
+  const calm = await watchedPage(still);
+  await calm.page.goto(shop.url + 'late.html');
+  await calm.page.waitForFunction(() => window.Stele);
+  const calmCurrent = await carousel(calm.page, { loading: 'eager', autoplay: '1' }, 1);
+  await calm.page.waitForTimeout(2500);
+  assert.equal(await calmCurrent(), 0, 'prefers-reduced-motion: no autoplay');
+  assert.equal(await calm.page.locator('stele-testimonials .stele-carousel__pause').innerText(), 'Play', 'shown as paused; the shopper may start it');
+  assert.deepEqual(calm.problems, []);
+  await still.close();
+});
+
 test('strict CSP: renders with no violation and no style attribute', async () => {
   const context = await browser.newContext();
   const { page, problems } = await watchedPage(context);
