@@ -20,7 +20,8 @@ use crate::data::{Api, DataError};
 use crate::i18n::I18n;
 use crate::options::{Theme, MAX_PER_PAGE};
 
-fn warn(message: &str) {
+/// Logs a `[stele]` hint on the console.
+pub(crate) fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("[stele] {message}")));
 }
 

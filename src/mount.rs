@@ -22,7 +22,7 @@ use crate::context::{Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
 #[cfg(feature = "direct")]
 use crate::elements::loaded;
-use crate::elements::{summary_signal, ReadyWhen};
+use crate::elements::{summary_signal, warn, ReadyWhen};
 #[cfg(not(feature = "badge-only"))]
 use crate::elements::{ProductLoader, Ready, ShopLoader};
 use crate::i18n::I18n;
@@ -40,10 +40,6 @@ impl Mounted {
     pub fn unmount(&mut self) {
         self.handle.take();
     }
-}
-
-fn warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(&format!("[stele] {message}")));
 }
 
 thread_local! {
