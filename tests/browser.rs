@@ -158,6 +158,17 @@ async fn mount_p1(extra: &str) -> (HtmlElement, ShadowRoot, stele::Mounted) {
     (host, root, mounted)
 }
 
+/// Picks `sort` in the list's select as a shopper would, and lets the list answer.
+async fn choose_sort(root: &ShadowRoot, sort: &str) -> web_sys::HtmlSelectElement {
+    let select: web_sys::HtmlSelectElement = one(root, "select").unchecked_into();
+    select.set_value(sort);
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    sleep(50).await;
+    select
+}
+
 /// Collects the `detail`s (as JSON) of `event` dispatched on `host`.
 fn record(host: &HtmlElement, event: &str) -> Rc<RefCell<Vec<String>>> {
     let seen = Rc::new(RefCell::new(Vec::new()));
@@ -323,12 +334,7 @@ async fn a_failed_filter_puts_the_controls_back() {
     sleep(50).await;
     assert!(!checkbox.checked(), "\"with comment\" unticks again");
 
-    let select: web_sys::HtmlSelectElement = one(&root, "select").unchecked_into();
-    select.set_value("lowest");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    sleep(50).await;
+    let select = choose_sort(&root, "lowest").await;
     assert_eq!(select.value(), "newest", "the sort shown is the list's");
 
     assert_eq!(
@@ -377,12 +383,7 @@ async fn sorting_and_load_more() {
         [r#"{"kind":"reviews","product":"p1"}"#]
     );
     let root = shadow(&host);
-    let select: web_sys::HtmlSelectElement = one(&root, "select").unchecked_into();
-    select.set_value("lowest");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    sleep(50).await;
+    choose_sort(&root, "lowest").await;
     let comments: Vec<String> = all(&root, ".stele-list > li")
         .iter()
         .map(|li| li.text_content().unwrap())
@@ -1097,12 +1098,7 @@ async fn direct_mode_reads_the_feedback_api_and_warns_loudly() {
     // Every review is in the browser: sort, histogram and "with comment" work without asking
     // the Feedback API (or any relay) again.
     let asked = requests().len();
-    let select: web_sys::HtmlSelectElement = one(&root, "select").unchecked_into();
-    select.set_value("lowest");
-    select
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-    sleep(20).await;
+    choose_sort(&root, "lowest").await;
     let first = one(&root, ".stele-list > li [role=img]")
         .get_attribute("aria-label")
         .unwrap();
