@@ -317,8 +317,10 @@ async fn summaries(
     let view = SummariesView {
         summaries: ids
             .into_iter()
-            .map(|id| (snapshot.summary(&id).clone(), id))
-            .map(|(s, id)| (id, s))
+            .map(|id| {
+                let summary = snapshot.summary(&id).clone();
+                (id, summary)
+            })
             .collect(),
         chunks: None,
     };

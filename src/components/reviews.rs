@@ -191,14 +191,9 @@ impl Loader {
         state.page.set(page);
         let shown_before = state.items.with_untracked(Vec::len);
         if page > 1 {
-            // A review synced between two pages can appear on both: keep one.
-            state.items.update(|items| {
-                for review in next.items {
-                    if !items.iter().any(|known| known.id == review.id) {
-                        items.push(review);
-                    }
-                }
-            });
+            state
+                .items
+                .update(|items| stele_core::listing::append_unseen(items, next.items));
         } else {
             state.items.set(next.items);
         }
@@ -369,11 +364,14 @@ pub fn Reviews(
         let filtered = state
             .applied
             .with(|(_, filter)| *filter != ReviewFilter::default());
-        match () {
-            _ if total == 0 && filtered => Footer::NoMatch,
-            _ if total == 0 => Footer::Empty,
-            _ if shown < total => Footer::More,
-            _ => Footer::Nothing,
+        if total == 0 && filtered {
+            Footer::NoMatch
+        } else if total == 0 {
+            Footer::Empty
+        } else if shown < total {
+            Footer::More
+        } else {
+            Footer::Nothing
         }
     });
     let footer = {

@@ -88,11 +88,7 @@ pub fn Testimonials(
                         if wanted == 1 {
                             list.clear();
                         }
-                        for review in more.items {
-                            if !list.iter().any(|known| known.id == review.id) {
-                                list.push(review);
-                            }
-                        }
+                        stele_core::listing::append_unseen(list, more.items);
                     });
                 }
                 Err(error) => leptos::logging::warn!("[stele] <stele-testimonials>: {error}"),

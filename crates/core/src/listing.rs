@@ -175,6 +175,16 @@ pub fn paginate<T: Clone>(items: &[T], page: u32, per_page: u32) -> Page<T> {
     }
 }
 
+/// Appends the reviews of a later page that `items` does not hold yet: a review synced
+/// between two page requests can arrive on both.
+pub fn append_unseen(items: &mut Vec<PublicReview>, more: Vec<PublicReview>) {
+    for review in more {
+        if !items.iter().any(|known| known.id == review.id) {
+            items.push(review);
+        }
+    }
+}
+
 /// Page `page` of the reviews that pass `filter`, in `sort` order, from a list held whole
 /// (direct mode has every review in the browser): the same rules the relay applies, minus
 /// moderation, which only the relay knows.
