@@ -1,24 +1,23 @@
 // Prints the widget's budgets (measured, never asserted): sizes, first render, Lighthouse.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, launch, startRelay, startShop } from './harness.mjs';
+import { pickModules } from './modules.mjs';
 
 const dist = join(ROOT, 'target/widget/dist');
-const files = readdirSync(dist);
 const brotli = (name) => brotliCompressSync(readFileSync(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const glue = files.find((f) => /^stele-[0-9a-f]+\.js$/.test(f));
-const wasm = files.find((f) => f.endsWith('.wasm'));
-const badgeGlue = files.find((f) => /^stele-badges-[0-9a-f]+\.js$/.test(f));
-const badgeWasm = files.find((f) => /^stele-badges-[0-9a-f]+\.wasm$/.test(f));
+// The modules the loader references (not the first *.wasm by name: hashes sort any way).
+const { full: { glue, wasm }, badges: { glue: badgeGlue, wasm: badgeWasm } } = pickModules(dist);
 const loader = brotli('stele.js');
 const widget = brotli(glue) + brotli(wasm);
 const badgesOnly = brotli(badgeGlue) + brotli(badgeWasm);
 const line = (label, value, budget, unit = '') => console.log(`${label.padEnd(44)} ${String(value).padStart(9)}${unit}  (budget ${budget}${unit}) ${value <= budget ? 'met' : 'NOT met'}`);
 
 console.log('== Stele widget budgets');
+console.log(`measured: ${glue} + ${wasm}; badge-only ${badgeGlue} + ${badgeWasm}`);
 line('loader stele.js, brotli -q 11', loader, 2048, ' B');
 line('wasm + JS glue, brotli -q 11', widget, 61440, ' B');
 line('badge-only pages: wasm + JS glue, brotli', badgesOnly, 61440, ' B');
@@ -27,6 +26,18 @@ const relay = await startRelay({ port: 18821 });
 const shop = await startShop({ port: 18822, relay });
 const browser = await launch();
 try {
+  // The pages fetch the modules measured above: the widget's on a product page, the badges' on a listing.
+  for (const [path, expected] of [['takeover.html', wasm], ['listing.html', badgeWasm]]) {
+    const page = await browser.newPage();
+    const fetched = [];
+    page.on('request', (request) => request.url().endsWith('.wasm') && fetched.push(request.url().split('/').pop()));
+    await page.addInitScript(() => document.addEventListener('stele:ready', () => (window.__ready = true), true));
+    await page.goto(shop.url + path);
+    await page.waitForFunction(() => window.__ready, null, { timeout: 20000 });
+    if (fetched.join() !== expected) throw new Error(`${path} fetched ${fetched.join(', ') || 'no wasm'}, but the budget measures ${expected}`);
+    await page.close();
+  }
+
   // First render of 20 reviews once the data is there: mount() with the data in hand.
   const page = await browser.newPage();
   await page.goto(shop.url + 'late.html');
