@@ -2,7 +2,7 @@
 //! string) serve both; filters a static host cannot answer use the live query API.
 
 use stele_core::listing::{Page, ReviewFilter, ReviewSort};
-use stele_core::paths::{self, CANONICAL_PER_PAGE};
+use stele_core::paths::{self, encode_component, reviews_url, CANONICAL_PER_PAGE};
 use stele_core::public::{ProductView, ShopView, SummariesView};
 use stele_core::PublicReview;
 
@@ -33,55 +33,12 @@ impl std::fmt::Display for DataError {
 
 impl std::error::Error for DataError {}
 
-/// The URL a list page comes from: a canonical file whenever a static export has one (plain
-/// lists and histogram rows at the canonical page size), else the live query API.
-pub fn reviews_url(
-    product: &str,
-    sort: ReviewSort,
-    filter: &ReviewFilter,
-    page: u32,
-    per_page: u32,
-) -> String {
-    let canonical = per_page == CANONICAL_PER_PAGE
-        && !filter.with_comment
-        && filter.query.is_none()
-        && filter.min_stars.is_none();
-    if canonical {
-        return paths::reviews(product, sort, filter.stars, page);
-    }
-    let mut query = format!("sort={sort}&page={page}&per_page={per_page}");
-    if let Some(stars) = filter.stars {
-        query.push_str(&format!("&stars={stars}"));
-    }
-    if filter.with_comment {
-        query.push_str("&with_comment=true");
-    }
-    if let Some(text) = &filter.query {
-        query.push_str("&q=");
-        query.push_str(&encode_component(text));
-    }
-    format!("v1/products/{}/reviews?{query}", encode_component(product))
-}
-
 /// The distinct chunk files that hold the summaries of `ids`, in order.
 pub fn chunks_holding(ids: &[String]) -> Vec<u32> {
     let mut chunks: Vec<u32> = ids.iter().map(|id| paths::summary_chunk_of(id)).collect();
     chunks.sort_unstable();
     chunks.dedup();
     chunks
-}
-
-/// Percent-encodes everything but RFC 3986's unreserved characters.
-pub fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 /// A relay or static export at a base URL (ending in `/`).
@@ -241,33 +198,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_lists_use_canonical_files_and_filters_use_the_query_api() {
-        let none = ReviewFilter::default();
-        assert_eq!(
-            reviews_url("2183", ReviewSort::Lowest, &none, 2, 10),
-            "v1/products/2183/reviews/lowest/2.json"
-        );
-        let stars = ReviewFilter {
-            stars: Some(5),
-            ..ReviewFilter::default()
-        };
-        assert_eq!(
-            reviews_url("a/b", ReviewSort::Newest, &stars, 1, 10),
-            "v1/products/~612f62/reviews/newest/stars-5/1.json"
-        );
-        let search = ReviewFilter {
-            query: Some("țeapă & co".into()),
-            with_comment: true,
-            ..ReviewFilter::default()
-        };
-        assert_eq!(
-            reviews_url("a/b", ReviewSort::Newest, &search, 1, 10),
-            "v1/products/a%2Fb/reviews?sort=newest&page=1&per_page=10&with_comment=true&q=%C8%9Beap%C4%83%20%26%20co"
-        );
-        assert_eq!(
-            reviews_url("1", ReviewSort::Oldest, &none, 1, 20),
-            "v1/products/1/reviews?sort=oldest&page=1&per_page=20"
-        );
+    fn bases_end_in_a_slash() {
         assert_eq!(Api::new("https://x/stele").base(), "https://x/stele/");
     }
 }

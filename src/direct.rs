@@ -10,7 +10,8 @@ use stele_core::public::{ProductView, Source};
 use stele_core::{PublicReview, Score, Timestamp};
 use wasm_bindgen::JsValue;
 
-use crate::data::{encode_component, DataError};
+use crate::data::DataError;
+use stele_core::paths::encode_component;
 
 /// The real endpoint.
 pub const ENDPOINT: &str = "https://api.retargeting.app/v1/email-campaigns/json-feedback";

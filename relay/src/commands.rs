@@ -1,6 +1,8 @@
-//! `serve` and `sync`: wiring the store, the sync loop and the HTTP server together.
+//! `serve`, `sync`, `check` and `config`: wiring the store, the sync loop and the HTTP
+//! servers together.
 
 use std::collections::HashMap;
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
@@ -8,14 +10,16 @@ use std::sync::{Arc, Mutex};
 use clap::Args;
 use stele_core::id::PublicIdKey;
 
-use crate::api::{app, AppState};
 use crate::config::{
-    parse_duration, HttpOptions, ModerationOptions, StoreOptions, UpstreamOptions,
+    parse_sync_interval, HttpOptions, KeySource, ModerationOptions, StoreOptions, UpstreamOptions,
 };
+use crate::health::Health;
+use crate::http::app;
 use crate::moderation::Moderation;
 use crate::snapshot::Snapshot;
+use crate::state::AppState;
 use crate::store::Store;
-use crate::sync::{lock, run_loop, sync_once, Health, SyncSettings};
+use crate::sync::{lock, run_loop, sync_once, SyncSettings};
 
 /// Serve the widget, its JSON and health, syncing in the background.
 #[derive(Debug, Args)]
@@ -29,13 +33,28 @@ pub struct ServeArgs {
     #[command(flatten)]
     moderation: ModerationOptions,
 
-    /// Time between syncs.
-    #[arg(long, env = "STELE_SYNC_INTERVAL", default_value = "15m", value_parser = parse_duration)]
+    /// Time between syncs (at least 1m).
+    #[arg(long, env = "STELE_SYNC_INTERVAL", default_value = "15m", value_parser = parse_sync_interval)]
     sync_interval: std::time::Duration,
 
     /// The shop's Retargeting CSV product feed, for product names, links and images.
     #[arg(long, env = "STELE_FEED_URL")]
     feed_url: Option<String>,
+}
+
+/// Ask Retargeting once whether the key and customer id work; print its answer and what
+/// to do. Writes nothing.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    upstream: UpstreamOptions,
+}
+
+/// Print the effective settings (from flags, variables and defaults), the key redacted.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    serve: ServeArgs,
 }
 
 /// Sync once and exit (for cron jobs and the static export).
@@ -94,24 +113,53 @@ async fn refresh(state: AppState, store: Arc<Mutex<Store>>, moderation: Arc<Mode
     }
 }
 
-/// Binds and serves `router` until SIGINT or SIGTERM.
-pub async fn listen(address: &str, router: axum::Router) -> Result<(), String> {
-    let listener = tokio::net::TcpListener::bind(address)
+/// Binds `address`, or says why not and which variable sets it.
+pub async fn bind(address: &str, variable: &str) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(address)
         .await
-        .map_err(|e| format!("cannot listen on {address}: {e} (set STELE_LISTEN)"))?;
-    let local = listener.local_addr().map_err(|e| e.to_string())?;
-    tracing::info!(address = %local, "listening");
-    eprintln!("stele-relay: listening on http://{local}");
-    axum::serve(
+        .map_err(|e| format!("cannot listen on {address}: {e} (set {variable})"))
+}
+
+/// Serves `router` on `listener` until `shutdown` resolves; then requests in flight get
+/// `deadline` to finish (idle connections close at once) before this returns anyway.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    deadline: std::time::Duration,
+) -> Result<(), String> {
+    let stopping = Arc::new(tokio::sync::Notify::new());
+    let server = axum::serve(
         listener,
         router.into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .map_err(|e| e.to_string())
+    .with_graceful_shutdown({
+        let stopping = stopping.clone();
+        async move {
+            shutdown.await;
+            tracing::info!(
+                deadline_s = deadline.as_secs_f64(),
+                "shutting down: finishing requests in flight"
+            );
+            stopping.notify_one();
+        }
+    })
+    .into_future();
+    let overdue = async {
+        stopping.notified().await;
+        tokio::time::sleep(deadline).await;
+    };
+    tokio::select! {
+        result = server => result.map_err(|e| e.to_string()),
+        () = overdue => {
+            tracing::warn!("shutdown deadline passed with requests still in flight; exiting");
+            Ok(())
+        }
+    }
 }
 
-async fn shutdown_signal() {
+/// Resolves on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
     let interrupt = tokio::signal::ctrl_c();
     #[cfg(unix)]
     let terminate = async {
@@ -126,8 +174,43 @@ async fn shutdown_signal() {
     tokio::select! { _ = interrupt => {}, _ = terminate => {} }
 }
 
+/// Serves the public router (and, when configured, `/metrics` on its own address) until
+/// SIGINT or SIGTERM.
+pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String> {
+    let listener = bind(&http.listen, "STELE_LISTEN").await?;
+    if let Some(address) = &http.metrics_listen {
+        let metrics = bind(address, "STELE_METRICS_LISTEN").await?;
+        let handle = crate::metrics::install();
+        tokio::spawn(crate::metrics::upkeep(handle.clone()));
+        let router = crate::metrics::router(state.clone(), handle);
+        let local = metrics.local_addr().map_err(|e| e.to_string())?;
+        eprintln!("stele-relay: metrics on http://{local}/metrics");
+        tokio::spawn(serve_until(
+            metrics,
+            router,
+            shutdown_signal(),
+            http.shutdown_timeout,
+        ));
+    }
+    let local = listener.local_addr().map_err(|e| e.to_string())?;
+    tracing::info!(address = %local, "listening");
+    eprintln!("stele-relay: listening on http://{local}");
+    serve_until(
+        listener,
+        app(state),
+        shutdown_signal(),
+        http.shutdown_timeout,
+    )
+    .await
+}
+
 /// `stele-relay serve`.
 pub async fn serve(args: ServeArgs) -> ExitCode {
+    // Every setting is checked before anything is opened or fetched.
+    let settings = match args.http.settings() {
+        Ok(settings) => settings,
+        Err(message) => return fail(message),
+    };
     let (source, store) = match open(&args.upstream, &args.store) {
         Ok(opened) => opened,
         Err(exit) => return exit,
@@ -141,7 +224,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         last_success: lock(&store).last_success().ok().flatten(),
         ..Health::default()
     }));
-    let state = AppState::new(snapshot, health.clone(), args.http.settings());
+    let state = AppState::new(snapshot, health.clone(), settings);
     tracing::info!(upstream = %source.redacted_url(None), db = %args.store.db.display(), "starting");
 
     if let Some(feed_url) = args.feed_url.clone() {
@@ -201,7 +284,7 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         health,
         on_success,
     ));
-    match listen(&args.http.listen, app(state)).await {
+    match run_http(&args.http, state).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => fail(message),
     }
@@ -236,4 +319,117 @@ pub async fn sync(args: SyncArgs) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `stele-relay check`: one request to the Feedback API (asking only for the last day, so
+/// it stays small), what it said, and the hint. Exit 0 when the key and id work, 1 when
+/// not, 2 when the settings are incomplete.
+pub async fn check(args: CheckArgs) -> ExitCode {
+    let source = match args.upstream.source() {
+        Ok(source) => source,
+        Err(message) => return fail(message),
+    };
+    let since = crate::store::now().unix() - 86_400;
+    println!("asking {}", source.redacted_url(Some(since)));
+    let outcome = match crate::upstream::FeedSource::fetch(&source, Some(since)).await {
+        Ok(fetched) => crate::sync::read_response(&fetched, args.upstream.timezone),
+        Err(error) => Err(error.into()),
+    };
+    match outcome {
+        Ok(batch) => {
+            println!(
+                "ok: Retargeting accepted the key and customer id ({} orders and {} product reviews with feedback in the last day)",
+                batch.orders.len(),
+                batch.product_reviews.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            println!("failed ({}): {error}\nhint: {}", error.code(), error.hint());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `stele-relay config`: every effective setting, one `VARIABLE=value` a line.
+pub fn config(args: &ConfigArgs) -> ExitCode {
+    let serve = &args.serve;
+    let (upstream, http, moderation) = (&serve.upstream, &serve.http, &serve.moderation);
+    let key = match upstream.rest_key() {
+        Ok((_, KeySource::Variable)) => "<redacted> (from RTG_REST_KEY)".to_owned(),
+        Ok((_, KeySource::File(path))) => format!("<redacted> (from the file {})", path.display()),
+        Ok((_, KeySource::Credential(path))) => {
+            format!(
+                "<redacted> (from the systemd credential {})",
+                path.display()
+            )
+        }
+        Err(message) => format!("<not usable: {message}>"),
+    };
+    let list = |items: &[String]| items.join(",");
+    let optional = |value: &Option<String>| value.clone().unwrap_or_else(|| "<off>".into());
+    let stars = |value: Option<u8>| value.map_or_else(|| "<off>".into(), |n| n.to_string());
+    let duration = |d: std::time::Duration| format!("{}ms", d.as_millis());
+    let lines = [
+        ("RTG_REST_KEY", key),
+        (
+            "RTG_CUSTOMER_ID",
+            upstream.customer().unwrap_or("<not set>").to_owned(),
+        ),
+        (
+            "STELE_UPSTREAM_URL",
+            crate::upstream::redact(&upstream.upstream_url),
+        ),
+        (
+            "STELE_UPSTREAM_TIMEOUT",
+            duration(upstream.upstream_timeout),
+        ),
+        (
+            "STELE_UPSTREAM_MAX_BYTES",
+            upstream.upstream_max_bytes.to_string(),
+        ),
+        ("STELE_SYNC_INTERVAL", duration(serve.sync_interval)),
+        ("STELE_SYNC_OVERLAP", duration(upstream.sync_overlap)),
+        ("STELE_TIMEZONE", upstream.timezone.to_string()),
+        ("STELE_FEED_URL", optional(&serve.feed_url)),
+        ("STELE_DB", serve.store.db.display().to_string()),
+        ("STELE_LISTEN", http.listen.clone()),
+        ("STELE_METRICS_LISTEN", optional(&http.metrics_listen)),
+        ("STELE_ALLOWED_ORIGINS", list(&http.allowed_origins)),
+        (
+            "STELE_ASSETS",
+            http.assets
+                .as_ref()
+                .map_or_else(|| "<built in>".into(), |p| p.display().to_string()),
+        ),
+        ("STELE_RATE_LIMIT", http.rate_limit.to_string()),
+        ("STELE_TRUSTED_PROXIES", list(&http.trusted_proxies)),
+        ("STELE_REQUEST_TIMEOUT", duration(http.request_timeout)),
+        ("STELE_SHUTDOWN_TIMEOUT", duration(http.shutdown_timeout)),
+        ("STELE_CACHE_MAX_AGE", duration(http.cache_max_age)),
+        ("STELE_PUBLIC_URL", http.public_url.clone()),
+        ("STELE_MIN_STARS", stars(moderation.min_stars)),
+        (
+            "STELE_TESTIMONIAL_MIN_STARS",
+            stars(moderation.testimonial_min_stars),
+        ),
+        (
+            "STELE_HIDE_WITHOUT_COMMENT",
+            moderation.hide_without_comment.to_string(),
+        ),
+        (
+            "STELE_BLOCKLIST",
+            format!("<{} entries>", moderation.blocklist.len()),
+        ),
+        ("STELE_HIDE_IDS", list(&moderation.hide_ids)),
+        ("STELE_PIN_IDS", list(&moderation.pin_ids)),
+    ];
+    for (name, value) in lines {
+        println!("{name}={value}");
+    }
+    if let Err(message) = http.settings() {
+        eprintln!("stele-relay: {message}");
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
 }

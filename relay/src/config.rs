@@ -12,7 +12,8 @@ use crate::upstream::{HttpSource, RestKey};
 /// The real Feedback API endpoint.
 pub const FEEDBACK_ENDPOINT: &str = "https://api.retargeting.app/v1/email-campaigns/json-feedback";
 
-/// `15m`, `20s`, `7d`, `1h`, `500ms`, or bare seconds.
+/// A duration with its unit: `500ms`, `20s`, `15m`, `1h`, `7d`. A bare number is refused:
+/// `15` could mean seconds or minutes, and guessing wrong hammers Retargeting.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
     let text = text.trim();
     let split = text
@@ -23,7 +24,12 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         .parse()
         .map_err(|_| format!("{text:?} is not a duration like 30s, 15m, 1h or 7d"))?;
     let seconds = match unit.trim() {
-        "" | "s" => value,
+        "" => {
+            return Err(format!(
+                "{text:?} has no unit: write it with one, e.g. {text}s or {text}m (ms, s, m, h, d)"
+            ))
+        }
+        "s" => value,
         "ms" => value / 1000.0,
         "m" | "min" => value * 60.0,
         "h" => value * 3600.0,
@@ -35,6 +41,89 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
         }
     };
     Duration::try_from_secs_f64(seconds).map_err(|e| e.to_string())
+}
+
+/// A duration setting with a floor, refused below it with the reason; the message names
+/// the variable and an example, since it is usually set in an environment file.
+fn duration_at_least(
+    text: &str,
+    variable: &str,
+    floor: Duration,
+    example: &str,
+    why: &str,
+) -> Result<Duration, String> {
+    let value =
+        parse_duration(text).map_err(|e| format!("{variable}: {e}; e.g. {variable}={example}"))?;
+    if value < floor {
+        return Err(format!(
+            "{variable}={text} is below the floor of {floor:?}: {why}; e.g. {variable}={example}"
+        ));
+    }
+    Ok(value)
+}
+
+/// `STELE_SYNC_INTERVAL`: at least a minute.
+pub fn parse_sync_interval(text: &str) -> Result<Duration, String> {
+    duration_at_least(
+        text,
+        "STELE_SYNC_INTERVAL",
+        Duration::from_secs(60),
+        "15m",
+        "every sync (and product-feed download) is a full request to Retargeting or the shop, and reviews arrive over days, so more often only adds load",
+    )
+}
+
+/// `STELE_UPSTREAM_TIMEOUT`: at least a second.
+pub fn parse_upstream_timeout(text: &str) -> Result<Duration, String> {
+    duration_at_least(
+        text,
+        "STELE_UPSTREAM_TIMEOUT",
+        Duration::from_secs(1),
+        "20s",
+        "a shorter limit fails every sync of a real shop, which then retries at once",
+    )
+}
+
+/// `STELE_REQUEST_TIMEOUT`: at least 100 ms.
+pub fn parse_request_timeout(text: &str) -> Result<Duration, String> {
+    duration_at_least(
+        text,
+        "STELE_REQUEST_TIMEOUT",
+        Duration::from_millis(100),
+        "10s",
+        "shorter fails ordinary requests on a busy host",
+    )
+}
+
+/// `STELE_SYNC_OVERLAP`: any duration, unit required (0s re-reads nothing: late product
+/// reviews on old orders are then missed).
+pub fn parse_sync_overlap(text: &str) -> Result<Duration, String> {
+    duration_at_least(text, "STELE_SYNC_OVERLAP", Duration::ZERO, "7d", "")
+}
+
+/// `STELE_CACHE_MAX_AGE`: any duration, unit required (0s: caches always revalidate).
+pub fn parse_cache_max_age(text: &str) -> Result<Duration, String> {
+    duration_at_least(text, "STELE_CACHE_MAX_AGE", Duration::ZERO, "60s", "")
+}
+
+/// `STELE_SHUTDOWN_TIMEOUT`: how long SIGTERM waits for requests in flight.
+pub fn parse_shutdown_timeout(text: &str) -> Result<Duration, String> {
+    duration_at_least(text, "STELE_SHUTDOWN_TIMEOUT", Duration::ZERO, "10s", "")
+}
+
+/// `STELE_RATE_LIMIT`: requests per second per client, a finite number ≥ 0 (0 turns the
+/// limit off; 0.2 is one request every 5 s).
+pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|rate| rate.is_finite() && *rate >= 0.0)
+        .ok_or_else(|| {
+            format!(
+                "STELE_RATE_LIMIT={text:?} is not a number of requests per second: use a number from 0 \
+                 (0 turns the limit off), e.g. STELE_RATE_LIMIT=20 or STELE_RATE_LIMIT=0.5"
+            )
+        })
 }
 
 fn parse_zone(name: &str) -> Result<LocalZone, String> {
@@ -57,6 +146,11 @@ pub struct UpstreamOptions {
     #[arg(long, env = "RTG_REST_KEY", hide_env_values = true)]
     pub rest_key: Option<String>,
 
+    /// A file holding the REST key (kept out of the environment). Under systemd,
+    /// `LoadCredential=rtg_rest_key:…` is read from $CREDENTIALS_DIRECTORY without this.
+    #[arg(long, env = "RTG_REST_KEY_FILE")]
+    pub rest_key_file: Option<PathBuf>,
+
     /// Retargeting Customer ID (Settings → Integration, third field).
     #[arg(long, env = "RTG_CUSTOMER_ID")]
     pub customer_id: Option<String>,
@@ -66,7 +160,7 @@ pub struct UpstreamOptions {
     pub upstream_url: String,
 
     /// Longest a sync request may take.
-    #[arg(long, env = "STELE_UPSTREAM_TIMEOUT", default_value = "20s", value_parser = parse_duration)]
+    #[arg(long, env = "STELE_UPSTREAM_TIMEOUT", default_value = "20s", value_parser = parse_upstream_timeout)]
     pub upstream_timeout: Duration,
 
     /// Largest response body accepted, in bytes.
@@ -74,7 +168,7 @@ pub struct UpstreamOptions {
     pub upstream_max_bytes: u64,
 
     /// How far before the last successful sync each sync reaches back (late product reviews).
-    #[arg(long, env = "STELE_SYNC_OVERLAP", default_value = "7d", value_parser = parse_duration)]
+    #[arg(long, env = "STELE_SYNC_OVERLAP", default_value = "7d", value_parser = parse_sync_overlap)]
     pub sync_overlap: Duration,
 
     /// IANA zone the upstream's dates are written in.
@@ -82,18 +176,71 @@ pub struct UpstreamOptions {
     pub timezone: LocalZone,
 }
 
+/// Where the key was found, for `stele-relay config` (never the key itself).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeySource {
+    /// `RTG_REST_KEY` / `--rest-key`.
+    Variable,
+    /// `RTG_REST_KEY_FILE` / `--rest-key-file`.
+    File(PathBuf),
+    /// `$CREDENTIALS_DIRECTORY/rtg_rest_key` (systemd `LoadCredential`).
+    Credential(PathBuf),
+}
+
+/// The systemd credential name of the key.
+pub const KEY_CREDENTIAL: &str = "rtg_rest_key";
+
+fn read_key_file(path: &std::path::Path, variable: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!("{variable}: cannot read {}: {e}; the file holds the REST API Key alone, e.g. {variable}=/etc/stele/rtg_rest_key", path.display())
+    })?;
+    let key = text.trim();
+    if key.is_empty() {
+        return Err(format!("{variable}: {} is empty: put the REST API Key from Retargeting (Settings → Integration, second field) in it", path.display()));
+    }
+    Ok(key.to_owned())
+}
+
 impl UpstreamOptions {
+    /// The REST key and where it came from: `RTG_REST_KEY`, else `RTG_REST_KEY_FILE`, else
+    /// the systemd credential. Both variables at once is refused (which one wins would be
+    /// a guess).
+    pub fn rest_key(&self) -> Result<(crate::upstream::RestKey, KeySource), String> {
+        let variable = self
+            .rest_key
+            .as_deref()
+            .map(str::trim)
+            .filter(|k| !k.is_empty());
+        match (variable, &self.rest_key_file) {
+            (Some(_), Some(_)) => Err("both RTG_REST_KEY and RTG_REST_KEY_FILE are set: keep one (the file keeps the key out of the environment)".into()),
+            (Some(key), None) => Ok((RestKey::new(key), KeySource::Variable)),
+            (None, Some(path)) => Ok((RestKey::new(&read_key_file(path, "RTG_REST_KEY_FILE")?), KeySource::File(path.clone()))),
+            (None, None) => {
+                let credential = std::env::var_os("CREDENTIALS_DIRECTORY")
+                    .map(|dir| PathBuf::from(dir).join(KEY_CREDENTIAL))
+                    .filter(|path| path.exists());
+                match credential {
+                    Some(path) => Ok((RestKey::new(&read_key_file(&path, "CREDENTIALS_DIRECTORY")?), KeySource::Credential(path))),
+                    None => Err("RTG_REST_KEY is not set: export the REST API Key from Retargeting (Settings → Integration, second field), or put it in a file named by RTG_REST_KEY_FILE, or in a systemd credential named rtg_rest_key".into()),
+                }
+            }
+        }
+    }
+
+    /// The customer id, or a message naming the missing variable.
+    pub fn customer(&self) -> Result<&str, String> {
+        self.customer_id.as_deref().map(str::trim).filter(|c| !c.is_empty()).ok_or_else(|| {
+            "RTG_CUSTOMER_ID is not set: export the Customer ID from Retargeting (Settings → Integration, third field)".into()
+        })
+    }
+
     /// The HTTP source, or a message naming the missing variable.
     pub fn source(&self) -> Result<HttpSource, String> {
-        let key = self.rest_key.as_deref().map(str::trim).filter(|k| !k.is_empty()).ok_or(
-            "RTG_REST_KEY is not set: export the REST API Key from Retargeting (Settings → Integration, second field)",
-        )?;
-        let customer = self.customer_id.as_deref().map(str::trim).filter(|c| !c.is_empty()).ok_or(
-            "RTG_CUSTOMER_ID is not set: export the Customer ID from Retargeting (Settings → Integration, third field)",
-        )?;
+        let (key, _) = self.rest_key()?;
+        let customer = self.customer()?;
         Ok(HttpSource::new(
             &self.upstream_url,
-            RestKey::new(key),
+            key,
             customer,
             self.upstream_timeout,
             self.upstream_max_bytes,
@@ -169,12 +316,32 @@ pub struct HttpOptions {
     #[arg(long, env = "STELE_ASSETS")]
     pub assets: Option<PathBuf>,
 
-    /// Requests per second per client address (bursts of 3×); 0 turns the limit off.
-    #[arg(long, env = "STELE_RATE_LIMIT", default_value_t = 20.0)]
+    /// Requests per second per client address (bursts of 3×, at least one request);
+    /// 0 turns the limit off.
+    #[arg(long, env = "STELE_RATE_LIMIT", default_value = "20", value_parser = parse_rate_limit)]
     pub rate_limit: f64,
 
+    /// Comma-separated reverse proxies (CIDRs or addresses) whose X-Forwarded-For names the
+    /// client, e.g. 127.0.0.1/32,10.0.0.0/8 behind a container network or load balancer.
+    #[arg(
+        long,
+        env = "STELE_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        default_value = "127.0.0.0/8,::1/128"
+    )]
+    pub trusted_proxies: Vec<String>,
+
+    /// How long SIGTERM waits for requests in flight before the relay exits anyway.
+    #[arg(long, env = "STELE_SHUTDOWN_TIMEOUT", default_value = "10s", value_parser = parse_shutdown_timeout)]
+    pub shutdown_timeout: Duration,
+
+    /// Address of the Prometheus /metrics listener (e.g. 127.0.0.1:9187); off by default,
+    /// and never the public port.
+    #[arg(long, env = "STELE_METRICS_LISTEN")]
+    pub metrics_listen: Option<String>,
+
     /// Longest a request may take.
-    #[arg(long, env = "STELE_REQUEST_TIMEOUT", default_value = "10s", value_parser = parse_duration)]
+    #[arg(long, env = "STELE_REQUEST_TIMEOUT", default_value = "10s", value_parser = parse_request_timeout)]
     pub request_timeout: Duration,
 
     /// Where browsers reach the relay (server-rendered fragments link its stele.css there).
@@ -182,19 +349,26 @@ pub struct HttpOptions {
     pub public_url: String,
 
     /// How long browsers and caches may reuse a JSON answer.
-    #[arg(long, env = "STELE_CACHE_MAX_AGE", default_value = "60s", value_parser = parse_duration)]
+    #[arg(long, env = "STELE_CACHE_MAX_AGE", default_value = "60s", value_parser = parse_cache_max_age)]
     pub cache_max_age: Duration,
 }
 
 impl HttpOptions {
-    /// The server settings.
-    pub fn settings(&self) -> crate::http::HttpSettings {
+    /// The server settings, or a message naming the variable that is wrong.
+    pub fn settings(&self) -> Result<crate::http::HttpSettings, String> {
         let max_age = self.cache_max_age.as_secs();
         let cache_control = format!(
             "public, max-age={max_age}, stale-while-revalidate={}, stale-if-error=86400",
             (max_age * 10).max(60)
         );
-        crate::http::HttpSettings {
+        if let Some(metrics) = &self.metrics_listen {
+            if metrics.trim() == self.listen.trim() {
+                return Err(format!(
+                    "STELE_METRICS_LISTEN={metrics} is the public address: metrics are for operators; use another port, e.g. STELE_METRICS_LISTEN=127.0.0.1:9187"
+                ));
+            }
+        }
+        Ok(crate::http::HttpSettings {
             allowed_origins: self
                 .allowed_origins
                 .iter()
@@ -202,10 +376,9 @@ impl HttpOptions {
                 .filter(|o| !o.is_empty())
                 .collect(),
             assets: self.assets.clone(),
-            rate_limit: (self.rate_limit > 0.0).then_some(crate::http::RateLimit {
-                per_second: self.rate_limit,
-                burst: self.rate_limit * 3.0,
-            }),
+            rate_limit: (self.rate_limit > 0.0)
+                .then(|| crate::ratelimit::RateLimit::with_default_burst(self.rate_limit)),
+            trusted_proxies: crate::ratelimit::TrustedProxies::parse(&self.trusted_proxies)?,
             request_timeout: self.request_timeout,
             cache_control: axum::http::HeaderValue::from_str(&cache_control).expect("ASCII"),
             public_url: if self.public_url.ends_with('/') {
@@ -213,7 +386,7 @@ impl HttpOptions {
             } else {
                 format!("{}/", self.public_url)
             },
-        }
+        })
     }
 }
 
@@ -222,13 +395,49 @@ mod tests {
     use super::*;
 
     #[test]
-    fn durations() {
+    fn durations_need_a_unit() {
         assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
         assert_eq!(parse_duration("20s"), Ok(Duration::from_secs(20)));
         assert_eq!(parse_duration("7d"), Ok(Duration::from_secs(604_800)));
         assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
-        assert_eq!(parse_duration("90"), Ok(Duration::from_secs(90)));
+        let bare = parse_duration("15").unwrap_err();
+        assert!(bare.contains("no unit") && bare.contains("15s"), "{bare}");
         assert!(parse_duration("soon").is_err());
         assert!(parse_duration("5w").is_err());
+    }
+
+    #[test]
+    fn loop_durations_have_floors_that_say_why() {
+        for zero in ["0", "0s", "0m", "30s", "59s"] {
+            let error = parse_sync_interval(zero).unwrap_err();
+            assert!(
+                error.starts_with("STELE_SYNC_INTERVAL")
+                    && error.contains("e.g. STELE_SYNC_INTERVAL=15m"),
+                "{error}"
+            );
+        }
+        assert!(parse_sync_interval("30s")
+            .unwrap_err()
+            .contains("full request"));
+        assert_eq!(parse_sync_interval("1m"), Ok(Duration::from_secs(60)));
+        assert!(parse_upstream_timeout("0s").is_err());
+        assert!(parse_request_timeout("0ms").is_err());
+        assert_eq!(parse_sync_overlap("0s"), Ok(Duration::ZERO));
+        assert!(parse_sync_overlap("7")
+            .unwrap_err()
+            .contains("STELE_SYNC_OVERLAP"));
+    }
+
+    #[test]
+    fn rate_limits_refuse_nonsense_and_accept_any_rate() {
+        assert_eq!(parse_rate_limit("0.2"), Ok(0.2));
+        assert_eq!(parse_rate_limit("0"), Ok(0.0));
+        for bad in ["-1", "NaN", "inf", "fast", ""] {
+            let error = parse_rate_limit(bad).unwrap_err();
+            assert!(
+                error.contains("STELE_RATE_LIMIT") && error.contains("e.g. STELE_RATE_LIMIT=20"),
+                "{error}"
+            );
+        }
     }
 }

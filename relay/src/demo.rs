@@ -11,10 +11,10 @@ use stele_core::public::ProductInfo;
 use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
-use crate::api::{app, AppState};
 use crate::config::HttpOptions;
+use crate::health::Health;
+use crate::state::AppState;
 use crate::store::{CatalogEntry, Store};
-use crate::sync::Health;
 
 /// Serve a generated demo shop: no credentials, no network.
 #[derive(Debug, Args)]
@@ -250,12 +250,19 @@ pub async fn run(args: DemoArgs) -> ExitCode {
         last_attempt: Some(now),
         ..Health::default()
     }));
-    let state = AppState::new(snapshot, health, args.http.settings());
+    let settings = match args.http.settings() {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("stele-relay demo: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let state = AppState::new(snapshot, health, settings);
     eprintln!(
         "stele-relay demo: {} products, 500 orders, no credentials, no network",
         PRODUCTS.len()
     );
-    match crate::commands::listen(&args.http.listen, app(state)).await {
+    match crate::commands::run_http(&args.http, state).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("stele-relay demo: {message}");

@@ -25,6 +25,9 @@ pub enum ApiError {
     /// The request took longer than the configured limit.
     #[error("the request took too long")]
     Timeout,
+    /// A bug: the handler panicked. The relay logs it and keeps serving.
+    #[error("internal error")]
+    Internal,
 }
 
 impl ApiError {
@@ -36,6 +39,7 @@ impl ApiError {
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Timeout => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
@@ -47,6 +51,7 @@ impl ApiError {
             Self::MethodNotAllowed => "method_not_allowed",
             Self::RateLimited { .. } => "rate_limited",
             Self::Timeout => "timeout",
+            Self::Internal => "internal",
         }
     }
 
@@ -62,6 +67,7 @@ impl ApiError {
             }
             // 5xx: a generic message only, never upstream detail.
             Self::Timeout => "the request took too long; retry shortly".into(),
+            Self::Internal => "the relay failed to answer this request; retry shortly".into(),
         }
     }
 }

@@ -1,33 +1,27 @@
-//! Middleware: rate limit, CORS allowlist, compression, request timeout, `nosniff`, and the
-//! widget's static files with caching that fits their names.
+//! The router and its layers: panics caught, rate limit, CORS allowlist, compression,
+//! request timeout, `nosniff`, request logs, metrics, HTTP caching of the API, and the
+//! widget's static files with caching that fits their names. `app(state)` builds it all,
+//! so tests drive it with `tower::ServiceExt::oneshot` and no socket.
 
-use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::any::Any;
 use std::path::PathBuf;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
-use crate::api::AppState;
 use crate::error::ApiError;
-
-/// Per-address request budget: a token bucket.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct RateLimit {
-    /// Sustained requests per second.
-    pub per_second: f64,
-    /// Requests allowed in a burst.
-    pub burst: f64,
-}
+use crate::ratelimit::{RateLimit, TrustedProxies};
+use crate::state::AppState;
 
 /// How the server behaves on the wire.
 #[derive(Debug, Clone)]
@@ -38,6 +32,8 @@ pub struct HttpSettings {
     pub assets: Option<PathBuf>,
     /// `None` disables rate limiting (load tests, trusted networks).
     pub rate_limit: Option<RateLimit>,
+    /// Peers whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: TrustedProxies,
     /// Longest a request may take.
     pub request_timeout: Duration,
     /// `Cache-Control` of JSON answers.
@@ -52,10 +48,8 @@ impl Default for HttpSettings {
         Self {
             allowed_origins: Vec::new(),
             assets: None,
-            rate_limit: Some(RateLimit {
-                per_second: 20.0,
-                burst: 60.0,
-            }),
+            rate_limit: Some(RateLimit::with_default_burst(20.0)),
+            trusted_proxies: TrustedProxies::default(),
             request_timeout: Duration::from_secs(10),
             cache_control: HeaderValue::from_static(
                 "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400",
@@ -65,79 +59,9 @@ impl Default for HttpSettings {
     }
 }
 
-/// Token buckets by client address, pruned as they go idle.
-pub struct RateLimiter {
-    limit: Option<RateLimit>,
-    buckets: Mutex<HashMap<IpAddr, (f64, Instant)>>,
-}
-
-impl RateLimiter {
-    /// A limiter; `None` lets everything through.
-    pub fn new(limit: Option<RateLimit>) -> Self {
-        Self {
-            limit,
-            buckets: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Takes a token for `address`, or says how many seconds until one is free.
-    pub fn check(&self, address: IpAddr, now: Instant) -> Result<(), u64> {
-        let Some(limit) = self.limit else {
-            return Ok(());
-        };
-        let mut buckets = crate::sync::lock(&self.buckets);
-        if buckets.len() > 50_000 {
-            // Full buckets carry no state worth keeping.
-            buckets.retain(|_, (tokens, at)| {
-                *tokens + now.duration_since(*at).as_secs_f64() * limit.per_second < limit.burst
-            });
-        }
-        let (tokens, at) = buckets.entry(address).or_insert((limit.burst, now));
-        *tokens =
-            (*tokens + now.duration_since(*at).as_secs_f64() * limit.per_second).min(limit.burst);
-        *at = now;
-        if *tokens >= 1.0 {
-            *tokens -= 1.0;
-            Ok(())
-        } else {
-            Err(((1.0 - *tokens) / limit.per_second).ceil().max(1.0) as u64)
-        }
-    }
-}
-
-/// The client's address: the peer, or — when the peer is a reverse proxy on loopback — the
-/// last address it appended to `X-Forwarded-For`.
-fn client_address(request: &Request) -> IpAddr {
-    let peer = request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|info| info.0.ip());
-    let forwarded = || {
-        request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .and_then(|v| v.trim().parse::<IpAddr>().ok())
-    };
-    match peer {
-        Some(peer) if peer.is_loopback() => forwarded().unwrap_or(peer),
-        Some(peer) => peer,
-        None => forwarded().unwrap_or(IpAddr::from([0, 0, 0, 0])),
-    }
-}
-
-async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if request.uri().path() != "/healthz" {
-        if let Err(retry_after) = state
-            .shared()
-            .limiter
-            .check(client_address(&request), Instant::now())
-        {
-            return ApiError::RateLimited { retry_after }.into_response();
-        }
-    }
-    next.run(request).await
+/// The whole relay: API, probes, the widget's files, and every layer.
+pub fn app(state: AppState) -> Router {
+    with_middleware(crate::api::routes(), state)
 }
 
 /// Hashed file names (`stele-3f9a1c2b.wasm`) never change content: cache them for a year.
@@ -184,9 +108,26 @@ async fn request_timeout(State(state): State<AppState>, request: Request, next: 
     }
 }
 
-/// Wraps the API routes with the assets fallback and every layer.
+/// A panicking handler costs its own request only: a 500 in the API's error shape.
+fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let message = panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    tracing::error!(panic = %message, "a request handler panicked; answered 500, still serving");
+    crate::metrics::record_handler_panic();
+    ApiError::Internal.into_response()
+}
+
+/// Wraps `api` (routes with state) with the assets fallback and every layer. Tests pass
+/// extra routes through here to reach them with the real layers.
 pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
     let settings = &state.shared().settings;
+    let api = api.route_layer(middleware::from_fn_with_state(
+        state.clone(),
+        crate::cache::conditional,
+    ));
     let router = match &settings.assets {
         Some(dir) => {
             let files = ServeDir::new(dir)
@@ -201,6 +142,7 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
         None => api.fallback(not_found),
     };
     let mut router = router
+        .layer(CatchPanicLayer::custom(panic_response))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             request_timeout,
@@ -226,7 +168,18 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
         );
     }
     router
-        .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            crate::ratelimit::limit,
+        ))
+        .layer(middleware::from_fn(crate::metrics::track))
+        // Request logs at DEBUG (`RUST_LOG=info,tower_http=debug`): the path, never a key
+        // (the key only ever goes upstream, and public requests carry none).
+        .layer(
+            TraceLayer::new_for_http()
+                .on_request(DefaultOnRequest::new().level(tracing::Level::DEBUG))
+                .on_response(DefaultOnResponse::new().level(tracing::Level::DEBUG)),
+        )
         .with_state(state)
 }
 
@@ -256,25 +209,5 @@ mod tests {
             asset_cache_control("/my-component.js"),
             "public, max-age=0, must-revalidate"
         );
-    }
-
-    #[test]
-    fn buckets_refill_at_the_configured_rate() {
-        let limiter = RateLimiter::new(Some(RateLimit {
-            per_second: 2.0,
-            burst: 3.0,
-        }));
-        let start = Instant::now();
-        let ip = IpAddr::from([10, 0, 0, 1]);
-        assert!((0..3).all(|_| limiter.check(ip, start).is_ok()));
-        assert_eq!(limiter.check(ip, start), Err(1));
-        assert!(
-            limiter.check(IpAddr::from([10, 0, 0, 2]), start).is_ok(),
-            "buckets are per address"
-        );
-        assert!(limiter
-            .check(ip, start + Duration::from_millis(500))
-            .is_ok());
-        assert!(RateLimiter::new(None).check(ip, start).is_ok());
     }
 }

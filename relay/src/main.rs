@@ -4,6 +4,7 @@
 
 use std::process::ExitCode;
 
+use stele_relay::logging::{self, LogFormat};
 use stele_relay::{commands, demo, export, inspect};
 
 use clap::{Parser, Subcommand};
@@ -13,6 +14,10 @@ use clap::{Parser, Subcommand};
 #[derive(Debug, Parser)]
 #[command(name = "stele-relay", version, about, long_about = None)]
 struct Cli {
+    /// Log lines as text or as one JSON object a line.
+    #[arg(long, env = "STELE_LOG_FORMAT", value_parser = logging::parse_format, default_value = "text", global = true)]
+    log_format: LogFormat,
+
     #[command(subcommand)]
     command: Command,
 }
@@ -21,22 +26,11 @@ struct Cli {
 enum Command {
     Serve(Box<commands::ServeArgs>),
     Sync(commands::SyncArgs),
+    Check(commands::CheckArgs),
+    Config(Box<commands::ConfigArgs>),
     Export(export::ExportArgs),
     Inspect(inspect::InspectArgs),
     Demo(demo::DemoArgs),
-}
-
-fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new("info,hyper=warn,reqwest=warn,rustls=warn")
-    });
-    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .with_ansi(ansi)
-        .with_target(false)
-        .init();
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -51,16 +45,21 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::Config(args) => commands::config(&args),
         Command::Serve(args) => {
-            init_logging();
+            logging::init(cli.log_format);
             runtime().block_on(commands::serve(*args))
         }
         Command::Sync(args) => {
-            init_logging();
+            logging::init(cli.log_format);
             runtime().block_on(commands::sync(args))
         }
+        Command::Check(args) => {
+            logging::init(cli.log_format);
+            runtime().block_on(commands::check(args))
+        }
         Command::Demo(args) => {
-            init_logging();
+            logging::init(cli.log_format);
             runtime().block_on(demo::run(args))
         }
     }

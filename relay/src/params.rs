@@ -1,9 +1,15 @@
 //! Query and path parameters, each checked against its documented range with a message
-//! that says what is accepted.
+//! that says what is accepted. [`Query`] is an extractor; path parameters are parsed by the
+//! functions at the end of this file.
 
 use std::collections::HashMap;
+use std::convert::Infallible;
 
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use stele_core::listing::{ReviewFilter, ReviewSort};
+use stele_core::paths::page_of_file;
+use stele_core::text::from_path_segment;
 
 use crate::error::ApiError;
 
@@ -150,6 +156,14 @@ impl Query {
     }
 }
 
+impl<S: Send + Sync> FromRequestParts<S> for Query {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
+        Ok(Self::parse(parts.uri.query()))
+    }
+}
+
 /// A star value 1–5.
 pub fn stars(name: &str, text: &str) -> Result<u8, ApiError> {
     text.parse::<u8>()
@@ -181,4 +195,99 @@ pub fn product_id(raw: &str) -> Result<String, ApiError> {
         ));
     }
     Ok(id.to_owned())
+}
+
+/// A product id in a path. Three spellings: `{segment}.json` (the canonical file name),
+/// a `~hex` segment (what the widget sends: it survives reverse proxies that decode `%2F`
+/// before passing a path on), or the raw id, percent-encoded. A raw id that itself reads as
+/// a `~hex` segment of another id is taken as that segment; such an id is reached by its
+/// own segment (docs/api.md).
+pub fn product_in_path(raw: &str) -> Result<String, ApiError> {
+    match raw.strip_suffix(".json") {
+        Some(segment) => canonical_product(segment),
+        None if raw.starts_with('~') => {
+            product_id(&from_path_segment(raw).unwrap_or_else(|| raw.to_owned()))
+        }
+        None => product_id(raw),
+    }
+}
+
+/// A product in a canonical path: its `path_segment` form (ids of letters, digits, `-`, `_`
+/// as they are; others `~` + hex), as the export names its files.
+pub fn canonical_product(segment: &str) -> Result<String, ApiError> {
+    from_path_segment(segment)
+        .ok_or_else(|| {
+            ApiError::BadParameter(format!(
+                "{segment:?} is not a canonical product segment (see docs/api.md)"
+            ))
+        })
+        .and_then(|id| product_id(&id))
+}
+
+/// `{page}.json` at the end of a canonical path.
+pub fn canonical_page(file: &str) -> Result<u32, ApiError> {
+    page_of_file(file).ok_or_else(|| {
+        ApiError::BadParameter(format!(
+            "{file:?} is not a page file: expected {{page}}.json with page from 1"
+        ))
+    })
+}
+
+/// The `{sort}` of a canonical path.
+pub fn path_sort(text: &str) -> Result<ReviewSort, ApiError> {
+    text.parse()
+        .map_err(|e: stele_core::listing::UnknownSort| ApiError::BadParameter(e.to_string()))
+}
+
+/// The `stars-{n}` of a canonical histogram-row path.
+pub fn path_stars(text: &str) -> Result<u8, ApiError> {
+    let stars_text = text
+        .strip_prefix("stars-")
+        .ok_or_else(|| ApiError::BadParameter(format!("{text:?}: expected stars-1 to stars-5")))?;
+    stars("stars", stars_text)
+}
+
+/// The `{chunk}.json` of `/v1/summary-chunks/`.
+pub fn summary_chunk(file: &str) -> Result<u32, ApiError> {
+    let chunks = stele_core::paths::SUMMARY_CHUNKS;
+    file.strip_suffix(".json")
+        .and_then(|n| n.parse::<u32>().ok())
+        .filter(|n| *n < chunks)
+        .ok_or_else(|| {
+            ApiError::BadParameter(format!(
+                "{file:?}: expected {{chunk}}.json with chunk below {chunks}"
+            ))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_paths_take_segments_files_and_raw_ids() {
+        for id in [
+            "2183",
+            "a/b",
+            "a b+c?d#e%f",
+            "mărime 42",
+            "~1",
+            &"x/".repeat(64),
+        ] {
+            let segment = stele_core::text::path_segment(id);
+            assert_eq!(product_in_path(&segment).as_deref(), Ok(id), "{segment}");
+            assert_eq!(
+                product_in_path(&format!("{segment}.json")).as_deref(),
+                Ok(id)
+            );
+        }
+        assert_eq!(product_in_path("a b").as_deref(), Ok("a b"));
+        assert_eq!(
+            product_in_path("~zz").as_deref(),
+            Ok("~zz"),
+            "not a segment: raw"
+        );
+        assert!(product_in_path("a.b.json").is_err());
+        assert!(product_in_path(&"x".repeat(129)).is_err());
+    }
 }

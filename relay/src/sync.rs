@@ -3,11 +3,12 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::Serialize;
 use stele_core::normalise::read_feed;
 use stele_core::upstream::FeedError;
 use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
+
+use crate::health::Health;
 
 use crate::store::{now, Applied, Store};
 use crate::upstream::{FeedSource, SyncError};
@@ -23,7 +24,7 @@ pub struct SyncSettings {
 }
 
 /// The result of a successful sync.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SyncReport {
     /// What the store changed.
     pub applied: Applied,
@@ -68,19 +69,12 @@ async fn fetch_and_apply<S: FeedSource>(
     let store = store.clone();
     // Parsing and the write transaction are CPU and disk work: keep them off the async workers.
     let applied = tokio::task::spawn_blocking(move || {
-        let ok_status = (200..300).contains(&fetched.status);
-        // Trust the envelope's status over HTTP's, but never apply data from an HTTP error.
-        let batch = match (read_feed(&fetched.body, settings.zone), ok_status) {
-            (Ok(batch), true) => batch,
-            (Err(FeedError::Upstream(error)), _) => return Err(error.into()),
-            (_, false) => return Err(crate::upstream::FetchError::Status(fetched.status).into()),
-            (Err(error), true) => return Err(SyncError::Malformed(error.to_string())),
-        };
+        let batch = read_response(&fetched, settings.zone)?;
         let warnings = batch.warnings.total();
         let applied = lock(&store)
             .apply(&batch, started_at, cursor)
             .map_err(|e| SyncError::Store(e.to_string()))?;
-        Ok((applied, warnings))
+        Ok::<_, SyncError>((applied, warnings))
     })
     .await
     .map_err(|e| SyncError::Store(format!("sync task failed: {e}")))??;
@@ -91,61 +85,27 @@ async fn fetch_and_apply<S: FeedSource>(
     })
 }
 
+/// What a response amounts to: the envelope's error (trusted over HTTP's status: errors
+/// arrive with 200), an HTTP error, a body that is not the API's JSON, or the records.
+pub fn read_response(
+    fetched: &crate::upstream::FetchedBody,
+    zone: LocalZone,
+) -> Result<stele_core::normalise::Batch, SyncError> {
+    let ok_status = (200..300).contains(&fetched.status);
+    // Never apply data from an HTTP error.
+    match (read_feed(&fetched.body, zone), ok_status) {
+        (Ok(batch), true) => Ok(batch),
+        (Err(FeedError::Upstream(error)), _) => Err(error.into()),
+        (_, false) => Err(crate::upstream::FetchError::Status(fetched.status).into()),
+        (Err(error), true) => Err(SyncError::Malformed(error.to_string())),
+    }
+}
+
 /// A poisoned lock only means another thread panicked mid-read; the connection is fine.
 pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-/// What `/healthz` says about syncing. Never holds a secret.
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct Health {
-    /// When the last successful sync's request was sent.
-    pub last_success: Option<Timestamp>,
-    /// When the last attempt finished.
-    pub last_attempt: Option<Timestamp>,
-    /// The last failure, cleared by a success.
-    pub last_error: Option<HealthError>,
-    /// Failures since the last success.
-    pub consecutive_failures: u32,
-}
-
-/// A failure as `/healthz` reports it.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct HealthError {
-    /// Stable code.
-    pub code: &'static str,
-    /// What happened (upstream messages verbatim; never the key).
-    pub message: String,
-    /// What to do.
-    pub hint: &'static str,
-    /// When.
-    pub at: Timestamp,
-}
-
-impl Health {
-    /// Notes a sync's outcome.
-    pub fn record(&mut self, result: &Result<SyncReport, SyncError>) {
-        let at = now();
-        self.last_attempt = Some(at);
-        match result {
-            Ok(_) => {
-                self.last_success = Some(at);
-                self.last_error = None;
-                self.consecutive_failures = 0;
-            }
-            Err(error) => {
-                self.consecutive_failures += 1;
-                self.last_error = Some(HealthError {
-                    code: error.code(),
-                    message: error.to_string(),
-                    hint: error.hint(),
-                    at,
-                });
-            }
-        }
-    }
 }
 
 /// Delay before retry number `failures` (1-based): doubling from 30 s, capped at the
@@ -165,8 +125,10 @@ pub fn random_unit() -> f64 {
 }
 
 /// Syncs forever: every `interval` after a success, with backoff after a failure. After
-/// each success `on_success` runs (the server rebuilds its read model there).
-pub async fn run_loop<S: FeedSource>(
+/// each success `on_success` runs (the server rebuilds its read model there). A sync that
+/// panics is a failure like any other: logged, counted (`/metrics`, `/healthz`) and retried;
+/// the loop and the server go on.
+pub async fn run_loop<S: FeedSource + 'static>(
     source: S,
     store: Arc<Mutex<Store>>,
     settings: SyncSettings,
@@ -174,9 +136,29 @@ pub async fn run_loop<S: FeedSource>(
     health: Arc<Mutex<Health>>,
     on_success: impl Fn() + Send + Sync,
 ) {
+    let source = Arc::new(source);
     loop {
-        let result = sync_once(&source, &store, settings).await;
-        lock(&health).record(&result);
+        let started = std::time::Instant::now();
+        // Its own task, so a panic inside ends that task and not this loop.
+        let attempt = tokio::spawn({
+            let (source, store) = (source.clone(), store.clone());
+            async move { sync_once(&*source, &store, settings).await }
+        })
+        .await;
+        let seconds = started.elapsed().as_secs_f64();
+        let result = match attempt {
+            Ok(result) => {
+                lock(&health).record(&result);
+                result
+            }
+            Err(join_error) => {
+                tracing::error!(error = %join_error, "the sync panicked; stored data untouched, retrying");
+                lock(&health).record_panic();
+                Err(SyncError::Panicked)
+            }
+        };
+        lock(&health).last_duration_seconds = Some(seconds);
+        crate::metrics::record_sync(seconds, result.as_ref().err().map(SyncError::code));
         let delay = match &result {
             Ok(report) => {
                 tracing::info!(

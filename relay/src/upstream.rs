@@ -245,6 +245,9 @@ pub enum SyncError {
     /// The store failed.
     #[error("store: {0}")]
     Store(String),
+    /// The sync panicked (a bug): logged, counted in `/metrics`, and retried.
+    #[error("the sync panicked; see the relay's log")]
+    Panicked,
 }
 
 impl SyncError {
@@ -255,6 +258,7 @@ impl SyncError {
             Self::Upstream(error) => error.code(),
             Self::Malformed(_) => "upstream_malformed",
             Self::Store(_) => "store_error",
+            Self::Panicked => "sync_panicked",
         }
     }
 
@@ -265,6 +269,7 @@ impl SyncError {
             Self::Upstream(error) => error.hint(),
             Self::Malformed(_) => "the Feedback API answered with something that is not its JSON: usually a proxy or maintenance page; the relay retries",
             Self::Store(_) => "the relay cannot write its database: check STELE_DB's disk space and permissions",
+            Self::Panicked => "a bug in the relay: it keeps serving and retries; please report the log lines around the panic",
         }
     }
 
@@ -272,7 +277,7 @@ impl SyncError {
     pub fn is_transient(&self) -> bool {
         match self {
             Self::Upstream(error) => error.is_transient(),
-            Self::Fetch(_) | Self::Malformed(_) => true,
+            Self::Fetch(_) | Self::Malformed(_) | Self::Panicked => true,
             Self::Store(_) => false,
         }
     }

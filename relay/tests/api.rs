@@ -14,12 +14,14 @@ use rstest::rstest;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
 use stele_core::zone::LocalZone;
-use stele_relay::api::{app, AppState};
 use stele_relay::commands::build_snapshot;
-use stele_relay::http::{HttpSettings, RateLimit};
+use stele_relay::health::Health;
+use stele_relay::http::app;
+use stele_relay::http::HttpSettings;
 use stele_relay::moderation::Moderation;
+use stele_relay::ratelimit::RateLimit;
+use stele_relay::state::AppState;
 use stele_relay::store::Store;
-use stele_relay::sync::Health;
 use tower::ServiceExt;
 
 const DAY: i64 = 86_400;
@@ -470,7 +472,7 @@ async fn rate_limit_answers_429_with_retry_after() {
         HttpSettings {
             rate_limit: Some(RateLimit {
                 per_second: 1.0,
-                burst: 3.0,
+                burst: 3,
             }),
             ..open_settings()
         },

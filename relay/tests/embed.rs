@@ -10,10 +10,11 @@ use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
-use stele_relay::api::{app, AppState};
 use stele_relay::commands::build_snapshot;
+use stele_relay::health::Health;
+use stele_relay::http::app;
 use stele_relay::http::HttpSettings;
-use stele_relay::sync::Health;
+use stele_relay::state::AppState;
 use tower::ServiceExt;
 
 fn state() -> AppState {

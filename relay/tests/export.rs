@@ -10,11 +10,12 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::listing::ReviewSort;
 use stele_core::paths;
-use stele_relay::api::{app, AppState};
 use stele_relay::commands::build_snapshot;
+use stele_relay::health::Health;
+use stele_relay::http::app;
 use stele_relay::http::HttpSettings;
 use stele_relay::moderation::Moderation;
-use stele_relay::sync::Health;
+use stele_relay::state::AppState;
 use tower::ServiceExt;
 
 fn demo_state() -> (AppState, stele_relay::snapshot::Snapshot) {

@@ -8,6 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::fake_upstream::{Behaviour, FakeUpstream};
+use common::wait_for_listen;
 use common::{order_json, success};
 
 const KEY: &str = "rk_LEAKCANARY_93f1c0de";
@@ -132,21 +133,6 @@ fn bytes_of_dir(dir: &Path) -> Vec<u8> {
     all
 }
 
-fn wait_for_listen(stderr_path: &Path) -> String {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        let text = std::fs::read_to_string(stderr_path).unwrap_or_default();
-        if let Some(line) = text.lines().find(|l| l.contains("listening on http://")) {
-            return line.rsplit("http://").next().unwrap().trim().to_owned();
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!(
-        "the relay did not start: {}",
-        std::fs::read_to_string(stderr_path).unwrap_or_default()
-    );
-}
-
 #[test]
 fn the_rest_key_appears_in_no_log_response_or_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -177,7 +163,8 @@ fn the_rest_key_appears_in_no_log_response_or_file() {
         "the failure was reported: {captured}"
     );
 
-    // The server, syncing every second against an upstream that fails, answering requests.
+    // The server, syncing against an upstream that fails, answering requests.
+    let metrics_port = common::free_port();
     let stderr_path = dir.path().join("serve.log");
     let mut server = relay()
         .args(["serve"])
@@ -186,7 +173,8 @@ fn the_rest_key_appears_in_no_log_response_or_file() {
         .env("STELE_UPSTREAM_URL", &fake.url)
         .env("STELE_DB", &db)
         .env("STELE_LISTEN", "127.0.0.1:0")
-        .env("STELE_SYNC_INTERVAL", "1s")
+        .env("STELE_SYNC_INTERVAL", "1m")
+        .env("STELE_METRICS_LISTEN", format!("127.0.0.1:{metrics_port}"))
         .env("RUST_LOG", "trace")
         .stdout(Stdio::piped())
         .stderr(std::fs::File::create(&stderr_path).unwrap())
@@ -203,11 +191,20 @@ fn the_rest_key_appears_in_no_log_response_or_file() {
         "/v1/summaries?ids=p1,p2",
         "/nope",
         "/v1/testimonials?page=0",
+        "/livez",
+        "/readyz",
     ] {
         let (head, body) = client(&format!("http://{address}{path}"));
         captured.push_str(&head);
         captured.push_str(&body);
     }
+    let (head, metrics) = client(&format!("http://127.0.0.1:{metrics_port}/metrics"));
+    assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+    assert!(
+        metrics.contains("stele_sync_consecutive_failures{code=\"incorrect_rest_key\"} 1"),
+        "{metrics}"
+    );
+    captured.push_str(&metrics);
     let help = relay()
         .args(["serve", "--help"])
         .env("RTG_REST_KEY", KEY)

@@ -10,8 +10,9 @@ use common::fake_upstream::{Behaviour, FakeUpstream};
 use common::{fixture, fixture_names, order_json, success};
 use rstest::rstest;
 use stele_core::zone::LocalZone;
+use stele_relay::health::Health;
 use stele_relay::store::Store;
-use stele_relay::sync::{sync_once, Health, SyncSettings};
+use stele_relay::sync::{sync_once, SyncSettings};
 use stele_relay::upstream::{HttpSource, RestKey, SyncError};
 
 const KEY: &str = "test-key-7f3c9b";

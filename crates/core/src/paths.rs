@@ -2,7 +2,7 @@
 //! `stele-relay export` writes them as files, so the widget reads both the same way;
 //! anything with a query string (`q`, `with_comment`, other page sizes) needs the live relay.
 
-use crate::listing::ReviewSort;
+use crate::listing::{ReviewFilter, ReviewSort};
 use crate::text::path_segment;
 
 /// Page size of every canonical list.
@@ -61,10 +61,92 @@ pub fn summary_chunk_of(id: &str) -> u32 {
     (hash % u64::from(SUMMARY_CHUNKS)) as u32
 }
 
+/// The URL a list page comes from: a canonical file whenever a static export has one (plain
+/// lists and histogram rows at the canonical page size), else the live query API. The live
+/// route names the product by its [`path_segment`] too: reverse proxies decode `%2F` in a
+/// path before passing it on (nginx with `proxy_pass …/;`), and a `~hex` segment has nothing
+/// to decode.
+pub fn reviews_url(
+    product: &str,
+    sort: ReviewSort,
+    filter: &ReviewFilter,
+    page: u32,
+    per_page: u32,
+) -> String {
+    let canonical = per_page == CANONICAL_PER_PAGE
+        && !filter.with_comment
+        && filter.query.is_none()
+        && filter.min_stars.is_none();
+    if canonical {
+        return reviews(product, sort, filter.stars, page);
+    }
+    let mut query = format!("sort={sort}&page={page}&per_page={per_page}");
+    if let Some(stars) = filter.stars {
+        query.push_str(&format!("&stars={stars}"));
+    }
+    if filter.with_comment {
+        query.push_str("&with_comment=true");
+    }
+    if let Some(text) = &filter.query {
+        query.push_str("&q=");
+        query.push_str(&encode_component(text));
+    }
+    format!("v1/products/{}/reviews?{query}", path_segment(product))
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters (for query values:
+/// proxies pass query strings on as they are).
+pub fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 /// `{page}.json` → page, for routes that end in a canonical file name.
 pub fn page_of_file(file: &str) -> Option<u32> {
     file.strip_suffix(".json")?
         .parse()
         .ok()
         .filter(|page| *page >= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_lists_use_canonical_files_and_filters_use_the_query_api() {
+        let none = ReviewFilter::default();
+        assert_eq!(
+            reviews_url("2183", ReviewSort::Lowest, &none, 2, 10),
+            "v1/products/2183/reviews/lowest/2.json"
+        );
+        let stars = ReviewFilter {
+            stars: Some(5),
+            ..ReviewFilter::default()
+        };
+        assert_eq!(
+            reviews_url("a/b", ReviewSort::Newest, &stars, 1, 10),
+            "v1/products/~612f62/reviews/newest/stars-5/1.json"
+        );
+        let search = ReviewFilter {
+            query: Some("țeapă & co".into()),
+            with_comment: true,
+            ..ReviewFilter::default()
+        };
+        assert_eq!(
+            reviews_url("a/b", ReviewSort::Newest, &search, 1, 10),
+            "v1/products/~612f62/reviews?sort=newest&page=1&per_page=10&with_comment=true&q=%C8%9Beap%C4%83%20%26%20co"
+        );
+        assert_eq!(
+            reviews_url("1", ReviewSort::Oldest, &none, 1, 20),
+            "v1/products/1/reviews?sort=oldest&page=1&per_page=20"
+        );
+    }
 }

@@ -60,3 +60,61 @@ pub fn order_json(
 pub fn success(orders: &[String]) -> Vec<u8> {
     format!(r#"{{"status":"success","data":[{}]}}"#, orders.join(",")).into_bytes()
 }
+
+/// The relay's state over `orders` (upstream JSON, see [`order_json`]), settings as given.
+pub fn state_of(
+    orders: &[String],
+    settings: stele_relay::http::HttpSettings,
+) -> stele_relay::state::AppState {
+    use std::sync::{Arc, Mutex};
+    let batch = stele_core::normalise::read_feed(&success(orders), Default::default()).unwrap();
+    let mut store = stele_relay::store::Store::in_memory().unwrap();
+    store
+        .apply(&batch, stele_relay::store::now(), None)
+        .unwrap();
+    let store = Mutex::new(store);
+    let snapshot = stele_relay::commands::build_snapshot(&store, &Default::default()).unwrap();
+    let health = stele_relay::health::Health {
+        last_success: Some(stele_relay::store::now()),
+        ..Default::default()
+    };
+    stele_relay::state::AppState::new(snapshot, Arc::new(Mutex::new(health)), settings)
+}
+
+/// Serves `router` on a loopback port over real HTTP until the test's runtime ends.
+pub async fn serve_in_background(router: axum::Router) -> std::net::SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(stele_relay::commands::serve_until(
+        listener,
+        router,
+        std::future::pending(),
+        std::time::Duration::from_secs(1),
+    ));
+    address
+}
+
+/// A free loopback port (bound and released: the caller binds it next).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The address a relay process prints ("listening on http://…") to the log file it writes.
+pub fn wait_for_listen(log: &std::path::Path) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < deadline {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if let Some(line) = text.lines().find(|l| l.contains("listening on http://")) {
+            return line.rsplit("http://").next().unwrap().trim().to_owned();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    panic!(
+        "the relay did not start: {}",
+        std::fs::read_to_string(log).unwrap_or_default()
+    );
+}

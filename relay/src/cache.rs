@@ -1,0 +1,116 @@
+//! HTTP caching of the public API in one place: handlers answer [`Tagged`] bodies (an
+//! `ETag` of their bytes), and the [`conditional`] layer adds the configured
+//! `Cache-Control` and turns a matching `If-None-Match` into `304 Not Modified`.
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::snapshot::Rendered;
+use crate::state::AppState;
+
+/// A rendered body with its validator and media type.
+pub struct Tagged {
+    rendered: Rendered,
+    content_type: &'static str,
+}
+
+impl Tagged {
+    /// JSON already rendered.
+    pub fn json(rendered: Rendered) -> Self {
+        Self {
+            rendered,
+            content_type: "application/json",
+        }
+    }
+
+    /// `value` rendered as JSON.
+    pub fn of(value: &impl serde::Serialize) -> Self {
+        Self::json(Rendered::json(value))
+    }
+
+    /// An HTML fragment.
+    pub fn html(body: String) -> Self {
+        Self {
+            rendered: Rendered::from_bytes(body.into_bytes()),
+            content_type: "text/html; charset=utf-8",
+        }
+    }
+}
+
+impl IntoResponse for Tagged {
+    fn into_response(self) -> Response {
+        let etag = HeaderValue::from_str(&self.rendered.etag).expect("etags are ASCII");
+        (
+            [
+                (
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static(self.content_type),
+                ),
+                (header::ETAG, etag),
+            ],
+            self.rendered.body,
+        )
+            .into_response()
+    }
+}
+
+/// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for GET).
+fn matches(if_none_match: &[HeaderValue], etag: &str) -> bool {
+    let etag = etag.trim_start_matches("W/");
+    if_none_match
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == "*" || tag == etag)
+}
+
+/// The layer: `Cache-Control` on every tagged 200, and 304 when the client's copy is current.
+pub async fn conditional(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    // Usually empty: no allocation on the common path.
+    let if_none_match: Vec<HeaderValue> = request
+        .headers()
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .cloned()
+        .collect();
+    let response = next.run(request).await;
+    let Some(etag) = response.headers().get(header::ETAG).cloned() else {
+        return response;
+    };
+    if response.status() != StatusCode::OK {
+        return response;
+    }
+    let cache_control = state.shared().settings.cache_control.clone();
+    let fresh = etag
+        .to_str()
+        .is_ok_and(|etag| matches(&if_none_match, etag));
+    let mut response = if fresh {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        response
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, etag);
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(cache_control);
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn if_none_match_compares_weakly_and_accepts_lists_and_star() {
+        assert!(!matches(&[], "W/\"abc\""));
+        let list = [HeaderValue::from_static("\"x\", W/\"abc\"")];
+        assert!(matches(&list, "W/\"abc\""));
+        assert!(matches(&list, "\"abc\""));
+        assert!(!matches(&list, "W/\"abd\""));
+        assert!(matches(&[HeaderValue::from_static("*")], "W/\"q\""));
+    }
+}

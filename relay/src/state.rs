@@ -1,0 +1,60 @@
+//! What every request handler shares: the snapshot being served, sync health, the settings
+//! and the rate limiter.
+
+use std::sync::{Arc, Mutex, RwLock};
+
+use crate::health::Health;
+use crate::http::HttpSettings;
+use crate::ratelimit::RateLimiter;
+use crate::snapshot::Snapshot;
+
+/// The shared state, cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Shared>);
+
+/// The state behind [`AppState`].
+pub struct Shared {
+    snapshot: RwLock<Arc<Snapshot>>,
+    /// Sync health, updated by the sync loop.
+    pub health: Arc<Mutex<Health>>,
+    /// Server settings.
+    pub settings: HttpSettings,
+    /// Per-client request budget.
+    pub limiter: RateLimiter,
+}
+
+impl AppState {
+    /// State serving `snapshot`.
+    pub fn new(snapshot: Snapshot, health: Arc<Mutex<Health>>, settings: HttpSettings) -> Self {
+        let limiter = RateLimiter::new(settings.rate_limit);
+        Self(Arc::new(Shared {
+            snapshot: RwLock::new(Arc::new(snapshot)),
+            health,
+            settings,
+            limiter,
+        }))
+    }
+
+    /// The snapshot requests see now.
+    pub fn snapshot(&self) -> Arc<Snapshot> {
+        self.0
+            .snapshot
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Swaps in a new snapshot; requests in flight finish on the old one.
+    pub fn replace_snapshot(&self, snapshot: Snapshot) {
+        *self
+            .0
+            .snapshot
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(snapshot);
+    }
+
+    /// The shared state.
+    pub fn shared(&self) -> &Shared {
+        &self.0
+    }
+}
