@@ -16,8 +16,8 @@ use crate::cache::Tagged;
 use crate::error::ApiError;
 use crate::health::Status;
 use crate::params::{self, Query};
+use crate::state::lock;
 use crate::state::AppState;
-use crate::sync::lock;
 
 /// Every route of the public port, without layers (see `http::app`).
 pub fn routes() -> Router<AppState> {

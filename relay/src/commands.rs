@@ -17,9 +17,10 @@ use crate::health::Health;
 use crate::http::app;
 use crate::moderation::Moderation;
 use crate::snapshot::Snapshot;
+use crate::state::lock;
 use crate::state::AppState;
 use crate::store::Store;
-use crate::sync::{lock, run_loop, sync_once, SyncSettings};
+use crate::sync::{run_loop, sync_once, SyncSettings};
 
 /// Serve the widget, its JSON and health, syncing in the background.
 #[derive(Debug, Args)]

@@ -355,7 +355,7 @@ pub struct HttpOptions {
 
 impl HttpOptions {
     /// The server settings, or a message naming the variable that is wrong.
-    pub fn settings(&self) -> Result<crate::http::HttpSettings, String> {
+    pub fn settings(&self) -> Result<crate::settings::HttpSettings, String> {
         let max_age = self.cache_max_age.as_secs();
         let cache_control = format!(
             "public, max-age={max_age}, stale-while-revalidate={}, stale-if-error=86400",
@@ -368,7 +368,7 @@ impl HttpOptions {
                 ));
             }
         }
-        Ok(crate::http::HttpSettings {
+        Ok(crate::settings::HttpSettings {
             allowed_origins: self
                 .allowed_origins
                 .iter()

@@ -9,7 +9,6 @@ use serde::Serialize;
 use stele_core::Timestamp;
 
 use crate::store::now;
-use crate::sync::SyncReport;
 use crate::upstream::SyncError;
 
 /// What `/healthz` says about syncing. Never holds a secret.
@@ -65,7 +64,7 @@ pub enum Status {
 
 impl Health {
     /// Notes a sync's outcome.
-    pub fn record(&mut self, result: &Result<SyncReport, SyncError>) {
+    pub fn record<T>(&mut self, result: &Result<T, SyncError>) {
         let at = now();
         self.last_attempt = Some(at);
         match result {
@@ -91,7 +90,7 @@ impl Health {
     /// Notes a sync that panicked: a failure like any other, with its own code.
     pub fn record_panic(&mut self) {
         self.panics += 1;
-        self.record(&Err(SyncError::Panicked));
+        self.record::<()>(&Err(SyncError::Panicked));
     }
 
     /// The one-word state.
@@ -118,6 +117,7 @@ impl Health {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sync::SyncReport;
 
     #[test]
     fn status_follows_successes_and_failures() {
@@ -126,7 +126,7 @@ mod tests {
             (health.status(), health.is_ready()),
             (Status::Starting, false)
         );
-        let wrong_key = Err(SyncError::Upstream(
+        let wrong_key: Result<SyncReport, _> = Err(SyncError::Upstream(
             stele_core::upstream::UpstreamError::IncorrectRestKey,
         ));
         health.record(&wrong_key);

@@ -4,10 +4,11 @@
 //! so tests drive it with `tower::ServiceExt::oneshot` and no socket.
 
 use std::any::Any;
-use std::path::PathBuf;
 use std::time::Duration;
 
-use axum::extract::{Request, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{header, HeaderValue, Method};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -20,44 +21,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use crate::error::ApiError;
-use crate::ratelimit::{RateLimit, TrustedProxies};
 use crate::state::AppState;
 
-/// How the server behaves on the wire.
-#[derive(Debug, Clone)]
-pub struct HttpSettings {
-    /// Origins allowed to read the API cross-origin; empty means same-origin only.
-    pub allowed_origins: Vec<String>,
-    /// The built widget's files, served at `/`.
-    pub assets: Option<PathBuf>,
-    /// `None` disables rate limiting (load tests, trusted networks).
-    pub rate_limit: Option<RateLimit>,
-    /// Peers whose `X-Forwarded-For` names the client.
-    pub trusted_proxies: TrustedProxies,
-    /// Longest a request may take.
-    pub request_timeout: Duration,
-    /// `Cache-Control` of JSON answers.
-    pub cache_control: HeaderValue,
-    /// Where shoppers' browsers reach the relay (`/stele/` behind the documented proxy
-    /// rule): server-rendered fragments link `stele.css` from there.
-    pub public_url: String,
-}
-
-impl Default for HttpSettings {
-    fn default() -> Self {
-        Self {
-            allowed_origins: Vec::new(),
-            assets: None,
-            rate_limit: Some(RateLimit::with_default_burst(20.0)),
-            trusted_proxies: TrustedProxies::default(),
-            request_timeout: Duration::from_secs(10),
-            cache_control: HeaderValue::from_static(
-                "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400",
-            ),
-            public_url: "/stele/".into(),
-        }
-    }
-}
+pub use crate::settings::HttpSettings;
 
 /// The whole relay: API, probes, the widget's files, and every layer.
 pub fn app(state: AppState) -> Router {
@@ -106,6 +72,27 @@ async fn request_timeout(State(state): State<AppState>, request: Request, next: 
         Ok(response) => response,
         Err(_) => ApiError::Timeout.into_response(),
     }
+}
+
+/// The layer: 429 with `Retry-After` once an address has spent its budget. Probes and the
+/// metrics never count against it.
+async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if !matches!(request.uri().path(), "/healthz" | "/livez" | "/readyz") {
+        let shared = state.shared();
+        let peer = request
+            .extensions()
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|info| info.0.ip());
+        let forwarded = request
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
+        let client = shared.settings.trusted_proxies.client(peer, forwarded);
+        if let Err(retry_after) = shared.limiter.check(client) {
+            return ApiError::RateLimited { retry_after }.into_response();
+        }
+    }
+    next.run(request).await
 }
 
 /// A panicking handler costs its own request only: a 500 in the API's error shape.
@@ -168,10 +155,7 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
         );
     }
     router
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            crate::ratelimit::limit,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
         .layer(middleware::from_fn(crate::metrics::track))
         // Request logs at DEBUG (`RUST_LOG=info,tower_http=debug`): the path, never a key
         // (the key only ever goes upstream, and public requests carry none).

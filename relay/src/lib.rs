@@ -25,6 +25,7 @@ pub mod metrics;
 pub mod moderation;
 pub mod params;
 pub mod ratelimit;
+pub mod settings;
 pub mod snapshot;
 pub mod state;
 pub mod store;

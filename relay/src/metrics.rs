@@ -13,8 +13,8 @@ use axum::routing::get;
 use axum::Router;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
+use crate::state::lock;
 use crate::state::AppState;
-use crate::sync::lock;
 
 /// Request durations, in seconds: the relay answers from memory in well under a millisecond.
 const LATENCY_BUCKETS: [f64; 12] = [

@@ -1,22 +1,16 @@
 //! The per-client request budget: which address a request comes from (the peer, or the
 //! client a trusted reverse proxy names in `X-Forwarded-For`), and a GCRA limiter per
-//! address (the `governor` crate).
+//! address (the `governor` crate). The layer that applies it is `http::rate_limit`.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-use axum::extract::{ConnectInfo, Request, State};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
 use governor::clock::{Clock, DefaultClock};
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::Quota;
 use ipnet::IpNet;
-
-use crate::error::ApiError;
-use crate::state::AppState;
 
 /// Per-address request budget.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -145,27 +139,6 @@ impl TrustedProxies {
         }
         client.unwrap_or(IpAddr::from([0, 0, 0, 0]))
     }
-}
-
-/// The layer: 429 with `Retry-After` once an address has spent its budget. Probes and the
-/// metrics never count against it.
-pub async fn limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    if !matches!(request.uri().path(), "/healthz" | "/livez" | "/readyz") {
-        let shared = state.shared();
-        let peer = request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|info| info.0.ip());
-        let forwarded = request
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok());
-        let client = shared.settings.trusted_proxies.client(peer, forwarded);
-        if let Err(retry_after) = shared.limiter.check(client) {
-            return ApiError::RateLimited { retry_after }.into_response();
-        }
-    }
-    next.run(request).await
 }
 
 #[cfg(test)]

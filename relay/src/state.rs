@@ -4,8 +4,8 @@
 use std::sync::{Arc, Mutex, RwLock};
 
 use crate::health::Health;
-use crate::http::HttpSettings;
 use crate::ratelimit::RateLimiter;
+use crate::settings::HttpSettings;
 use crate::snapshot::Snapshot;
 
 /// The shared state, cheap to clone.
@@ -57,4 +57,11 @@ impl AppState {
     pub fn shared(&self) -> &Shared {
         &self.0
     }
+}
+
+/// A poisoned lock only means another thread panicked mid-read; the data is fine.
+pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -9,6 +9,7 @@ use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
 use crate::health::Health;
+use crate::state::lock;
 
 use crate::store::{now, Applied, Store};
 use crate::upstream::{FeedSource, SyncError};
@@ -99,13 +100,6 @@ pub fn read_response(
         (_, false) => Err(crate::upstream::FetchError::Status(fetched.status).into()),
         (Err(error), true) => Err(SyncError::Malformed(error.to_string())),
     }
-}
-
-/// A poisoned lock only means another thread panicked mid-read; the connection is fine.
-pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Delay before retry number `failures` (1-based): doubling from 30 s, capped at the

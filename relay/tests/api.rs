@@ -693,7 +693,7 @@ async fn healthz_reports_sync_state_without_secrets() {
         (StatusCode::SERVICE_UNAVAILABLE, Some("starting"))
     );
     assert_eq!(body["counts"]["orders"], 12);
-    let failure = Err(stele_relay::upstream::SyncError::Upstream(
+    let failure: Result<(), _> = Err(stele_relay::upstream::SyncError::Upstream(
         stele_core::upstream::UpstreamError::IncorrectRestKey,
     ));
     state

@@ -191,7 +191,7 @@ async fn faults_leave_stored_data_untouched(#[case] fault: Behaviour, #[case] co
     );
 
     let mut health = Health::default();
-    health.record(&Err(error));
+    health.record::<()>(&Err(error));
     assert_eq!(health.last_error.as_ref().unwrap().code, code);
     assert_eq!(health.consecutive_failures, 1);
 }
