@@ -379,6 +379,7 @@ impl HttpOptions {
             rate_limit: (self.rate_limit > 0.0)
                 .then(|| crate::ratelimit::RateLimit::with_default_burst(self.rate_limit)),
             trusted_proxies: crate::ratelimit::TrustedProxies::parse(&self.trusted_proxies)?,
+            metrics: self.metrics_listen.is_some(),
             request_timeout: self.request_timeout,
             cache_control: axum::http::HeaderValue::from_str(&cache_control).expect("ASCII"),
             public_url: if self.public_url.ends_with('/') {

@@ -154,9 +154,14 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
                 .max_age(Duration::from_secs(3600)),
         );
     }
+    // Layers that cost something per request are only there when configured.
+    if settings.rate_limit.is_some() {
+        router = router.layer(middleware::from_fn_with_state(state.clone(), rate_limit));
+    }
+    if settings.metrics {
+        router = router.layer(middleware::from_fn(crate::metrics::track));
+    }
     router
-        .layer(middleware::from_fn_with_state(state.clone(), rate_limit))
-        .layer(middleware::from_fn(crate::metrics::track))
         // Request logs at DEBUG (`RUST_LOG=info,tower_http=debug`): the path, never a key
         // (the key only ever goes upstream, and public requests carry none).
         .layer(

@@ -26,6 +26,8 @@ pub struct HttpSettings {
     /// Where shoppers' browsers reach the relay (`/stele/` behind the documented proxy
     /// rule): server-rendered fragments link `stele.css` from there.
     pub public_url: String,
+    /// Whether requests are counted for `/metrics` (`STELE_METRICS_LISTEN` is set).
+    pub metrics: bool,
 }
 
 impl Default for HttpSettings {
@@ -40,6 +42,7 @@ impl Default for HttpSettings {
                 "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400",
             ),
             public_url: "/stele/".into(),
+            metrics: false,
         }
     }
 }
