@@ -258,6 +258,55 @@ test('takeover from the fragment: no layout shift', async () => {
   await context.close();
 });
 
+// Browsers paint a server-rendered fragment while still parsing it, so the takeover test
+// above flaked whenever a frame caught the summary half-parsed (its headline was centred
+// against histogram rows still to come). Deterministically: parse the fragment cut before
+// each tag and compare every painted node's place with its place in the whole fragment.
+test('server-rendered fragments: nothing painted moves while the rest arrives', async () => {
+  const fragments = ['v1/products/2183/embed.html?lang=ro', 'v1/shop/embed.html?lang=ro&layout=grid', 'v1/shop/embed.html?lang=ro', 'v1/products/2183/embed.html?lang=en&theme=dark'];
+  const bodies = await Promise.all(fragments.map(async (path) => (await fetch(relay.url + path)).text()));
+  for (const width of [1200, 390]) {
+    // No JavaScript: the elements stay plain containers with the page's stele.css applied.
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(shop.url + 'takeover.html');
+    for (const [i, body] of bodies.entries()) {
+      assert.match(body, /^<link rel="stylesheet"[^>]*>/);
+      const moved = await page.evaluate((html) => {
+        const host = document.querySelector('stele-reviews');
+        const link = host.querySelector('link'); // kept, so the stylesheet stays applied
+        const render = (text) => {
+          while (link.nextSibling) link.nextSibling.remove();
+          link.insertAdjacentHTML('afterend', text);
+          const walker = document.createTreeWalker(host, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+          const nodes = [];
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const r = node.nodeType === Node.TEXT_NODE ? range.getBoundingClientRect() : node.getBoundingClientRect();
+            const name = node.nodeType === Node.TEXT_NODE ? `"${node.textContent.trim().slice(0, 20)}"` : `<${node.localName} class="${node.getAttribute('class') || ''}">`;
+            // Boxes without area paint nothing, and layout-shift entries ignore them too.
+            nodes.push(r.width > 0 && r.height > 0 ? { name, x: r.x, y: r.y } : null);
+          }
+          return nodes;
+        };
+        const whole = render(html);
+        const moved = new Set();
+        for (const { index } of html.matchAll(/</g)) {
+          render(html.slice(0, index)).forEach((now, n) => {
+            const then = whole[n];
+            if (now && then && (Math.abs(now.x - then.x) > 0.01 || Math.abs(now.y - then.y) > 0.01))
+              moved.add(`${now.name} (${now.x},${now.y}) -> (${then.x},${then.y}) when cut before ${html.slice(index, index + 30)}`);
+          });
+        }
+        return [...moved];
+      }, bodies[i].replace(/^<link[^>]*>/, ''));
+      assert.deepEqual(moved.slice(0, 5), [], `${fragments[i]} at ${width}px wide: ${moved.length} moves`);
+    }
+    await context.close();
+  }
+});
+
 test('accessibility: axe finds no violations', async () => {
   const context = await browser.newContext();
   const { page } = await watchedPage(context);
