@@ -26,8 +26,13 @@ pub struct DemoArgs {
     moderation: crate::config::ModerationOptions,
 
     /// Write the demo shop as a static export to this directory and exit, instead of serving.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", conflicts_with = "to")]
     export: Option<std::path::PathBuf>,
+
+    /// Publish the demo shop to a bucket (s3://BUCKET/PREFIX, gs://…, az://…; see
+    /// `export --to`) and exit, instead of serving.
+    #[arg(long, value_name = "URL")]
+    to: Option<String>,
 }
 
 /// Demo products: (id, name). The last three never get a review.
@@ -225,6 +230,14 @@ pub fn store(base: Timestamp) -> Result<Store, String> {
 
 /// `stele-relay demo`.
 pub async fn run(args: DemoArgs) -> ExitCode {
+    let target = match args.to.as_deref().map(crate::publish::Target::parse) {
+        None => None,
+        Some(Ok(target)) => Some(target),
+        Some(Err(error)) => {
+            eprintln!("stele-relay demo: {error}");
+            return ExitCode::from(2);
+        }
+    };
     // Dates move with the calendar day (so "3 days ago" stays true) but not within it.
     let today = Timestamp::from_unix(crate::store::now().unix() / 86_400 * 86_400);
     let store = match store(today) {
@@ -243,6 +256,9 @@ pub async fn run(args: DemoArgs) -> ExitCode {
     };
     if let Some(out) = &args.export {
         return crate::export::publish(&snapshot, out, "demo");
+    }
+    if let Some(target) = &target {
+        return crate::publish::publish(&snapshot, target, "demo").await;
     }
     let now = crate::store::now();
     let health = Arc::new(Mutex::new(Health {

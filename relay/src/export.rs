@@ -1,10 +1,15 @@
-//! `stele-relay export --out DIR`: the public JSON as static files at the canonical paths of
+//! `stele-relay export`: the public JSON as static files at the canonical paths of
 //! `stele_core::paths`, for any CDN or object store. The widget reads them unchanged.
+//!
+//! [`files`] renders the tree once, file by file and the manifest last; `--out DIR` writes
+//! it to a directory swapped in whole ([`write_all`]), `--to URL` uploads it to a bucket
+//! ([`crate::publish`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use clap::Args;
 use stele_core::listing::{ReviewFilter, ReviewSort};
@@ -12,11 +17,12 @@ use stele_core::paths::{self, CANONICAL_PER_PAGE, SUMMARY_CHUNKS};
 use stele_core::public::{Source, SummariesView};
 
 use crate::config::{ModerationOptions, StoreOptions};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Listing, Snapshot};
 use crate::store::Store;
 
-/// Write the public JSON as static files (run `sync` first).
+/// Write the public JSON as static files (run `sync` first), to a directory or a bucket.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).multiple(false).args(["out", "to"])))]
 pub struct ExportArgs {
     #[command(flatten)]
     store: StoreOptions,
@@ -24,8 +30,27 @@ pub struct ExportArgs {
     moderation: ModerationOptions,
 
     /// Directory to write; replaced whole once every file is written.
-    #[arg(long)]
-    out: PathBuf,
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+
+    /// Bucket to publish to: s3://BUCKET/PREFIX, gs://BUCKET/PREFIX or az://CONTAINER/PREFIX.
+    /// Endpoint, region and credentials come from the usual AWS_*, GOOGLE_* and AZURE_*
+    /// variables (AWS_ENDPOINT for R2, MinIO, Backblaze B2, Spaces). Objects first, the
+    /// manifest v1/export.json next, stale objects under PREFIX/v1/ deleted last.
+    #[arg(long, value_name = "URL")]
+    to: Option<String>,
+}
+
+/// Path of the manifest, the last file of every export.
+pub const MANIFEST: &str = "v1/export.json";
+
+/// One file of the export: its path under the export's root and its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// Relative path, `/`-separated (`v1/products/2183.json`).
+    pub path: String,
+    /// The JSON.
+    pub body: Vec<u8>,
 }
 
 /// Files written.
@@ -37,120 +62,159 @@ pub struct ExportStats {
     pub bytes: u64,
 }
 
-struct Writer {
-    root: PathBuf,
-    stats: ExportStats,
+impl ExportStats {
+    /// Counts `file`.
+    pub fn add(&mut self, file: &ExportFile) {
+        self.files += 1;
+        self.bytes += file.body.len() as u64;
+    }
 }
 
-impl Writer {
-    fn write<T: serde::Serialize>(&mut self, relative: &str, value: &T) -> std::io::Result<()> {
-        let path = self.root.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let body = serde_json::to_vec(value).map_err(std::io::Error::other)?;
-        std::fs::write(&path, &body)?;
-        self.stats.files += 1;
-        self.stats.bytes += body.len() as u64;
-        Ok(())
-    }
+fn json<T: serde::Serialize>(path: String, value: &T) -> ExportFile {
+    // The public types are structs, strings, numbers and string-keyed maps: serde_json
+    // cannot fail on them.
+    let body = serde_json::to_vec(value).expect("the public JSON serialises");
+    ExportFile { path, body }
+}
 
-    /// Every page of one list, at least page 1 (an empty list still answers).
-    fn pages(
-        &mut self,
-        listing: &crate::snapshot::Listing,
-        sort: ReviewSort,
-        filter: &ReviewFilter,
-        path: impl Fn(u32) -> String,
-    ) -> std::io::Result<()> {
-        let mut page = 1;
-        loop {
-            let current = listing.page(sort, filter, page, CANONICAL_PER_PAGE);
-            self.write(&path(page), &current)?;
-            if !current.has_more() {
-                return Ok(());
-            }
-            page += 1;
+/// Every page of one list, at least page 1 (an empty list still answers), rendered as the
+/// iterator reaches it.
+fn pages<'a>(
+    listing: &'a Listing,
+    sort: ReviewSort,
+    filter: ReviewFilter,
+    path: impl Fn(u32) -> String + 'a,
+) -> impl Iterator<Item = ExportFile> + 'a {
+    let mut next = Some(1);
+    std::iter::from_fn(move || {
+        let page = next?;
+        let current = listing.page(sort, &filter, page, CANONICAL_PER_PAGE);
+        next = current.has_more().then_some(page + 1);
+        Some(json(path(page), &current))
+    })
+}
+
+/// A product's file and every page of its lists: each sort, whole and per histogram row.
+fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = ExportFile> + '_ {
+    static EMPTY: OnceLock<Listing> = OnceLock::new();
+    let listing = snapshot
+        .products
+        .get(&id)
+        .map_or_else(|| EMPTY.get_or_init(Listing::default), |p| &p.listing);
+    let view = json(
+        paths::product(&id),
+        &snapshot.product_view(&id, CANONICAL_PER_PAGE, Source::Export),
+    );
+    let rows = [None, Some(1), Some(2), Some(3), Some(4), Some(5)];
+    let lists = ReviewSort::ALL.into_iter().flat_map(move |sort| {
+        let id = id.clone();
+        rows.into_iter().flat_map(move |stars| {
+            let id = id.clone();
+            let filter = ReviewFilter {
+                stars,
+                ..ReviewFilter::default()
+            };
+            pages(listing, sort, filter, move |page| {
+                paths::reviews(&id, sort, stars, page)
+            })
+        })
+    });
+    std::iter::once(view).chain(lists)
+}
+
+/// Every canonical file of `snapshot`, rendered one at a time as the iterator advances, with
+/// the manifest ([`MANIFEST`]) last. The directory export and the bucket publisher both
+/// write exactly this sequence.
+pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
+    let mut ids: Vec<String> = snapshot
+        .products
+        .keys()
+        .chain(snapshot.catalog.keys())
+        .cloned()
+        .collect();
+    ids.sort();
+    ids.dedup();
+    let products = ids.len();
+    let chunk_ids = ids.clone();
+    let counted = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&counted);
+
+    let summary_chunks = std::iter::once_with(move || {
+        let mut chunks: Vec<BTreeMap<String, stele_core::Summary>> =
+            vec![BTreeMap::new(); SUMMARY_CHUNKS as usize];
+        for id in &chunk_ids {
+            chunks[paths::summary_chunk_of(id) as usize]
+                .insert(id.clone(), snapshot.summary(id).clone());
         }
-    }
+        chunks
+            .into_iter()
+            .enumerate()
+            .map(|(chunk, summaries)| {
+                json(
+                    paths::summaries_chunk(chunk as u32),
+                    &SummariesView {
+                        summaries,
+                        chunks: None,
+                    },
+                )
+            })
+            .collect::<Vec<_>>()
+    })
+    .flatten();
+    let summaries_pointer = std::iter::once_with(|| {
+        json(
+            paths::summaries_query(),
+            &SummariesView {
+                summaries: BTreeMap::new(),
+                chunks: Some(SUMMARY_CHUNKS),
+            },
+        )
+    });
+    let manifest = std::iter::once_with(move || {
+        json(
+            MANIFEST.to_owned(),
+            &serde_json::json!({
+                "source": "export",
+                "generated_at": crate::store::now(),
+                "per_page": CANONICAL_PER_PAGE,
+                "summary_chunks": SUMMARY_CHUNKS,
+                "products": products,
+                "files": counted.load(Ordering::Relaxed) + 1,
+            }),
+        )
+    });
+
+    std::iter::once_with(move || json(paths::shop(), &snapshot.shop_view(Source::Export)))
+        .chain(pages(
+            &snapshot.testimonials,
+            ReviewSort::Newest,
+            ReviewFilter::default(),
+            paths::testimonials,
+        ))
+        .chain(
+            ids.into_iter()
+                .flat_map(move |id| product_files(snapshot, id)),
+        )
+        .chain(summary_chunks)
+        .chain(summaries_pointer)
+        .inspect(move |_| {
+            count.fetch_add(1, Ordering::Relaxed);
+        })
+        .chain(manifest)
 }
 
 /// Writes every canonical file of `snapshot` under `root` (which must exist and be empty).
 pub fn write_all(snapshot: &Snapshot, root: &Path) -> std::io::Result<ExportStats> {
-    let mut writer = Writer {
-        root: root.to_owned(),
-        stats: ExportStats::default(),
-    };
-    writer.write(&paths::shop(), &snapshot.shop_view(Source::Export))?;
-    writer.pages(
-        &snapshot.testimonials,
-        ReviewSort::Newest,
-        &ReviewFilter::default(),
-        paths::testimonials,
-    )?;
-
-    let mut ids: Vec<&String> = snapshot
-        .products
-        .keys()
-        .chain(snapshot.catalog.keys())
-        .collect();
-    ids.sort();
-    ids.dedup();
-    let empty = crate::snapshot::Listing::default();
-    for id in &ids {
-        writer.write(
-            &paths::product(id),
-            &snapshot.product_view(id, CANONICAL_PER_PAGE, Source::Export),
-        )?;
-        let listing = snapshot.products.get(*id).map_or(&empty, |p| &p.listing);
-        for sort in ReviewSort::ALL {
-            writer.pages(listing, sort, &ReviewFilter::default(), |page| {
-                paths::reviews(id, sort, None, page)
-            })?;
-            for stars in 1..=5u8 {
-                let filter = ReviewFilter {
-                    stars: Some(stars),
-                    ..ReviewFilter::default()
-                };
-                writer.pages(listing, sort, &filter, |page| {
-                    paths::reviews(id, sort, Some(stars), page)
-                })?;
-            }
+    let mut stats = ExportStats::default();
+    for file in files(snapshot) {
+        let path = root.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
         }
+        std::fs::write(&path, &file.body)?;
+        stats.add(&file);
     }
-
-    let mut chunks: Vec<BTreeMap<String, stele_core::Summary>> =
-        vec![BTreeMap::new(); SUMMARY_CHUNKS as usize];
-    for id in &ids {
-        chunks[paths::summary_chunk_of(id) as usize]
-            .insert((*id).clone(), snapshot.summary(id).clone());
-    }
-    for (chunk, summaries) in chunks.into_iter().enumerate() {
-        writer.write(
-            &paths::summaries_chunk(chunk as u32),
-            &SummariesView {
-                summaries,
-                chunks: None,
-            },
-        )?;
-    }
-    writer.write(
-        &paths::summaries_query(),
-        &SummariesView {
-            summaries: BTreeMap::new(),
-            chunks: Some(SUMMARY_CHUNKS),
-        },
-    )?;
-    let manifest = serde_json::json!({
-        "source": "export",
-        "generated_at": crate::store::now(),
-        "per_page": CANONICAL_PER_PAGE,
-        "summary_chunks": SUMMARY_CHUNKS,
-        "products": ids.len(),
-        "files": writer.stats.files + 1,
-    });
-    writer.write("v1/export.json", &manifest)?;
-    Ok(writer.stats)
+    Ok(stats)
 }
 
 /// Writes the export of `snapshot` to `out`, swapped in whole, and reports it; `command`
@@ -178,6 +242,15 @@ pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
 
 /// `stele-relay export`.
 pub fn run(args: &ExportArgs) -> ExitCode {
+    // A wrong URL fails before any work.
+    let target = match args.to.as_deref().map(crate::publish::Target::parse) {
+        None => None,
+        Some(Ok(target)) => Some(target),
+        Some(Err(error)) => {
+            eprintln!("stele-relay export: {error}");
+            return ExitCode::from(2);
+        }
+    };
     let store = match Store::open(&args.store.db) {
         Ok(store) => Arc::new(Mutex::new(store)),
         Err(error) => {
@@ -192,7 +265,15 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    publish(&snapshot, &args.out, "export")
+    match (target, &args.out) {
+        (Some(target), _) => crate::publish::run_blocking(&snapshot, &target, "export"),
+        (None, Some(out)) => publish(&snapshot, out, "export"),
+        // clap requires one of the two.
+        (None, None) => {
+            eprintln!("stele-relay export: give --out DIR or --to URL");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Builds the new tree beside `out` and swaps it in, so a reader never sees half an export.

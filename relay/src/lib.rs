@@ -24,6 +24,7 @@ pub mod logging;
 pub mod metrics;
 pub mod moderation;
 pub mod params;
+pub mod publish;
 pub mod ratelimit;
 pub mod settings;
 pub mod snapshot;
