@@ -360,10 +360,7 @@ pub fn config(args: &ConfigArgs) -> ExitCode {
         Ok((_, KeySource::Variable)) => "<redacted> (from RTG_REST_KEY)".to_owned(),
         Ok((_, KeySource::File(path))) => format!("<redacted> (from the file {})", path.display()),
         Ok((_, KeySource::Credential(path))) => {
-            format!(
-                "<redacted> (from the systemd credential {})",
-                path.display()
-            )
+            format!("<redacted> (from the credential {})", path.display())
         }
         Err(message) => format!("<not usable: {message}>"),
     };
@@ -433,4 +430,57 @@ pub fn config(args: &ConfigArgs) -> ExitCode {
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+/// `stele-relay probe`: exit 0 when the relay at `STELE_LISTEN` answers `/livez`, for
+/// container health checks (a FROM-scratch image has no curl).
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// Address of the relay to ask (an unspecified address such as 0.0.0.0 means this host).
+    #[arg(long, env = "STELE_LISTEN", default_value = "127.0.0.1:8787")]
+    listen: String,
+}
+
+/// `stele-relay probe`.
+pub fn probe(args: &ProbeArgs) -> ExitCode {
+    use std::io::{Read, Write};
+    use std::net::ToSocketAddrs;
+    let timeout = std::time::Duration::from_secs(3);
+    let answer = (|| -> std::io::Result<String> {
+        let mut address = args
+            .listen
+            .to_socket_addrs()?
+            .next()
+            .ok_or_else(|| std::io::Error::other("no address"))?;
+        if address.ip().is_unspecified() {
+            address.set_ip(if address.is_ipv4() {
+                std::net::Ipv4Addr::LOCALHOST.into()
+            } else {
+                std::net::Ipv6Addr::LOCALHOST.into()
+            });
+        }
+        let mut stream = std::net::TcpStream::connect_timeout(&address, timeout)?;
+        stream.set_read_timeout(Some(timeout))?;
+        write!(
+            stream,
+            "GET /livez HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        )?;
+        let mut response = String::new();
+        stream.read_to_string(&mut response)?;
+        Ok(response)
+    })();
+    match answer {
+        Ok(response) if response.starts_with("HTTP/1.1 200") => ExitCode::SUCCESS,
+        Ok(response) => {
+            eprintln!(
+                "stele-relay probe: {}",
+                response.lines().next().unwrap_or("no answer")
+            );
+            ExitCode::from(1)
+        }
+        Err(error) => {
+            eprintln!("stele-relay probe: {}: {error}", args.listen);
+            ExitCode::from(1)
+        }
+    }
 }

@@ -183,12 +183,16 @@ pub enum KeySource {
     Variable,
     /// `RTG_REST_KEY_FILE` / `--rest-key-file`.
     File(PathBuf),
-    /// `$CREDENTIALS_DIRECTORY/rtg_rest_key` (systemd `LoadCredential`).
+    /// `$CREDENTIALS_DIRECTORY/rtg_rest_key` (systemd `LoadCredential`) or
+    /// `/run/secrets/rtg_rest_key` (a container secret).
     Credential(PathBuf),
 }
 
 /// The systemd credential name of the key.
 pub const KEY_CREDENTIAL: &str = "rtg_rest_key";
+
+/// Where container engines mount a secret named `rtg_rest_key`.
+pub const CONTAINER_SECRET: &str = "/run/secrets/rtg_rest_key";
 
 fn read_key_file(path: &std::path::Path, variable: &str) -> Result<String, String> {
     let text = std::fs::read_to_string(path).map_err(|e| {
@@ -203,7 +207,7 @@ fn read_key_file(path: &std::path::Path, variable: &str) -> Result<String, Strin
 
 impl UpstreamOptions {
     /// The REST key and where it came from: `RTG_REST_KEY`, else `RTG_REST_KEY_FILE`, else
-    /// the systemd credential. Both variables at once is refused (which one wins would be
+    /// the systemd credential or container secret. Both variables at once is refused (which one wins would be
     /// a guess).
     pub fn rest_key(&self) -> Result<(crate::upstream::RestKey, KeySource), String> {
         let variable = self
@@ -216,12 +220,15 @@ impl UpstreamOptions {
             (Some(key), None) => Ok((RestKey::new(key), KeySource::Variable)),
             (None, Some(path)) => Ok((RestKey::new(&read_key_file(path, "RTG_REST_KEY_FILE")?), KeySource::File(path.clone()))),
             (None, None) => {
+                // systemd's LoadCredential, then a container secret (podman/docker --secret).
                 let credential = std::env::var_os("CREDENTIALS_DIRECTORY")
                     .map(|dir| PathBuf::from(dir).join(KEY_CREDENTIAL))
-                    .filter(|path| path.exists());
+                    .into_iter()
+                    .chain([PathBuf::from(CONTAINER_SECRET)])
+                    .find(|path| path.exists());
                 match credential {
-                    Some(path) => Ok((RestKey::new(&read_key_file(&path, "CREDENTIALS_DIRECTORY")?), KeySource::Credential(path))),
-                    None => Err("RTG_REST_KEY is not set: export the REST API Key from Retargeting (Settings → Integration, second field), or put it in a file named by RTG_REST_KEY_FILE, or in a systemd credential named rtg_rest_key".into()),
+                    Some(path) => Ok((RestKey::new(&read_key_file(&path, "the credential")?), KeySource::Credential(path))),
+                    None => Err("RTG_REST_KEY is not set: export the REST API Key from Retargeting (Settings → Integration, second field), or put it in a file named by RTG_REST_KEY_FILE, or in a systemd credential or container secret named rtg_rest_key".into()),
                 }
             }
         }
@@ -251,9 +258,20 @@ impl UpstreamOptions {
 /// The embedded store.
 #[derive(Debug, Clone, Args)]
 pub struct StoreOptions {
-    /// SQLite database file (created if missing).
-    #[arg(long, env = "STELE_DB", default_value = "./stele.db")]
+    /// SQLite database file (created if missing); default `$STATE_DIRECTORY/stele.db` under
+    /// systemd (`StateDirectory=`), else `./stele.db`.
+    #[arg(long, env = "STELE_DB", default_value_os_t = default_db())]
     pub db: PathBuf,
+}
+
+/// `$STATE_DIRECTORY/stele.db` under systemd, else `./stele.db`.
+pub fn default_db() -> PathBuf {
+    // systemd may pass several directories separated by colons: the first is ours.
+    std::env::var_os("STATE_DIRECTORY")
+        .and_then(|dirs| std::env::split_paths(&dirs).next())
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("stele.db")
 }
 
 /// What lists display. Summaries always count every review.
@@ -312,7 +330,8 @@ pub struct HttpOptions {
     #[arg(long, env = "STELE_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
 
-    /// Directory of the built widget files, served at /.
+    /// Directory of the built widget files, served at / (a release binary serves the
+    /// widget built into it without this; set it to serve another build).
     #[arg(long, env = "STELE_ASSETS")]
     pub assets: Option<PathBuf>,
 
@@ -375,7 +394,7 @@ impl HttpOptions {
                 .map(|o| o.trim().to_owned())
                 .filter(|o| !o.is_empty())
                 .collect(),
-            assets: self.assets.clone(),
+            assets: crate::assets::Assets::choose(self.assets.clone()),
             rate_limit: (self.rate_limit > 0.0)
                 .then(|| crate::ratelimit::RateLimit::with_default_burst(self.rate_limit)),
             trusted_proxies: crate::ratelimit::TrustedProxies::parse(&self.trusted_proxies)?,

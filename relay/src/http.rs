@@ -20,6 +20,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
+use crate::assets::Assets;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -116,8 +117,10 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
         crate::cache::conditional,
     ));
     let router = match &settings.assets {
-        Some(dir) => {
+        Assets::Dir(dir) => {
             let files = ServeDir::new(dir)
+                .precompressed_br()
+                .precompressed_gzip()
                 .append_index_html_on_directories(true)
                 .not_found_service(axum::routing::any(not_found));
             api.fallback_service(
@@ -126,7 +129,12 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
                     .layer(middleware::from_fn(asset_headers)),
             )
         }
-        None => api.fallback(not_found),
+        Assets::Embedded => api.fallback_service(
+            Router::new()
+                .fallback(crate::assets::serve_embedded)
+                .layer(middleware::from_fn(asset_headers)),
+        ),
+        Assets::None => api.fallback(not_found),
     };
     let mut router = router
         .layer(CatchPanicLayer::custom(panic_response))

@@ -10,6 +10,7 @@
 compile_error!("stele-relay must be built with panic = \"unwind\": with abort one panicking request ends the server (see [profile.release] in Cargo.toml)");
 
 pub mod api;
+pub mod assets;
 pub mod cache;
 pub mod catalog;
 pub mod commands;

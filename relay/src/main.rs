@@ -9,10 +9,14 @@ use stele_relay::{commands, demo, export, inspect};
 
 use clap::{Parser, Subcommand};
 
+// musl's own allocator halves the static binary's throughput; mimalloc is as fast as glibc's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Stele relay: star ratings and reviews from Retargeting's Feedback API, served from the
 /// shop's own origin. Every flag is also an environment variable (shown in each --help).
 #[derive(Debug, Parser)]
-#[command(name = "stele-relay", version, about, long_about = None)]
+#[command(name = "stele-relay", version = env!("STELE_VERSION_LINE"), about, long_about = None)]
 struct Cli {
     /// Log lines as text or as one JSON object a line.
     #[arg(long, env = "STELE_LOG_FORMAT", value_parser = logging::parse_format, default_value = "text", global = true)]
@@ -28,6 +32,7 @@ enum Command {
     Sync(commands::SyncArgs),
     Check(commands::CheckArgs),
     Config(Box<commands::ConfigArgs>),
+    Probe(commands::ProbeArgs),
     Export(export::ExportArgs),
     Inspect(inspect::InspectArgs),
     Demo(demo::DemoArgs),
@@ -46,6 +51,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(&args),
         Command::Export(args) => export::run(&args),
         Command::Config(args) => commands::config(&args),
+        Command::Probe(args) => commands::probe(&args),
         Command::Serve(args) => {
             logging::init(cli.log_format);
             runtime().block_on(commands::serve(*args))

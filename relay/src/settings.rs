@@ -1,11 +1,11 @@
 //! How the public server behaves on the wire: origins, files, rate limit, timeouts,
 //! caching and where browsers reach it. Built from the configuration (`config`).
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use axum::http::HeaderValue;
 
+use crate::assets::Assets;
 use crate::ratelimit::{RateLimit, TrustedProxies};
 
 /// How the server behaves on the wire.
@@ -13,8 +13,8 @@ use crate::ratelimit::{RateLimit, TrustedProxies};
 pub struct HttpSettings {
     /// Origins allowed to read the API cross-origin; empty means same-origin only.
     pub allowed_origins: Vec<String>,
-    /// The built widget's files, served at `/`.
-    pub assets: Option<PathBuf>,
+    /// The widget's files, served at `/`.
+    pub assets: Assets,
     /// `None` disables rate limiting (load tests, trusted networks).
     pub rate_limit: Option<RateLimit>,
     /// Peers whose `X-Forwarded-For` names the client.
@@ -34,7 +34,7 @@ impl Default for HttpSettings {
     fn default() -> Self {
         Self {
             allowed_origins: Vec::new(),
-            assets: None,
+            assets: Assets::None,
             rate_limit: Some(RateLimit::with_default_burst(20.0)),
             trusted_proxies: TrustedProxies::default(),
             request_timeout: Duration::from_secs(10),

@@ -646,7 +646,7 @@ async fn assets_are_served_with_caching_that_fits_their_names() {
     std::fs::write(dir.path().join("stele-0123abcd.wasm"), [0u8, 97, 115, 109]).unwrap();
     let state = state_with(
         HttpSettings {
-            assets: Some(dir.path().to_owned()),
+            assets: stele_relay::assets::Assets::Dir(dir.path().to_owned()),
             ..open_settings()
         },
         &Moderation::default(),

@@ -160,11 +160,18 @@ fn the_key_comes_from_a_file_or_a_systemd_credential_and_config_redacts_it() {
         "the key reached the upstream both ways, trimmed"
     );
 
-    let config = run(&["config"], &[("CREDENTIALS_DIRECTORY", &credentials)]);
+    let state = dir.path().join("state");
+    let config = run(
+        &["config"],
+        &[
+            ("CREDENTIALS_DIRECTORY", &credentials),
+            ("STATE_DIRECTORY", &state),
+        ],
+    );
     let printed = text(&config);
     assert!(config.status.success(), "{printed}");
     assert!(
-        printed.contains("RTG_REST_KEY=<redacted> (from the systemd credential"),
+        printed.contains("RTG_REST_KEY=<redacted> (from the credential"),
         "{printed}"
     );
     assert!(
