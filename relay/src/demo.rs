@@ -230,13 +230,9 @@ pub fn store(base: Timestamp) -> Result<Store, String> {
 
 /// `stele-relay demo`.
 pub async fn run(args: DemoArgs) -> ExitCode {
-    let target = match args.to.as_deref().map(crate::publish::Target::parse) {
-        None => None,
-        Some(Ok(target)) => Some(target),
-        Some(Err(error)) => {
-            eprintln!("stele-relay demo: {error}");
-            return ExitCode::from(2);
-        }
+    let target = match crate::publish::Target::of_arg(args.to.as_deref(), "demo") {
+        Ok(target) => target,
+        Err(exit) => return exit,
     };
     // Dates move with the calendar day (so "3 days ago" stays true) but not within it.
     let today = Timestamp::from_unix(crate::store::now().unix() / 86_400 * 86_400);

@@ -243,13 +243,9 @@ pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
 /// `stele-relay export`.
 pub fn run(args: &ExportArgs) -> ExitCode {
     // A wrong URL fails before any work.
-    let target = match args.to.as_deref().map(crate::publish::Target::parse) {
-        None => None,
-        Some(Ok(target)) => Some(target),
-        Some(Err(error)) => {
-            eprintln!("stele-relay export: {error}");
-            return ExitCode::from(2);
-        }
+    let target = match crate::publish::Target::of_arg(args.to.as_deref(), "export") {
+        Ok(target) => target,
+        Err(exit) => return exit,
     };
     let store = match Store::open(&args.store.db) {
         Ok(store) => Arc::new(Mutex::new(store)),

@@ -120,6 +120,18 @@ pub struct Target {
 }
 
 impl Target {
+    /// The `--to` of `command`, if given, or the exit status of a command whose target is
+    /// wrong: checked before any work.
+    pub fn of_arg(
+        given: Option<&str>,
+        command: &str,
+    ) -> Result<Option<Self>, std::process::ExitCode> {
+        given.map(Self::parse).transpose().map_err(|error| {
+            eprintln!("stele-relay {command}: {error}");
+            std::process::ExitCode::from(2)
+        })
+    }
+
     /// `s3://BUCKET/PREFIX`, `gs://BUCKET/PREFIX` or `az://CONTAINER/PREFIX` (and the other
     /// forms `object_store` recognises for those three services), configured from the
     /// environment: `AmazonS3Builder::from_env` and its GCS and Azure siblings.
