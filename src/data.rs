@@ -3,7 +3,7 @@
 
 use stele_core::listing::{Page, ReviewFilter, ReviewSort};
 use stele_core::paths::{self, encode_component, reviews_url, CANONICAL_PER_PAGE};
-use stele_core::public::{ProductView, ShopView, SummariesView};
+use stele_core::public::{ApiMismatch, ProductView, ShopView, SummariesView};
 use stele_core::PublicReview;
 
 /// Why data did not arrive. Shoppers never see it; the console gets a `[stele]` hint.
@@ -15,6 +15,8 @@ pub enum DataError {
     Status(u16),
     /// The body is not the expected JSON.
     Shape(String),
+    /// The source writes another major version of the JSON.
+    Version(ApiMismatch),
     /// Fetching is not possible here (server rendering).
     Unavailable,
 }
@@ -26,6 +28,7 @@ impl std::fmt::Display for DataError {
             Self::Status(404) => write!(f, "HTTP 404: check the src attribute points at the relay (…/stele/) or a static export"),
             Self::Status(status) => write!(f, "HTTP {status} from the relay: see its /healthz"),
             Self::Shape(reason) => write!(f, "unexpected JSON ({reason}): the relay and widget versions may differ"),
+            Self::Version(mismatch) => mismatch.fmt(f),
             Self::Unavailable => write!(f, "no data source"),
         }
     }
@@ -131,6 +134,10 @@ impl Api {
     #[cfg(all(feature = "csr", target_arch = "wasm32"))]
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
         let json = browser::fetch_json(&format!("{}{path}", self.base)).await?;
+        // Before the shape: another version's body may not parse, and then the hint would
+        // blame the shape instead of naming the version.
+        stele_core::public::check_api_version(browser::declared_api(&json))
+            .map_err(DataError::Version)?;
         serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))
     }
 
@@ -151,6 +158,24 @@ mod browser {
     use web_sys::{RequestCredentials, RequestInit, Response};
 
     use super::DataError;
+
+    /// The body's `api` value, for `stele_core::public::check_api_version`: `None` when the
+    /// body has none (or is not an object: pages carry no version).
+    pub fn declared_api(json: &wasm_bindgen::JsValue) -> Option<Result<f64, String>> {
+        if !json.is_object() {
+            return None;
+        }
+        let api = js_sys::Reflect::get(json, &"api".into()).ok()?;
+        if api.is_undefined() {
+            return None;
+        }
+        Some(api.as_f64().ok_or_else(|| {
+            js_sys::JSON::stringify(&api)
+                .ok()
+                .map(String::from)
+                .unwrap_or_default()
+        }))
+    }
 
     /// GET JSON without credentials; the browser parses it (cheaper in wasm size than a
     /// Rust JSON parser), and serde-wasm-bindgen converts the result.
@@ -195,6 +220,17 @@ mod tests {
         assert_eq!(chunks, expected);
         assert!(chunks.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(chunks_holding(&[]).is_empty());
+    }
+
+    #[test]
+    fn another_api_version_is_named_with_the_fix() {
+        let hint = DataError::Version(ApiMismatch {
+            declared: "2".into(),
+        })
+        .to_string();
+        assert!(hint.contains("API version 2"), "{hint}");
+        assert!(hint.contains("reads version 1"), "{hint}");
+        assert!(hint.contains("load stele.js from that relay"), "{hint}");
     }
 
     #[test]

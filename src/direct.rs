@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use stele_core::aggregate::Tally;
 use stele_core::listing::{sort_reviews, Page, ReviewSort};
-use stele_core::public::{ProductView, Source};
+use stele_core::public::{ProductView, Source, API_VERSION};
 use stele_core::{PublicReview, Score, Timestamp};
 use wasm_bindgen::JsValue;
 
@@ -148,6 +148,7 @@ pub async fn product(
     let total = reviews.len() as u64;
     let per_page = (total as u32).max(1);
     Ok(ProductView {
+        api: API_VERSION,
         source: Source::Export,
         product_id: product.to_owned(),
         product: None,

@@ -96,6 +96,7 @@ fn summary(scores: &[u8], with_comment: u64) -> Summary {
 
 fn product(summary: Summary, reviews: Page<PublicReview>) -> String {
     serde_json::to_string(&ProductView {
+        api: stele_core::public::API_VERSION,
         source: Source::Live,
         product_id: "p1".into(),
         product: None,
@@ -516,6 +517,57 @@ async fn empty_and_error_states_stay_quiet() {
     host.remove();
 }
 
+#[wasm_bindgen_test]
+async fn a_relay_of_another_api_version_is_refused_politely() {
+    let warnings = capture_console_warn();
+    let body = product(
+        summary(&[10], 1),
+        page(vec![review("r1", Some(10), Some("Fine"), 1)], 1, 1),
+    );
+    // A future relay: version 2, and a shape this build cannot read.
+    let body = body
+        .replacen("\"api\":1", "\"api\":2", 1)
+        .replace("\"summary\"", "\"rating\"");
+    assert!(body.contains("\"api\":2"), "{body}");
+    let (host, root, _mounted) = show_p1(body, "").await;
+    assert!(
+        all(&root, ".stele-list, .stele-empty, .stele-card").is_empty(),
+        "nothing rendered from JSON it cannot read"
+    );
+    let logged = warnings();
+    assert!(
+        logged.iter().any(|w| w.starts_with("[stele]")
+            && w.contains("API version 2, this widget reads version 1")),
+        "{logged:?}"
+    );
+    host.remove();
+
+    // Badges too: the summaries body is checked before it is read.
+    script_network(&[(
+        "v1/summaries",
+        200,
+        r#"{"api":2,"summaries":{"p1":{"count":1,"average":5.0,"histogram":[0,0,0,0,1],"with_comment":1}}}"#.into(),
+    )]);
+    let badge = element("stele-stars", &[]);
+    let _badge = stele::mount(
+        badge.clone(),
+        "stars",
+        options(r#"{"product":"p1","src":"https://v2.test/stele/"}"#),
+    );
+    sleep(50).await;
+    assert!(
+        all(&shadow(&badge), "[role=img]").is_empty(),
+        "no stars from another version's summaries"
+    );
+    let logged = warnings();
+    assert!(
+        logged.iter().any(|w| w.starts_with("[stele] <stele-stars>")
+            && w.contains("API version 2, this widget reads version 1")),
+        "{logged:?}"
+    );
+    badge.remove();
+}
+
 /// Replaces console.warn with a recorder; returns a reader.
 fn capture_console_warn() -> impl Fn() -> Vec<String> {
     js_sys::Function::new_no_args("globalThis.__steleWarnings = []; console.warn = (...a) => globalThis.__steleWarnings.push(a.join(' '));")
@@ -822,6 +874,7 @@ async fn long_comments_clamp_with_read_more() {
 
 fn shop(testimonials: Page<PublicReview>) -> String {
     serde_json::to_string(&stele_core::public::ShopView {
+        api: stele_core::public::API_VERSION,
         source: Source::Live,
         summary: summary(&[10], 1),
         testimonials,

@@ -146,7 +146,7 @@ async fn summaries(State(state): State<AppState>, query: Query) -> Answer {
         .collect();
     Ok(Tagged::of(&SummariesView {
         summaries,
-        chunks: None,
+        ..SummariesView::default()
     }))
 }
 
@@ -161,7 +161,7 @@ async fn summaries_chunk(State(state): State<AppState>, Path(file): Path<String>
         .collect();
     Ok(Tagged::of(&SummariesView {
         summaries,
-        chunks: None,
+        ..SummariesView::default()
     }))
 }
 

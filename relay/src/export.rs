@@ -154,7 +154,7 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
                     paths::summaries_chunk(chunk as u32),
                     &SummariesView {
                         summaries,
-                        chunks: None,
+                        ..SummariesView::default()
                     },
                 )
             })
@@ -165,8 +165,8 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
         json(
             paths::summaries_query(),
             &SummariesView {
-                summaries: BTreeMap::new(),
                 chunks: Some(SUMMARY_CHUNKS),
+                ..SummariesView::default()
             },
         )
     });

@@ -8,7 +8,7 @@ use bytes::Bytes;
 use stele_core::aggregate::{Summary, Tally};
 use stele_core::id::PublicIdKey;
 use stele_core::listing::{paginate, Page, ReviewFilter, ReviewSort};
-use stele_core::public::{ProductInfo, ProductView, ShopView, Source};
+use stele_core::public::{ProductInfo, ProductView, ShopView, Source, API_VERSION};
 use stele_core::records::{OrderFeedback, ProductReview};
 use stele_core::text::fold;
 use stele_core::{PublicReview, Timestamp};
@@ -209,6 +209,7 @@ impl Snapshot {
     /// `GET /v1/shop`.
     pub fn shop_view(&self, source: Source) -> ShopView {
         ShopView {
+            api: API_VERSION,
             source,
             summary: self.shop.clone(),
             testimonials: self.testimonials.page(
@@ -244,6 +245,7 @@ impl Snapshot {
             },
         };
         ProductView {
+            api: API_VERSION,
             source,
             product_id: id.to_owned(),
             product: self.catalog.get(id).cloned(),

@@ -113,7 +113,7 @@ async fn every_canonical_file_matches_the_live_relay() {
     assert_eq!(summaries.len(), 20, "every product, reviewed or not");
     assert_eq!(
         file(dir.path(), &paths::summaries_query()),
-        serde_json::json!({"summaries": {}, "chunks": paths::SUMMARY_CHUNKS}),
+        serde_json::json!({"api": 1, "summaries": {}, "chunks": paths::SUMMARY_CHUNKS}),
         "a static host serves this for /v1/summaries?ids=…"
     );
     assert_eq!(summaries["SKU-NEW-1"]["count"], 0);

@@ -80,9 +80,53 @@ pub enum Source {
     Export,
 }
 
+/// The major version of the public JSON (and of the `v1/` path prefix). A change that an
+/// older widget cannot read raises it; adding a field does not.
+pub const API_VERSION: u32 = 1;
+
+/// Bodies from relays and exports older than the `api` field are version 1.
+fn first_api_version() -> u32 {
+    1
+}
+
+/// A source whose JSON declares another major version than this build reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiMismatch {
+    /// What the source declared, as written (a number, or the JSON of whatever else it sent).
+    pub declared: String,
+}
+
+impl std::fmt::Display for ApiMismatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the relay's JSON is API version {}, this widget reads version {API_VERSION}: \
+             load stele.js from that relay (its src) or install the widget release that matches it",
+            self.declared
+        )
+    }
+}
+
+/// Whether a body can be read by this build, from its `api` value: `None` when the body has
+/// no such field (version 1), `Some(Ok(number))`, or `Some(Err(json))` for anything that is
+/// not a number (a mismatch too: no release writes one).
+pub fn check_api_version(declared: Option<Result<f64, String>>) -> Result<(), ApiMismatch> {
+    match declared {
+        None => Ok(()),
+        Some(Ok(number)) if number == f64::from(API_VERSION) => Ok(()),
+        Some(Ok(number)) => Err(ApiMismatch {
+            declared: number.to_string(),
+        }),
+        Some(Err(json)) => Err(ApiMismatch { declared: json }),
+    }
+}
+
 /// `GET /v1/shop`: the shop's summary and the first page of testimonials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShopView {
+    /// [`API_VERSION`] of the relay or export that wrote it.
+    #[serde(default = "first_api_version")]
+    pub api: u32,
     /// Live relay or static export.
     #[serde(default)]
     pub source: Source,
@@ -95,6 +139,9 @@ pub struct ShopView {
 /// `GET /v1/products/{id}`: a product's summary and the first page of its reviews.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProductView {
+    /// [`API_VERSION`] of the relay or export that wrote it.
+    #[serde(default = "first_api_version")]
+    pub api: u32,
     /// Live relay or static export.
     #[serde(default)]
     pub source: Source,
@@ -109,14 +156,27 @@ pub struct ProductView {
 }
 
 /// `GET /v1/summaries?ids=…`: one summary per id asked for.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SummariesView {
+    /// [`API_VERSION`] of the relay or export that wrote it.
+    #[serde(default = "first_api_version")]
+    pub api: u32,
     /// Product id → summary; ids without reviews have count 0.
     pub summaries: BTreeMap<String, Summary>,
     /// Only from a static export, which cannot answer a query: the summaries are spread over
     /// this many chunk files (`v1/summary-chunks/{chunk}.json`), `summaries` is empty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chunks: Option<u32>,
+}
+
+impl Default for SummariesView {
+    fn default() -> Self {
+        Self {
+            api: API_VERSION,
+            summaries: BTreeMap::new(),
+            chunks: None,
+        }
+    }
 }
 
 /// The body of every error response: `{"error": {"code", "message"}}`.
@@ -133,4 +193,39 @@ pub struct ErrorDetail {
     pub code: String,
     /// What went wrong and how to fix the request.
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn this_version_and_bodies_without_one_are_readable() {
+        assert_eq!(check_api_version(None), Ok(()));
+        assert_eq!(check_api_version(Some(Ok(f64::from(API_VERSION)))), Ok(()));
+    }
+
+    #[test]
+    fn other_versions_and_non_numbers_are_refused_by_name() {
+        for (declared, shown) in [
+            (Some(Ok(2.0)), "2"),
+            (Some(Ok(0.0)), "0"),
+            (Some(Ok(1.5)), "1.5"),
+            (Some(Err("\"1\"".to_owned())), "\"1\""),
+            (Some(Err("null".to_owned())), "null"),
+        ] {
+            let refused = check_api_version(declared).unwrap_err();
+            assert_eq!(refused.declared, shown);
+            assert!(refused
+                .to_string()
+                .contains(&format!("API version {shown},")));
+        }
+    }
+
+    #[test]
+    fn bodies_from_before_the_field_read_as_version_one() {
+        let view: SummariesView = serde_json::from_str(r#"{"summaries": {}}"#).unwrap();
+        assert_eq!(view.api, 1);
+        assert_eq!(SummariesView::default().api, API_VERSION);
+    }
 }
