@@ -14,7 +14,7 @@ use stele_core::paths::CANONICAL_PER_PAGE;
 use stele_core::public::ShopView;
 use wasm_bindgen::JsValue;
 
-use crate::components::{Badge, BadgeState, Layout, Reviews, Testimonials};
+use crate::components::{Badge, BadgeState, Layout, Reviews, Skeleton, SkeletonKind, Testimonials};
 use crate::context::WidgetEvent;
 use crate::data::{Api, DataError};
 use crate::i18n::I18n;
@@ -173,6 +173,7 @@ pub(crate) fn ProductLoader(
     };
     loaded(
         format!("<stele-reviews product=\"{product}\">"),
+        (SkeletonKind::Reviews, per_page),
         fetch,
         move |initial| view! { <Reviews initial=initial per_page=per_page sort=sort api=api.clone() /> },
     )
@@ -189,8 +190,13 @@ pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32)
             async move { api.shop().await }
         }
     };
+    let skeleton = match layout {
+        Layout::Grid => SkeletonKind::Grid,
+        Layout::Carousel => SkeletonKind::Carousel,
+    };
     loaded(
         "<stele-testimonials>".into(),
+        (skeleton, per_page),
         fetch,
         move |shop: ShopView| {
             view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api.clone() /> }
@@ -198,11 +204,12 @@ pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32)
     )
 }
 
-/// Data through `LocalResource` + `Transition` + `ErrorBoundary`: a placeholder that
-/// reserves the height while `fetch` runs, then `render` of its result and `stele:ready`.
+/// Data through `LocalResource` + `Transition` + `ErrorBoundary`: the `skeleton` (the
+/// loader's, drawn again) while `fetch` runs, then `render` of its result and `stele:ready`.
 /// A failure is logged as a `[stele]` hint with `context` and stays quiet on the page.
 pub(crate) fn loaded<T, Fut, V>(
     context: String,
+    skeleton: (SkeletonKind, u32),
     fetch: impl Fn() -> Fut + 'static,
     render: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> AnyView
@@ -222,7 +229,7 @@ where
         }
     });
     view! {
-        <Transition fallback=|| view! { <div class="stele-placeholder" aria-hidden="true"></div> }>
+        <Transition fallback=move || view! { <Skeleton kind=skeleton.0 per_page=skeleton.1 /> }>
             <ErrorBoundary fallback=|_| view! { <div class="stele-quiet"></div> }>
                 {move || {
                     let render = render.clone();

@@ -25,6 +25,8 @@ mod direct;
 pub mod elements;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod mount;
+#[cfg(all(feature = "csr", target_arch = "wasm32", not(feature = "badge-only")))]
+mod shift;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use mount::{mount, Mounted};
 

@@ -145,6 +145,10 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     for hint in hints {
         warn(&hint);
     }
+    #[cfg(not(feature = "badge-only"))]
+    if kind != Kind::Stars {
+        crate::shift::watch(&host, kind.tag(), product.as_deref());
+    }
     let container = prepare_root(&host, settings.theme)?;
 
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
@@ -245,6 +249,7 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
         };
         loaded(
             context,
+            (crate::components::SkeletonKind::Reviews, settings.per_page),
             fetch,
             move |initial| view! { <Reviews initial=initial per_page=settings.per_page sort=settings.sort complete=true /> },
         )

@@ -5,6 +5,7 @@ pub mod badge;
 pub mod card;
 pub mod rating;
 pub mod reviews;
+pub mod skeleton;
 pub mod summary;
 pub mod testimonials;
 
@@ -12,5 +13,6 @@ pub use badge::{Badge, BadgeState};
 pub use card::ReviewCard;
 pub use rating::{StarRating, StarSize};
 pub use reviews::Reviews;
+pub use skeleton::{Skeleton, SkeletonKind};
 pub use summary::RatingSummary;
 pub use testimonials::{Layout, Testimonials};

@@ -140,7 +140,7 @@ ${rule.replaceAll('127.0.0.1:8787', `127.0.0.1:${relayPort}`)}
 
   // 5. The script tag and the elements, as the guide gives them, on a shop page.
   const [scriptTag, elements] = blocks('html');
-  assert.match(scriptTag, /<script type="module" src="\/stele\/stele\.js"><\/script>/);
+  assert.match(scriptTag, /<script type="module" src="\/stele\/stele\.js" blocking="render"><\/script>/);
   const body = elements.replaceAll('PRODUCT_ID', '2183').replace('<stele-stars product="2183">', '<stele-stars product="SKU/9">');
   writeFileSync(join(docroot, 'product.html'), `<!doctype html><html lang="ro"><head><meta charset="utf-8"><title>Rochie</title>
 ${scriptTag}</head><body><main><h1>Rochie de vară</h1>

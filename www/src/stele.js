@@ -12,6 +12,38 @@ let observer;
 
 const warn = (message) => console.warn('[stele] ' + message);
 
+// The reserve block of src/stele.css, filled in by scripts/build-widget: the sizes of the
+// skeleton a bare element shows until the widget replaces it with the same boxes
+// (src/components/skeleton.rs), so the page is laid out at its final height from the start.
+const RESERVE = '__RESERVE_CSS__';
+let reserveSheet;
+
+/** Draws the skeleton in a bare element's shadow root: the boxes the components draw while
+ *  loading (src/components/skeleton.rs), with the same attributes deciding them. */
+function skeleton(element) {
+  const kind = TAGS[element.localName];
+  // A server-rendered fragment is its own reserve; a shadow root is a widget already there.
+  if (!kind || RESERVE.startsWith('__') || element.shadowRoot || element.firstElementChild) return;
+  const option = (name, attribute) => given.get(element)?.[name] ?? element.getAttribute(attribute);
+  // The widget's rules (src/options.rs): theme, page size (drawn up to a canonical page), layout.
+  const theme = option('theme', 'theme');
+  const asked = +(option('perPage', 'per-page') ?? 10);
+  const cards = Math.min(Number.isInteger(asked) && asked >= 1 ? asked : 10, 10);
+  const carousel = kind === 'testimonials' && option('layout', 'layout') !== 'grid';
+  const card = `<div class="stele-sk__card${kind === 'reviews' ? '' : ' stele-sk__card--quote'}"></div>`;
+  try {
+    if (!reserveSheet) (reserveSheet = new CSSStyleSheet()).replaceSync(RESERVE);
+    const shadow = element.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [reserveSheet];
+    // Fixed markup: the theme comes from the page only as one of three words.
+    shadow.innerHTML = `<div class="stele-root" part="root" data-theme="${['dark', 'auto'].includes(theme) ? theme : 'light'}">${kind === 'stars' ? '' :
+      `<div class="stele-sk" aria-hidden="true">${kind === 'reviews' ? '<div class="stele-sk__head"></div>' : ''}<div class="stele-sk__list${kind === 'testimonials' && !carousel ? ' stele-sk__list--grid' : ''}">${card.repeat(carousel ? 1 : cards)}</div>${carousel ? '<div class="stele-sk__nav"></div>' : ''}</div>`}</div>`;
+  } catch {
+    // A browser without constructable stylesheets: no reserve, the widget still renders.
+  }
+}
+
+
 let provide;
 const provided = new Promise((resolve) => (provide = resolve));
 
@@ -68,7 +100,7 @@ export async function mount(element, options) {
   if (options) given.set(element, options);
   options = given.get(element) || {};
   const kind = options.kind || TAGS[element.localName];
-  if (!kind) return warn('mount(element, options) needs one of the Stele elements, or options.kind ("reviews", "stars" or "testimonials")');
+  if (!kind) return warn('mount(element, options) needs a Stele element or options.kind: "reviews", "stars" or "testimonials"');
   destroy(element);
   const token = {};
   mounted.set(element, token);
@@ -125,6 +157,7 @@ class SteleElement extends HTMLElement {
   static observedAttributes = ATTRS;
   connectedCallback() {
     if (mounted.has(this)) return;
+    skeleton(this);
     if (this.getAttribute('loading') === 'eager' || !window.IntersectionObserver) return void mount(this);
     (observer ||= new IntersectionObserver(visible, { rootMargin: '100% 0px' })).observe(this);
   }

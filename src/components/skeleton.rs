@@ -1,0 +1,71 @@
+//! `Skeleton`: an element's loading state. The loader draws the same boxes before the
+//! widget has downloaded (`skeleton()` in www/src/stele.js), sized by the reserve block of
+//! stele.css, so the page keeps one height from the script tag to the data.
+
+use leptos::prelude::*;
+use stele_core::paths::CANONICAL_PER_PAGE;
+
+/// What a skeleton stands in for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkeletonKind {
+    /// `<stele-reviews>`: summary and controls, then a page of cards.
+    Reviews,
+    /// `<stele-testimonials>` as a carousel: one card and its buttons.
+    Carousel,
+    /// `<stele-testimonials layout="grid">`: a page of cards in the grid.
+    Grid,
+}
+
+/// Cards drawn for a page size: at most a canonical page, which already reaches below a
+/// screen (a longer page grows below it, where nothing a shopper sees moves).
+pub fn skeleton_cards(kind: SkeletonKind, per_page: u32) -> u32 {
+    match kind {
+        SkeletonKind::Carousel => 1,
+        SkeletonKind::Reviews | SkeletonKind::Grid => per_page.clamp(1, CANONICAL_PER_PAGE),
+    }
+}
+
+/// Grey boxes no taller than the content that replaces them; hidden from assistive
+/// technology (the content announces itself when it arrives).
+#[component]
+pub fn Skeleton(
+    /// The element it stands in for.
+    kind: SkeletonKind,
+    /// The element's page size.
+    per_page: u32,
+) -> impl IntoView {
+    let (list, card) = match kind {
+        SkeletonKind::Reviews => ("stele-sk__list", "stele-sk__card"),
+        SkeletonKind::Carousel => ("stele-sk__list", "stele-sk__card stele-sk__card--quote"),
+        SkeletonKind::Grid => (
+            "stele-sk__list stele-sk__list--grid",
+            "stele-sk__card stele-sk__card--quote",
+        ),
+    };
+    let cards = (0..skeleton_cards(kind, per_page))
+        .map(|_| view! { <div class=card></div> })
+        .collect_view();
+    view! {
+        <div class="stele-sk" aria-hidden="true">
+            {(kind == SkeletonKind::Reviews).then(|| view! { <div class="stele-sk__head"></div> })}
+            <div class=list>{cards}</div>
+            {(kind == SkeletonKind::Carousel).then(|| view! { <div class="stele-sk__nav"></div> })}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_skeleton_draws_at_most_a_canonical_page() {
+        assert_eq!(skeleton_cards(SkeletonKind::Reviews, 3), 3);
+        assert_eq!(
+            skeleton_cards(SkeletonKind::Reviews, 100),
+            CANONICAL_PER_PAGE
+        );
+        assert_eq!(skeleton_cards(SkeletonKind::Grid, 0), 1);
+        assert_eq!(skeleton_cards(SkeletonKind::Carousel, 20), 1);
+    }
+}
