@@ -65,9 +65,16 @@ impl Api {
         &self.base
     }
 
-    /// The product's summary and first page.
-    pub async fn product(&self, id: &str) -> Result<ProductView, DataError> {
-        self.get(&paths::product(id)).await
+    /// The product's summary and first page in `sort`, `per_page` long (a static export
+    /// answers its canonical file: the view says which sort and page size it holds).
+    pub async fn product(
+        &self,
+        id: &str,
+        sort: ReviewSort,
+        per_page: u32,
+    ) -> Result<ProductView, DataError> {
+        self.get(&paths::product_first_page(id, sort, per_page))
+            .await
     }
 
     /// One page of a product's reviews.
@@ -83,9 +90,10 @@ impl Api {
             .await
     }
 
-    /// The shop's summary and first testimonials.
-    pub async fn shop(&self) -> Result<ShopView, DataError> {
-        self.get(&paths::shop()).await
+    /// The shop's summary and first page of testimonials, `per_page` long (a static export
+    /// answers its canonical page of 10).
+    pub async fn shop(&self, per_page: u32) -> Result<ShopView, DataError> {
+        self.get(&paths::shop_first_page(per_page)).await
     }
 
     /// A page of testimonials: the canonical file at the canonical size, else the query API.

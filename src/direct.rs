@@ -153,6 +153,7 @@ pub async fn product(
         product_id: product.to_owned(),
         product: None,
         summary: tally.summary(),
+        sort: ReviewSort::Newest,
         reviews: Page {
             items: reviews,
             page: 1,

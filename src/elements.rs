@@ -168,7 +168,7 @@ pub(crate) fn ProductLoader(
         let (api, product) = (api.clone(), product.clone());
         move || {
             let (api, product) = (api.clone(), product.clone());
-            async move { api.product(&product).await }
+            async move { api.product(&product, sort, per_page).await }
         }
     };
     loaded(
@@ -187,7 +187,7 @@ pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32)
         let api = api.clone();
         move || {
             let api = api.clone();
-            async move { api.shop().await }
+            async move { api.shop(per_page).await }
         }
     };
     let skeleton = match layout {
@@ -199,6 +199,7 @@ pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32)
         (skeleton, per_page),
         fetch,
         move |shop: ShopView| {
+            let per_page = shop.source.page_size(per_page);
             view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api.clone() /> }
         },
     )

@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use stele_core::listing::Page;
+use stele_core::listing::{Page, ReviewSort};
 use stele_core::public::{ProductView, Source};
 use stele_core::{PublicReview, Score, Summary, Timestamp};
 use wasm_bindgen::prelude::*;
@@ -101,6 +101,7 @@ fn product(summary: Summary, reviews: Page<PublicReview>) -> String {
         product_id: "p1".into(),
         product: None,
         summary,
+        sort: ReviewSort::Newest,
         reviews,
     })
     .unwrap()
@@ -421,6 +422,61 @@ async fn sorting_and_load_more() {
         one(&root, "[role=status]").text_content().unwrap(),
         "Showing 3 of 25"
     );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn page_one_comes_with_the_product_in_the_elements_sort_and_size() {
+    let (_, reviews) = five_reviews();
+    // The relay answers the query: page 1 as shown, in one request.
+    let mut lowest = page(vec![reviews[3].clone(), reviews[2].clone()], 1, 5);
+    lowest.per_page = 2;
+    let body = product(summary(&[10, 9, 4, 2, 10], 4), lowest)
+        .replace(r#""sort":"newest""#, r#""sort":"lowest""#);
+    script_network(&[("v1/products/p1.json?sort=lowest&per_page=2", 200, body)]);
+    let (host, root, _mounted) = mount_p1(r#","sort":"lowest","perPage":2"#).await;
+    assert_eq!(
+        requests(),
+        [format!("{SRC}v1/products/p1.json?sort=lowest&per_page=2")]
+    );
+    let shown = all(&root, ".stele-list > li");
+    assert_eq!(shown.len(), 2);
+    assert!(shown[0].text_content().unwrap().contains("Slab"));
+    host.remove();
+
+    // A static export ignores the query and serves its file (newest, 10 a page): page 1 in
+    // the element's sort comes from the export's own file for it, at the export's size.
+    let (first, _) = five_reviews();
+    let exported = first.replace(r#""source":"live""#, r#""source":"export""#);
+    let sorted = serde_json::to_string(&page(vec![reviews[3].clone()], 1, 5)).unwrap();
+    script_network(&[
+        ("reviews/lowest/1.json", 200, sorted),
+        ("v1/products/p1.json", 200, exported),
+    ]);
+    let (host, root, _mounted) = mount_p1(r#","sort":"lowest","perPage":2"#).await;
+    assert_eq!(
+        requests(),
+        [
+            format!("{SRC}v1/products/p1.json?sort=lowest&per_page=2"),
+            format!("{SRC}v1/products/p1/reviews/lowest/1.json"),
+        ]
+    );
+    assert_eq!(all(&root, ".stele-list > li").len(), 1);
+    host.remove();
+
+    // Testimonials: the shop comes with a page of the element's size.
+    let mut four = page(testimonials(0, 4), 1, 12);
+    four.per_page = 4;
+    script_network(&[("v1/shop.json?per_page=4", 200, shop(four))]);
+    let host = element("stele-testimonials", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "testimonials",
+        options(&format!(r#"{{"src":"{SRC}","layout":"grid","perPage":4}}"#)),
+    );
+    sleep(50).await;
+    assert_eq!(requests(), [format!("{SRC}v1/shop.json?per_page=4")]);
+    assert_eq!(all(&shadow(&host), ".stele-grid > li").len(), 4);
     host.remove();
 }
 

@@ -45,8 +45,14 @@ pub fn routes() -> Router<AppState> {
 
 type Answer = Result<Tagged, ApiError>;
 
-async fn shop(State(state): State<AppState>) -> Answer {
-    Ok(Tagged::json(state.snapshot().shop_view_rendered().clone()))
+async fn shop(State(state): State<AppState>, query: Query) -> Answer {
+    let per_page = query.per_page(CANONICAL_PER_PAGE)?;
+    let snapshot = state.snapshot();
+    Ok(Tagged::json(if per_page == CANONICAL_PER_PAGE {
+        snapshot.shop_view_rendered().clone()
+    } else {
+        crate::snapshot::Rendered::json(&snapshot.shop_view(per_page, Source::Live))
+    }))
 }
 
 async fn testimonials(State(state): State<AppState>, query: Query) -> Answer {
@@ -75,13 +81,20 @@ async fn testimonials_file(State(state): State<AppState>, Path(file): Path<Strin
 
 async fn product(State(state): State<AppState>, Path(raw): Path<String>, query: Query) -> Answer {
     let id = params::product_in_path(&raw)?;
-    let per_page = query.per_page(CANONICAL_PER_PAGE)?;
+    let (per_page, sort) = (query.per_page(CANONICAL_PER_PAGE)?, query.sort()?);
     let snapshot = state.snapshot();
-    Ok(Tagged::json(if per_page == CANONICAL_PER_PAGE {
-        snapshot.product_view_rendered(&id)
-    } else {
-        crate::snapshot::Rendered::json(&snapshot.product_view(&id, per_page, Source::Live))
-    }))
+    Ok(Tagged::json(
+        if per_page == CANONICAL_PER_PAGE && sort == ReviewSort::Newest {
+            snapshot.product_view_rendered(&id)
+        } else {
+            crate::snapshot::Rendered::json(&snapshot.product_view(
+                &id,
+                sort,
+                per_page,
+                Source::Live,
+            ))
+        },
+    ))
 }
 
 fn reviews_page(
@@ -185,9 +198,10 @@ async fn product_embed(
     query: Query,
 ) -> Answer {
     let id = params::product_in_path(&raw)?;
-    let view = state
-        .snapshot()
-        .product_view(&id, CANONICAL_PER_PAGE, Source::Live);
+    let view =
+        state
+            .snapshot()
+            .product_view(&id, ReviewSort::Newest, CANONICAL_PER_PAGE, Source::Live);
     let settings = &state.shared().settings;
     Ok(Tagged::html(stele::ssr::product_fragment(
         &view,
@@ -200,7 +214,7 @@ async fn product_embed(
 /// `GET /v1/shop/embed.html?lang=ro&layout=grid`: testimonials rendered on the server.
 async fn shop_embed(State(state): State<AppState>, query: Query) -> Answer {
     let layout = stele::components::Layout::parse(query.text("layout").unwrap_or("carousel"));
-    let view = state.snapshot().shop_view(Source::Live);
+    let view = state.snapshot().shop_view(CANONICAL_PER_PAGE, Source::Live);
     let settings = &state.shared().settings;
     Ok(Tagged::html(stele::ssr::shop_fragment(
         &view,

@@ -103,7 +103,7 @@ fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = Export
         .map_or_else(|| EMPTY.get_or_init(Listing::default), |p| &p.listing);
     let view = json(
         paths::product(&id),
-        &snapshot.product_view(&id, CANONICAL_PER_PAGE, Source::Export),
+        &snapshot.product_view(&id, ReviewSort::Newest, CANONICAL_PER_PAGE, Source::Export),
     );
     let rows = [None, Some(1), Some(2), Some(3), Some(4), Some(5)];
     let lists = ReviewSort::ALL.into_iter().flat_map(move |sort| {
@@ -184,23 +184,28 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
         )
     });
 
-    std::iter::once_with(move || json(paths::shop(), &snapshot.shop_view(Source::Export)))
-        .chain(pages(
-            &snapshot.testimonials,
-            ReviewSort::Newest,
-            ReviewFilter::default(),
-            paths::testimonials,
-        ))
-        .chain(
-            ids.into_iter()
-                .flat_map(move |id| product_files(snapshot, id)),
+    std::iter::once_with(move || {
+        json(
+            paths::shop(),
+            &snapshot.shop_view(CANONICAL_PER_PAGE, Source::Export),
         )
-        .chain(summary_chunks)
-        .chain(summaries_pointer)
-        .inspect(move |_| {
-            count.fetch_add(1, Ordering::Relaxed);
-        })
-        .chain(manifest)
+    })
+    .chain(pages(
+        &snapshot.testimonials,
+        ReviewSort::Newest,
+        ReviewFilter::default(),
+        paths::testimonials,
+    ))
+    .chain(
+        ids.into_iter()
+            .flat_map(move |id| product_files(snapshot, id)),
+    )
+    .chain(summary_chunks)
+    .chain(summaries_pointer)
+    .inspect(move |_| {
+        count.fetch_add(1, Ordering::Relaxed);
+    })
+    .chain(manifest)
 }
 
 /// Writes every canonical file of `snapshot` under `root` (which must exist and be empty).

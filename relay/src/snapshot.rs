@@ -206,8 +206,8 @@ impl Snapshot {
             .map_or(&self.empty_summary, |p| &p.summary)
     }
 
-    /// `GET /v1/shop`.
-    pub fn shop_view(&self, source: Source) -> ShopView {
+    /// `GET /v1/shop` with its first page of testimonials `per_page` long.
+    pub fn shop_view(&self, per_page: u32, source: Source) -> ShopView {
         ShopView {
             api: API_VERSION,
             source,
@@ -216,33 +216,31 @@ impl Snapshot {
                 ReviewSort::Newest,
                 &ReviewFilter::default(),
                 1,
-                stele_core::paths::CANONICAL_PER_PAGE,
+                per_page,
             ),
         }
     }
 
-    /// `GET /v1/shop`, rendered once per snapshot.
+    /// `GET /v1/shop` at the canonical page size, rendered once per snapshot.
     pub fn shop_view_rendered(&self) -> &Rendered {
-        self.shop_view
-            .get_or_init(|| Rendered::json(&self.shop_view(Source::Live)))
+        self.shop_view.get_or_init(|| {
+            Rendered::json(&self.shop_view(stele_core::paths::CANONICAL_PER_PAGE, Source::Live))
+        })
     }
 
-    /// `GET /v1/products/{id}` with a given first page size.
-    pub fn product_view(&self, id: &str, per_page: u32, source: Source) -> ProductView {
-        let product = self.products.get(id);
-        let reviews = match product {
-            Some(product) => {
-                product
-                    .listing
-                    .page(ReviewSort::Newest, &ReviewFilter::default(), 1, per_page)
-            }
-            None => Page {
-                items: Vec::new(),
-                page: 1,
-                per_page,
-                total: 0,
-                total_pages: 0,
-            },
+    /// `GET /v1/products/{id}` with its first page in `sort`, `per_page` long.
+    pub fn product_view(
+        &self,
+        id: &str,
+        sort: ReviewSort,
+        per_page: u32,
+        source: Source,
+    ) -> ProductView {
+        let reviews = match self.products.get(id) {
+            Some(product) => product
+                .listing
+                .page(sort, &ReviewFilter::default(), 1, per_page),
+            None => paginate::<PublicReview>(&[], 1, per_page),
         };
         ProductView {
             api: API_VERSION,
@@ -250,6 +248,7 @@ impl Snapshot {
             product_id: id.to_owned(),
             product: self.catalog.get(id).cloned(),
             summary: self.summary(id).clone(),
+            sort,
             reviews,
         }
     }
@@ -260,6 +259,7 @@ impl Snapshot {
         let render = || {
             Rendered::json(&self.product_view(
                 id,
+                ReviewSort::Newest,
                 stele_core::paths::CANONICAL_PER_PAGE,
                 Source::Live,
             ))

@@ -190,6 +190,48 @@ async fn review_lists(#[case] query: &str, #[case] expected: Vec<i64>) {
     assert_eq!(scores(&page), expected);
 }
 
+/// An element's first request carries its sort and page size, so it never asks for page 1
+/// again: the product (or shop) comes with page 1 as the element shows it.
+#[rstest]
+#[case::canonical("/v1/products/p1.json", "newest", vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9])]
+#[case::sorted("/v1/products/p1.json?sort=highest&per_page=3", "highest", vec![10, 9, 8])]
+#[case::longer("/v1/products/p1?per_page=12", "newest", vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10])]
+#[case::segment("/v1/products/~7031.json?sort=lowest&per_page=2", "lowest", vec![0, 1])]
+#[tokio::test]
+async fn the_product_comes_with_page_one_as_asked(
+    #[case] uri: &str,
+    #[case] sort: &str,
+    #[case] expected: Vec<i64>,
+) {
+    let state = state_with(open_settings(), &Moderation::default());
+    let (status, view) = get(&state, uri).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["sort"], sort);
+    assert_eq!(scores(&view["reviews"]), expected);
+    assert_eq!(
+        view["summary"]["count"], 11,
+        "the summary never depends on the page"
+    );
+    let (status, error) = get(&state, "/v1/products/p1.json?sort=best").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error["error"]["code"], "bad_parameter");
+}
+
+#[tokio::test]
+async fn the_shop_comes_with_page_one_as_asked() {
+    let state = state_with(open_settings(), &Moderation::default());
+    let (_, canonical) = get(&state, "/v1/shop.json").await;
+    let (status, short) = get(&state, "/v1/shop.json?per_page=2").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(short["testimonials"]["per_page"], 2);
+    assert_eq!(
+        short["testimonials"]["items"].as_array().unwrap()[..],
+        canonical["testimonials"]["items"].as_array().unwrap()[..2]
+    );
+    let (status, _) = get(&state, "/v1/shop?per_page=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
 #[tokio::test]
 async fn canonical_paths_match_the_query_api() {
     let state = state_with(open_settings(), &Moderation::default());

@@ -96,7 +96,13 @@ fn demo_ids_are_the_same_on_every_run() {
     let ids = || {
         let store = std::sync::Arc::new(std::sync::Mutex::new(demo::store(BASE).unwrap()));
         let snapshot = stele_relay::commands::build_snapshot(&store, &Default::default()).unwrap();
-        serde_json::to_string(&snapshot.product_view("2183", 10, Default::default())).unwrap()
+        serde_json::to_string(&snapshot.product_view(
+            "2183",
+            Default::default(),
+            10,
+            Default::default(),
+        ))
+        .unwrap()
     };
     assert_eq!(ids(), ids());
 }

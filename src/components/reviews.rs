@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::sync::Arc;
 
-use stele_core::listing::{Page, ReviewFilter, ReviewSort};
+use stele_core::listing::{reuse_first_page, Page, ReviewFilter, ReviewSort};
 use stele_core::public::{ProductView, Source};
 use stele_core::PublicReview;
 
@@ -126,7 +126,8 @@ enum Footer {
 #[derive(Clone)]
 struct Loader {
     api: Option<Api>,
-    /// Every review, when the browser has them all (direct mode).
+    /// Every review, when the browser has them all (direct mode; read only in its builds).
+    #[cfg_attr(not(feature = "direct"), allow(dead_code))]
     complete: Option<Arc<Vec<PublicReview>>>,
     product: String,
     per_page: u32,
@@ -248,7 +249,18 @@ pub fn Reviews(
     // never changes the layout.
     let complete = complete && cfg!(feature = "direct");
     let live = initial.source == Source::Live || complete;
+    let per_page = initial.source.page_size(per_page);
+    // Page 1 as it came with the product, when it is the page shown (see reuse_first_page).
+    let reused = if complete {
+        None
+    } else {
+        reuse_first_page(&initial.reviews, initial.sort, sort, per_page)
+    };
     let complete = complete.then(|| Arc::new(initial.reviews.items.clone()));
+    // Otherwise it stays on show, dimmed, until page 1 arrives: the list keeps its height.
+    let mut first_items = initial.reviews.items;
+    first_items.truncate(reused.unwrap_or(usize::MAX));
+    let shown_sort = if reused.is_some() { sort } else { initial.sort };
     let controls = Controls {
         list: NodeRef::new(),
         select: NodeRef::new(),
@@ -260,8 +272,8 @@ pub fn Reviews(
         stars: RwSignal::new(None),
         with_comment: RwSignal::new(false),
         query: RwSignal::new(String::new()),
-        applied: RwSignal::new((ReviewSort::Newest, ReviewFilter::default())),
-        items: RwSignal::new(initial.reviews.items),
+        applied: RwSignal::new((shown_sort, ReviewFilter::default())),
+        items: RwSignal::new(first_items),
         total: RwSignal::new(initial.reviews.total),
         page: RwSignal::new(1),
         loading: RwSignal::new(false),
@@ -279,10 +291,7 @@ pub fn Reviews(
         showing: i18n.strings.get(Key::Showing).to_owned(),
         format: i18n.format,
     };
-    if sort != ReviewSort::Newest
-        || per_page != stele_core::paths::CANONICAL_PER_PAGE
-        || loader.complete.is_some()
-    {
+    if reused.is_none() {
         loader.fetch(1, None);
     }
     let strings = &i18n.strings;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use stele_core::listing::Page;
+use stele_core::listing::{Page, ReviewSort};
 use stele_core::PublicReview;
 
 use crate::components::card::ReviewCard;
@@ -52,7 +52,7 @@ pub fn Testimonials(
     /// Seconds between slides; 0 (the default) never moves by itself.
     #[prop(optional)]
     autoplay: u32,
-    /// Testimonials per page (the first page is cut to it).
+    /// Testimonials per page (a longer first page is cut to it).
     #[prop(optional, default = stele_core::paths::CANONICAL_PER_PAGE)]
     per_page: u32,
     /// Where more comes from; `None` on the server.
@@ -61,11 +61,18 @@ pub fn Testimonials(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let emitter = use_emitter();
+    // Page 1 as it came with the shop, when it is the page shown; else asked for below.
+    let reused = stele_core::listing::reuse_first_page(
+        &initial,
+        ReviewSort::Newest,
+        ReviewSort::Newest,
+        per_page,
+    );
     let items = RwSignal::new(
         initial
             .items
             .into_iter()
-            .take(per_page as usize)
+            .take(reused.unwrap_or(usize::MAX))
             .collect::<Vec<_>>(),
     );
     let total = RwSignal::new(initial.total);
@@ -96,14 +103,10 @@ pub fn Testimonials(
             busy.set_value(false);
         });
     };
-    // The embedded or canonical first page holds 10: a larger page size starts over at that
-    // size, or page 2 would skip testimonials 11 to per_page.
-    if let Some(api) = api.clone() {
-        if per_page > stele_core::paths::CANONICAL_PER_PAGE
-            && initial.total > u64::from(stele_core::paths::CANONICAL_PER_PAGE)
-        {
-            fetch(api, 1);
-        }
+    // A shorter first page (embedded, or from a static export) starts over at this size,
+    // or page 2 would skip the testimonials between the two sizes.
+    if let (Some(api), None) = (api.clone(), reused) {
+        fetch(api, 1);
     }
     let load_more = move || {
         let Some(api) = api.clone() else { return };

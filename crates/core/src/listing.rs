@@ -175,6 +175,29 @@ pub fn paginate<T: Clone>(items: &[T], page: u32, per_page: u32) -> Page<T> {
     }
 }
 
+/// How a list shown in `sort`, `per_page` at a time, starts from a first page it already
+/// has (`first`, in `first_sort`): `Some(n)`, its first `n` items are page 1 (the page was
+/// as long or longer, or held the whole list); `None`, page 1 must be asked for, since the
+/// page is in another order or too short. So an element never asks for page 1 twice.
+pub fn reuse_first_page<T>(
+    first: &Page<T>,
+    first_sort: ReviewSort,
+    sort: ReviewSort,
+    per_page: u32,
+) -> Option<usize> {
+    if first.page != 1 || first_sort != sort {
+        return None;
+    }
+    let held = first.items.len();
+    if first.per_page >= per_page {
+        Some(held.min(per_page as usize))
+    } else if held as u64 >= first.total {
+        Some(held)
+    } else {
+        None
+    }
+}
+
 /// Appends the reviews of a later page that `items` does not hold yet: a review synced
 /// between two page requests can arrive on both.
 pub fn append_unseen(items: &mut Vec<PublicReview>, more: Vec<PublicReview>) {

@@ -26,6 +26,28 @@ pub fn product(id: &str) -> String {
     format!("v1/products/{}.json", path_segment(id))
 }
 
+/// What an element asks for first: the canonical file, with `per_page` (and for a product
+/// `sort`) as a query when they are not the canonical ones. The relay answers the query, so
+/// the first page is already the one shown; a static host ignores it and serves the file,
+/// whose `source`, `sort` and `per_page` tell the widget what it got.
+fn first_page(canonical: String, sort: ReviewSort, per_page: u32) -> String {
+    match (sort, per_page) {
+        (ReviewSort::Newest, CANONICAL_PER_PAGE) => canonical,
+        (ReviewSort::Newest, _) => format!("{canonical}?per_page={per_page}"),
+        _ => format!("{canonical}?sort={sort}&per_page={per_page}"),
+    }
+}
+
+/// A product's summary and first page in `sort`, `per_page` at a time.
+pub fn product_first_page(id: &str, sort: ReviewSort, per_page: u32) -> String {
+    first_page(product(id), sort, per_page)
+}
+
+/// The shop's summary and first page of testimonials, `per_page` at a time.
+pub fn shop_first_page(per_page: u32) -> String {
+    first_page(shop(), ReviewSort::Newest, per_page)
+}
+
 /// `v1/products/{id}/reviews/{sort}/{page}.json`, or `…/{sort}/stars-{n}/{page}.json` for
 /// one histogram row.
 pub fn reviews(id: &str, sort: ReviewSort, stars: Option<u8>, page: u32) -> String {
@@ -119,6 +141,24 @@ pub fn page_of_file(file: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_pages_ask_for_what_differs_from_the_canonical_file() {
+        assert_eq!(
+            product_first_page("a/b", ReviewSort::Newest, 10),
+            "v1/products/~612f62.json"
+        );
+        assert_eq!(
+            product_first_page("2183", ReviewSort::Newest, 20),
+            "v1/products/2183.json?per_page=20"
+        );
+        assert_eq!(
+            product_first_page("2183", ReviewSort::Lowest, 10),
+            "v1/products/2183.json?sort=lowest&per_page=10"
+        );
+        assert_eq!(shop_first_page(10), "v1/shop.json");
+        assert_eq!(shop_first_page(4), "v1/shop.json?per_page=4");
+    }
 
     #[test]
     fn plain_lists_use_canonical_files_and_filters_use_the_query_api() {

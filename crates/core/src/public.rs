@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{Rated, Summary};
-use crate::listing::Page;
+use crate::listing::{Page, ReviewSort};
 use crate::score::Score;
 use crate::time::Timestamp;
 
@@ -121,6 +121,17 @@ pub fn check_api_version(declared: Option<Result<f64, String>>) -> Result<(), Ap
     }
 }
 
+impl Source {
+    /// The page size a list from this source is shown at: what the element asks for from
+    /// the relay; the canonical size from a static export, the only one it has files for.
+    pub fn page_size(self, asked: u32) -> u32 {
+        match self {
+            Self::Live => asked,
+            Self::Export => crate::paths::CANONICAL_PER_PAGE,
+        }
+    }
+}
+
 /// `GET /v1/shop`: the shop's summary and the first page of testimonials.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ShopView {
@@ -151,7 +162,10 @@ pub struct ProductView {
     pub product: Option<ProductInfo>,
     /// Summary of the product's reviews (count 0 when it has none).
     pub summary: Summary,
-    /// Its reviews, newest first.
+    /// The order of `reviews`: `newest` unless the relay was asked for another.
+    #[serde(default)]
+    pub sort: ReviewSort,
+    /// The first page of its reviews.
     pub reviews: Page<PublicReview>,
 }
 
@@ -220,6 +234,15 @@ mod tests {
                 .to_string()
                 .contains(&format!("API version {shown},")));
         }
+    }
+
+    #[test]
+    fn exports_list_at_the_canonical_page_size() {
+        assert_eq!(Source::Live.page_size(25), 25);
+        assert_eq!(
+            Source::Export.page_size(25),
+            crate::paths::CANONICAL_PER_PAGE
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use stele_core::aggregate::Summary;
-use stele_core::listing::{paginate, sort_reviews, ReviewSort};
+use stele_core::listing::{paginate, reuse_first_page, sort_reviews, ReviewSort};
 use stele_core::merge::FeedbackSet;
 use stele_core::normalise::{read_feed, Batch};
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
@@ -242,6 +242,26 @@ proptest! {
         seen.dedup();
         expected.sort();
         prop_assert_eq!(seen, expected, "no review twice, none missing");
+    }
+
+    #[test]
+    fn a_reused_first_page_is_the_page_that_would_be_asked_for(
+        total in 0usize..40,
+        had in 1u32..=25,
+        wanted in 1u32..=25,
+        had_sort in prop::sample::select(ReviewSort::ALL.to_vec()),
+        sort in prop::sample::select(ReviewSort::ALL.to_vec()),
+    ) {
+        let reviews: Vec<u32> = (0..total as u32).collect();
+        let first = paginate(&reviews, 1, had);
+        match reuse_first_page(&first, had_sort, sort, wanted) {
+            Some(n) => {
+                prop_assert_eq!(had_sort, sort);
+                prop_assert_eq!(&first.items[..n], &paginate(&reviews, 1, wanted).items[..]);
+            }
+            // Asking again only when it has to: another order, or too few of a longer list.
+            None => prop_assert!(had_sort != sort || (had < wanted && total > had as usize)),
+        }
     }
 
     #[test]
