@@ -122,9 +122,9 @@ pub fn product_json_ld(view: &ProductView, lang: Lang) -> Option<Value> {
 
 /// `GET /v1/products/{id}/embed.html`: the review section as HTML, its data, its JSON-LD.
 pub fn product_fragment(view: &ProductView, lang: Lang, theme: Theme, stylesheet: &str) -> String {
-    let initial = view.clone();
+    let (initial, sort, per_page) = (view.clone(), view.sort, view.reviews.per_page);
     let inner = render(lang, move || {
-        view! { <Reviews initial=initial /> }.into_any()
+        view! { <Reviews initial=initial sort=sort per_page=per_page /> }.into_any()
     });
     let json_ld = product_json_ld(view, lang).map(|ld| script_json(&ld));
     wrap(stylesheet, lang, theme, inner, &script_json(view), json_ld)
@@ -140,9 +140,9 @@ pub fn shop_fragment(
     layout: Layout,
     stylesheet: &str,
 ) -> String {
-    let initial = view.testimonials.clone();
+    let (initial, per_page) = (view.testimonials.clone(), view.testimonials.per_page);
     let inner = render(lang, move || {
-        view! { <Testimonials initial=initial layout=layout /> }.into_any()
+        view! { <Testimonials initial=initial layout=layout per_page=per_page /> }.into_any()
     });
     wrap(stylesheet, lang, theme, inner, &script_json(view), None)
 }

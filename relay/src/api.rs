@@ -198,10 +198,10 @@ async fn product_embed(
     query: Query,
 ) -> Answer {
     let id = params::product_in_path(&raw)?;
-    let view =
-        state
-            .snapshot()
-            .product_view(&id, ReviewSort::Newest, CANONICAL_PER_PAGE, Source::Live);
+    let (sort, per_page) = (query.sort()?, query.per_page(CANONICAL_PER_PAGE)?);
+    let view = state
+        .snapshot()
+        .product_view(&id, sort, per_page, Source::Live);
     let settings = &state.shared().settings;
     Ok(Tagged::html(stele::ssr::product_fragment(
         &view,
@@ -214,7 +214,8 @@ async fn product_embed(
 /// `GET /v1/shop/embed.html?lang=ro&layout=grid`: testimonials rendered on the server.
 async fn shop_embed(State(state): State<AppState>, query: Query) -> Answer {
     let layout = stele::components::Layout::parse(query.text("layout").unwrap_or("carousel"));
-    let view = state.snapshot().shop_view(CANONICAL_PER_PAGE, Source::Live);
+    let per_page = query.per_page(CANONICAL_PER_PAGE)?;
+    let view = state.snapshot().shop_view(per_page, Source::Live);
     let settings = &state.shared().settings;
     Ok(Tagged::html(stele::ssr::shop_fragment(
         &view,

@@ -135,6 +135,25 @@ async fn product_fragment_matches_the_json_and_its_json_ld() {
 }
 
 #[tokio::test]
+async fn fragments_draw_the_elements_sort_and_page_size() {
+    let state = state();
+    let (status, _, html) = get(&state, "/v1/products/p1/embed.html?sort=lowest&per_page=1").await;
+    assert_eq!(status, StatusCode::OK);
+    let island = script(&html, "application/json");
+    assert_eq!(island["sort"], "lowest");
+    assert_eq!(island["reviews"]["per_page"], 1);
+    assert_eq!(html.matches("<article").count(), 1, "one review drawn");
+    assert!(
+        html.contains("onerror"),
+        "the lowest-scored review, as text: {html}"
+    );
+    let (status, _, _) = get(&state, "/v1/products/p1/embed.html?per_page=0").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _, _) = get(&state, "/v1/shop/embed.html?per_page=101").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
+
+#[tokio::test]
 async fn comments_are_text_and_cannot_end_a_script() {
     let (_, _, html) = get(&state(), "/v1/products/p1/embed.html").await;
     assert!(
