@@ -2,8 +2,8 @@
 //! props as the custom elements' attributes (docs/embed.md): `<SteleReviews product src />`
 //! is `<stele-reviews product src>`. They render inline (include `stele.css`), emit no DOM
 //! events, and share the loaders the custom elements use.
-// The badge-only module compiles just the badge half of this file.
-#![cfg_attr(feature = "badge-only", allow(unused_imports, dead_code))]
+// A module without reviews or testimonials compiles only part of this file.
+#![cfg_attr(not(all(stele_reviews, stele_testimonials)), allow(unused_imports, dead_code))]
 
 use std::cell::RefCell;
 
@@ -25,7 +25,7 @@ pub(crate) fn warn(message: &str) {
     web_sys::console::warn_1(&JsValue::from_str(&format!("[stele] {message}")));
 }
 
-#[cfg(not(feature = "badge-only"))]
+#[cfg(stele_reviews)]
 /// `<stele-reviews>`: a product's rating summary, histogram and review list.
 #[component]
 pub fn SteleReviews(
@@ -98,7 +98,7 @@ pub fn SteleStars(
     }
 }
 
-#[cfg(not(feature = "badge-only"))]
+#[cfg(stele_testimonials)]
 /// `<stele-testimonials>`: the shop's order feedback as a carousel or a grid.
 #[component]
 pub fn SteleTestimonials(
@@ -155,7 +155,7 @@ pub(crate) fn ReadyWhen(ready: Signal<bool>) -> impl IntoView {
     });
 }
 
-#[cfg(not(feature = "badge-only"))]
+#[cfg(stele_reviews)]
 /// Fetches a product, then renders it.
 #[component]
 pub(crate) fn ProductLoader(
@@ -179,7 +179,7 @@ pub(crate) fn ProductLoader(
     )
 }
 
-#[cfg(not(feature = "badge-only"))]
+#[cfg(stele_testimonials)]
 /// Fetches the shop's testimonials, then renders them.
 #[component]
 pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {

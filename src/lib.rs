@@ -25,7 +25,11 @@ mod direct;
 pub mod elements;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod mount;
-#[cfg(all(feature = "csr", target_arch = "wasm32", not(feature = "badge-only")))]
+#[cfg(all(
+    feature = "csr",
+    target_arch = "wasm32",
+    any(stele_reviews, stele_testimonials)
+))]
 mod shift;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub use mount::{mount, Mounted};

@@ -1,9 +1,10 @@
 //! The browser entry points the loader (`stele.js`) calls: `mount(host, kind, options)`
 //! renders an element into its shadow root; `Mounted.unmount()` frees it.
 //!
-//! Built with the `badge-only` feature, only `<stele-stars>` renders: listing pages load that
-//! smaller module, and the review and testimonial views are left out of it.
-#![cfg_attr(feature = "badge-only", allow(unused_imports, dead_code))]
+//! The loader picks a module per page (build.rs): `badge-only` draws `<stele-stars>` alone (a
+//! listing), `reviews-only` adds `<stele-reviews>` (a product page), `testimonials-only` adds
+//! `<stele-testimonials>` (a home page); the full module draws all three.
+#![cfg_attr(not(all(stele_reviews, stele_testimonials)), allow(unused_imports, dead_code))]
 
 use std::cell::RefCell;
 
@@ -23,8 +24,12 @@ use crate::data::{Api, DataError};
 #[cfg(feature = "direct")]
 use crate::elements::loaded;
 use crate::elements::{summary_signal, warn, ReadyWhen};
-#[cfg(not(feature = "badge-only"))]
-use crate::elements::{ProductLoader, Ready, ShopLoader};
+#[cfg(any(stele_reviews, stele_testimonials))]
+use crate::elements::Ready;
+#[cfg(stele_reviews)]
+use crate::elements::ProductLoader;
+#[cfg(stele_testimonials)]
+use crate::elements::ShopLoader;
 use crate::i18n::I18n;
 use crate::options::{Kind, Options, Theme};
 
@@ -118,9 +123,13 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         ));
         return Ok(Mounted { handle: None });
     }
-    #[cfg(feature = "badge-only")]
-    if kind != Kind::Stars {
-        warn(&format!("<{}> needs the full widget module; this is the badge-only one (a loader bug, please report it)", kind.tag()));
+    let drawn = match kind {
+        Kind::Stars => true,
+        Kind::Reviews => cfg!(stele_reviews),
+        Kind::Testimonials => cfg!(stele_testimonials),
+    };
+    if !drawn {
+        warn(&format!("<{}> is not in this widget module (a loader bug, please report it)", kind.tag()));
         return Ok(Mounted { handle: None });
     }
     #[cfg(feature = "direct")]
@@ -145,7 +154,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     for hint in hints {
         warn(&hint);
     }
-    #[cfg(not(feature = "badge-only"))]
+    #[cfg(any(stele_reviews, stele_testimonials))]
     if kind != Kind::Stars {
         crate::shift::watch(&host, kind.tag(), product.as_deref());
     }
@@ -154,9 +163,11 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
     let context = (i18n, emitter.clone());
     let handle: Box<dyn std::any::Any> = match kind {
-        #[cfg(feature = "badge-only")]
-        Kind::Reviews | Kind::Testimonials => return Ok(Mounted { handle: None }),
-        #[cfg(not(feature = "badge-only"))]
+        #[cfg(not(stele_reviews))]
+        Kind::Reviews => return Ok(Mounted { handle: None }),
+        #[cfg(not(stele_testimonials))]
+        Kind::Testimonials => return Ok(Mounted { handle: None }),
+        #[cfg(stele_reviews)]
         Kind::Reviews => {
             let (product, per_page, sort) = (
                 product.unwrap_or_default(),
@@ -173,7 +184,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
                 }
             }))
         }
-        #[cfg(not(feature = "badge-only"))]
+        #[cfg(stele_testimonials)]
         Kind::Testimonials => {
             let layout = if settings.grid {
                 Layout::Grid

@@ -25,8 +25,8 @@ pub fn skeleton_cards(kind: SkeletonKind, per_page: u32) -> u32 {
     }
 }
 
-/// Grey boxes no taller than the content that replaces them; hidden from assistive
-/// technology (the content announces itself when it arrives).
+/// Grey boxes no taller than the content that replaces them: empty, so assistive technology
+/// has nothing to read until the content arrives.
 #[component]
 pub fn Skeleton(
     /// The element it stands in for.
@@ -46,7 +46,7 @@ pub fn Skeleton(
         .map(|_| view! { <div class=card></div> })
         .collect_view();
     view! {
-        <div class="stele-sk" aria-hidden="true">
+        <div class="stele-sk">
             {(kind == SkeletonKind::Reviews).then(|| view! { <div class="stele-sk__head"></div> })}
             <div class=list>{cards}</div>
             {(kind == SkeletonKind::Carousel).then(|| view! { <div class="stele-sk__nav"></div> })}

@@ -11,32 +11,45 @@ import { CASES, measureShift } from './cls.mjs';
 const dist = join(ROOT, 'target/widget/dist');
 const brotli = (name) => brotliCompressSync(readFileSync(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 // The modules the loader references (not the first *.wasm by name: hashes sort any way).
-const { full: { glue, wasm }, badges: { glue: badgeGlue, wasm: badgeWasm } } = pickModules(dist);
+const modules = pickModules(dist);
 const loader = brotli('stele.js');
-const widget = brotli(glue) + brotli(wasm);
-const badgesOnly = brotli(badgeGlue) + brotli(badgeWasm);
+const moduleSize = ({ glue, wasm }) => brotli(glue) + brotli(wasm);
+const { glue, wasm } = modules.full;
+const widget = moduleSize(modules.full);
+const badgesOnly = moduleSize(modules.badges);
 const line = (label, value, budget, unit = '') => console.log(`${label.padEnd(44)} ${String(value).padStart(9)}${unit}  (budget ${budget}${unit}) ${value <= budget ? 'met' : 'NOT met'}`);
+// Page kinds: the page, its elements, the module it must fetch, and the goal for it.
+const KINDS = [
+  ['listing (badges only)', 'listing.html', 4, 'badges', 60 * 1024],
+  ['product page (reviews + 3 badges)', 'kinds/product.html', 4, 'reviews', 120 * 1024],
+  ['home page (testimonials + 3 badges)', 'kinds/home.html', 4, 'testimonials', 100 * 1024],
+  ['reviews and testimonials on one page', 'takeover.html', 2, 'full', null],
+];
 
 console.log('== Stele widget budgets');
-console.log(`measured: ${glue} + ${wasm}; badge-only ${badgeGlue} + ${badgeWasm}`);
 line('loader stele.js, brotli -q 11', loader, 2048, ' B');
-line('wasm + JS glue, brotli -q 11', widget, 61440, ' B');
-line('badge-only pages: wasm + JS glue, brotli', badgesOnly, 61440, ' B');
 
 const relay = await startRelay({ port: 18821 });
 const shop = await startShop({ port: 18822, relay });
 const browser = await launch();
 try {
-  // The pages fetch the modules measured above: the widget's on a product page, the badges' on a listing.
-  for (const [path, expected] of [['takeover.html', wasm], ['listing.html', badgeWasm]]) {
+  // Per page kind: what the page really fetched (every wasm and glue but the loader), brotli -q 11.
+  console.log('\n== Download per page kind (wasm + JS glue the page fetches, brotli -q 11)');
+  const sizes = {};
+  for (const [label, path, count, kind, goal] of KINDS) {
     const page = await browser.newPage();
     const fetched = [];
-    page.on('request', (request) => request.url().endsWith('.wasm') && fetched.push(request.url().split('/').pop()));
-    await page.addInitScript(() => document.addEventListener('stele:ready', () => (window.__ready = true), true));
+    page.on('request', (request) => /\.(wasm|js)$/.test(request.url()) && request.url().includes('/stele/') && fetched.push(request.url().split('/').pop()));
+    await page.addInitScript(() => { window.__ready = 0; document.addEventListener('stele:ready', () => (window.__ready += 1), true); });
     await page.goto(shop.url + path);
-    await page.waitForFunction(() => window.__ready, null, { timeout: 20000 });
-    if (fetched.join() !== expected) throw new Error(`${path} fetched ${fetched.join(', ') || 'no wasm'}, but the budget measures ${expected}`);
+    await page.waitForFunction((n) => window.__ready >= n, count, { timeout: 20000 });
     await page.close();
+    const files = fetched.filter((name) => name !== 'stele.js').sort();
+    const expected = [modules[kind].glue, modules[kind].wasm].sort();
+    if (files.join() !== expected.join()) throw new Error(`${path} fetched ${files.join(', ') || 'nothing'}, expected the ${kind} module ${expected.join(', ')}`);
+    sizes[kind] = files.reduce((sum, name) => sum + brotli(name), 0);
+    if (goal) line(`${label}: ${kind} module`, sizes[kind], goal, ' B');
+    else console.log(`${`${label}: ${kind} module`.padEnd(44)} ${String(sizes[kind]).padStart(9)} B  (no goal)`);
   }
 
   // Layout shift of bare elements (the documented script tag, no fragment): docs/embed.md.
@@ -110,7 +123,7 @@ try {
   console.log(`${'Lighthouse accessibility (goal 100)'.padEnd(44)} ${Math.round(lh.categories.accessibility.score * 100)}`);
   console.log(`${'Lighthouse total blocking time (goal <= 50 ms)'.padEnd(44)} ${Math.round(lh.audits['total-blocking-time'].numericValue)} ms`);
   console.log(`${'Lighthouse cumulative layout shift'.padEnd(44)} ${lh.audits['cumulative-layout-shift'].numericValue}`);
-  writeFileSync(join(ROOT, 'target/budgets.json'), JSON.stringify({ loader, widget, badges_only: badgesOnly, first_render_ms: median, html_render_ms: htmlRuns, render_ratio: ratio, layout_shift: shifts, lighthouse: { performance: lh.categories.performance.score, accessibility: lh.categories.accessibility.score, tbt_ms: lh.audits['total-blocking-time'].numericValue } }, null, 2));
+  writeFileSync(join(ROOT, 'target/budgets.json'), JSON.stringify({ loader, per_page_kind: sizes, widget, badges_only: badgesOnly, first_render_ms: median, html_render_ms: htmlRuns, render_ratio: ratio, layout_shift: shifts, lighthouse: { performance: lh.categories.performance.score, accessibility: lh.categories.accessibility.score, tbt_ms: lh.audits['total-blocking-time'].numericValue } }, null, 2));
 } finally {
   await browser.close();
   shop.stop();

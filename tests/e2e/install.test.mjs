@@ -201,8 +201,10 @@ test('the container image: non-root, a volume, a health check, port 8787, and a 
   assert.equal(loader.headers.get('content-type'), 'text/javascript; charset=utf-8');
   assert.equal(loader.headers.get('content-encoding'), 'br', 'precompressed, sent as it is');
   const text = await loader.text();
-  const wasm = text.match(/stele-[0-9a-f]{12}\.wasm/)?.[0];
-  assert.ok(wasm, 'the loader names its hashed module');
+  const glue = text.match(/stele-[0-9a-f]{8}\.js/)?.[0];
+  assert.ok(glue, 'the loader names its hashed glue');
+  const wasm = (await (await fetch(`http://127.0.0.1:${demoPort}/${glue}`)).text()).match(/stele-[0-9a-f]{8}\.wasm/)?.[0];
+  assert.ok(wasm, 'the glue names its hashed module');
   const module = await fetch(`http://127.0.0.1:${demoPort}/${wasm}`);
   assert.equal(module.headers.get('content-type'), 'application/wasm');
   assert.equal(module.headers.get('cache-control'), 'public, max-age=31536000, immutable');

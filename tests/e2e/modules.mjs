@@ -1,36 +1,39 @@
 // Which built file is which module. scripts/build-widget writes stele.js (the loader, with
-// the hashed names substituted in) and three hash-named modules. A file counts only when the
-// loader references it AND its name matches its module's exact pattern, and each glue must
-// name its own wasm, so no ordering of hashes can mistake one module for another.
+// the hashed glue names substituted in) and five hash-named modules, each a glue that names
+// its own wasm. A file counts only when the loader references it (or, for a wasm, its glue
+// does) AND its name matches its module's exact pattern, so no ordering of hashes can
+// mistake one module for another.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PATTERNS = {
-  full: /^stele-[0-9a-f]{12}\.(js|wasm)$/,
-  badges: /^stele-badges-[0-9a-f]{12}\.(js|wasm)$/,
-  direct: /^stele-direct-[0-9a-f]{12}\.(js|wasm)$/,
+  full: /^stele-[0-9a-f]{8}\.(js|wasm)$/,
+  badges: /^stele-badges-[0-9a-f]{8}\.(js|wasm)$/,
+  reviews: /^stele-reviews-[0-9a-f]{8}\.(js|wasm)$/,
+  testimonials: /^stele-testimonials-[0-9a-f]{8}\.(js|wasm)$/,
+  direct: /^stele-direct-[0-9a-f]{8}\.(js|wasm)$/,
 };
 
-/** The files the loader text references, e.g. "./stele-0123456789ab.wasm" → that name. */
-export function referencedBy(loader) {
-  return [...new Set([...loader.matchAll(/["'`]\.\/([^"'`/]+\.(?:js|wasm))["'`]/g)].map((m) => m[1]))];
+/** The files a script's text names, e.g. "./stele-0123456789ab.js" or "stele-….wasm". */
+export function referencedBy(text) {
+  return [...new Set([...text.matchAll(/["'`](?:\.\/)?([^"'`/]+\.(?:js|wasm))["'`]/g)].map((m) => m[1]))];
 }
 
-/** { full, badges, direct }, each { glue, wasm }: file names in `dir` (a build-widget output). */
+/** { full, badges, reviews, testimonials, direct }, each { glue, wasm }: file names in `dir`
+ *  (a build-widget output). */
 export function pickModules(dir) {
   const present = new Set(readdirSync(dir));
-  const referenced = referencedBy(readFileSync(join(dir, 'stele.js'), 'utf8'));
+  const loader = referencedBy(readFileSync(join(dir, 'stele.js'), 'utf8'));
   const modules = {};
   for (const [kind, pattern] of Object.entries(PATTERNS)) {
-    const one = (ext) => {
-      const names = referenced.filter((name) => pattern.test(name) && name.endsWith(`.${ext}`));
-      if (names.length !== 1) throw new Error(`${dir}/stele.js should reference one ${kind} .${ext} file, found ${names.length}: ${names.join(', ')}`);
-      if (!present.has(names[0])) throw new Error(`${dir}/stele.js references ${names[0]}, which is not in ${dir}`);
-      return names[0];
+    const one = (names, ext, by) => {
+      const found = names.filter((name) => pattern.test(name) && name.endsWith(`.${ext}`));
+      if (found.length !== 1) throw new Error(`${by} should reference one ${kind} .${ext} file, found ${found.length}: ${found.join(', ')}`);
+      if (!present.has(found[0])) throw new Error(`${by} references ${found[0]}, which is not in ${dir}`);
+      return found[0];
     };
-    modules[kind] = { glue: one('js'), wasm: one('wasm') };
-    if (!readFileSync(join(dir, modules[kind].glue), 'utf8').includes(modules[kind].wasm))
-      throw new Error(`${modules[kind].glue} does not name ${modules[kind].wasm}: the loader and its glue disagree`);
+    const glue = one(loader, 'js', `${dir}/stele.js`);
+    modules[kind] = { glue, wasm: one(referencedBy(readFileSync(join(dir, glue), 'utf8')), 'wasm', glue) };
   }
   return modules;
 }

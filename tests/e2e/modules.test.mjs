@@ -9,9 +9,11 @@ import { ROOT } from './harness.mjs';
 import { pickModules } from './modules.mjs';
 
 const NAMES = {
-  full: { glue: 'stele-f00000000001.js', wasm: 'stele-fedcba987654.wasm' },
-  badges: { glue: 'stele-badges-0123456789ab.js', wasm: 'stele-badges-00000000000a.wasm' },
-  direct: { glue: 'stele-direct-aaaaaaaaaaaa.js', wasm: 'stele-direct-000000000000.wasm' },
+  full: { glue: 'stele-00000001.js', wasm: 'stele-fedcba98.wasm' },
+  badges: { glue: 'stele-badges-456789ab.js', wasm: 'stele-badges-0000000a.wasm' },
+  reviews: { glue: 'stele-reviews-000000aa.js', wasm: 'stele-reviews-0000000b.wasm' },
+  testimonials: { glue: 'stele-testimonials-000000ab.js', wasm: 'stele-testimonials-000000bb.wasm' },
+  direct: { glue: 'stele-direct-aaaaaaaa.js', wasm: 'stele-direct-00000000.wasm' },
 };
 
 /** A fake build in a temp dir: the real loader source with the names substituted as
@@ -19,9 +21,9 @@ const NAMES = {
 function fakeBuild(names = NAMES, extra = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'stele-modules-'));
   const loader = readFileSync(join(ROOT, 'www/src/stele.js'), 'utf8')
-    .replaceAll('__BADGE_GLUE__', names.badges.glue).replaceAll('__BADGE_WASM__', names.badges.wasm)
-    .replaceAll('__DIRECT_GLUE__', names.direct.glue).replaceAll('__DIRECT_WASM__', names.direct.wasm)
-    .replaceAll('__GLUE__', names.full.glue).replaceAll('__WASM__', names.full.wasm);
+    .replaceAll('__BADGE_GLUE__', names.badges.glue).replaceAll('__REVIEWS_GLUE__', names.reviews.glue)
+    .replaceAll('__TESTIMONIALS_GLUE__', names.testimonials.glue).replaceAll('__DIRECT_GLUE__', names.direct.glue)
+    .replaceAll('__GLUE__', names.full.glue);
   writeFileSync(join(dir, 'stele.js'), loader);
   writeFileSync(join(dir, 'stele.css'), '');
   for (const { glue, wasm } of Object.values(names)) {
@@ -45,7 +47,7 @@ test('picks each module by what the loader references, whatever the hashes sort 
 });
 
 test('a stale hash-named file the loader does not reference is ignored', () => {
-  const dir = fakeBuild(NAMES, { 'stele-000000000000.wasm': '', 'stele-000000000000.js': '' });
+  const dir = fakeBuild(NAMES, { 'stele-00000000.wasm': '', 'stele-00000000.js': '' });
   try {
     assert.deepEqual(pickModules(dir), NAMES);
   } finally {
@@ -53,13 +55,13 @@ test('a stale hash-named file the loader does not reference is ignored', () => {
   }
 });
 
-test('a referenced file that is missing, or a glue naming another wasm, is an error', () => {
+test('a referenced file that is missing, or a glue naming another module\'s wasm, is an error', () => {
   const missing = fakeBuild();
   const mismatched = fakeBuild(NAMES, { [NAMES.full.glue]: `new URL("${NAMES.badges.wasm}",import.meta.url)` });
   try {
     rmSync(join(missing, NAMES.full.wasm));
-    assert.throws(() => pickModules(missing), /references stele-fedcba987654\.wasm, which is not in/);
-    assert.throws(() => pickModules(mismatched), /stele-f00000000001\.js does not name stele-fedcba987654\.wasm/);
+    assert.throws(() => pickModules(missing), /stele-00000001\.js references stele-fedcba98\.wasm, which is not in/);
+    assert.throws(() => pickModules(mismatched), /stele-00000001\.js should reference one full \.wasm file, found 0/);
   } finally {
     rmSync(missing, { recursive: true });
     rmSync(mismatched, { recursive: true });

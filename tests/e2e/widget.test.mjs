@@ -383,3 +383,33 @@ test('a page of badges only loads the small badge module and one summaries reque
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('each page kind loads the one module that draws what it shows; a kind added later brings its own', async () => {
+  const fetchedOn = async (path, ready, then) => {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    const wasm = [];
+    page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+\.wasm$/, '')));
+    await page.goto(shop.url + path);
+    await waitReady(page, ready);
+    if (then) await then(page);
+    assert.deepEqual(problems, [], path);
+    await context.close();
+    return wasm;
+  };
+  assert.deepEqual(await fetchedOn('kinds/product.html', 4), ['stele-reviews'], 'a product page with badges');
+  assert.deepEqual(await fetchedOn('kinds/home.html', 4), ['stele-testimonials'], 'a home page with badges');
+  assert.deepEqual(await fetchedOn('takeover.html', 2), ['stele'], 'reviews and testimonials: the full module, once');
+  // A listing that later shows reviews (a quick view): the badges keep their module, the
+  // reviews come with the module that draws them, and nothing is fetched twice.
+  const later = await fetchedOn('listing.html', 4, async (page) => {
+    await page.evaluate(() => {
+      const reviews = Object.assign(document.createElement('stele-reviews'), {});
+      reviews.setAttribute('product', '2183');
+      reviews.setAttribute('loading', 'eager');
+      document.querySelector('main').append(reviews);
+    });
+    await waitReady(page, 5);
+  });
+  assert.deepEqual(later, ['stele-badges', 'stele-reviews']);
+});

@@ -7,7 +7,6 @@ const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 
 const mounted = new WeakMap();
 // Options given to mount(), kept so re-renders (attribute changes, moves) still use them.
 const given = new WeakMap();
-let widget;
 let observer;
 
 const warn = (message) => console.warn('[stele] ' + message);
@@ -23,7 +22,8 @@ let reserveSheet;
 function skeleton(element) {
   const kind = TAGS[element.localName];
   // A server-rendered fragment is its own reserve; a shadow root is a widget already there.
-  if (!kind || RESERVE.startsWith('__') || element.shadowRoot || element.firstElementChild) return;
+  // (Unbuilt, in the Trunk demo, RESERVE is no CSS: the boxes are there, without a size.)
+  if (!kind || element.shadowRoot || element.firstElementChild) return;
   const option = (name, attribute) => given.get(element)?.[name] ?? element.getAttribute(attribute);
   // The widget's rules (src/options.rs): theme, page size (drawn up to a canonical page), layout.
   const theme = option('theme', 'theme');
@@ -37,7 +37,7 @@ function skeleton(element) {
     shadow.adoptedStyleSheets = [reserveSheet];
     // Fixed markup: the theme comes from the page only as one of three words.
     shadow.innerHTML = `<div class="stele-root" part="root" data-theme="${['dark', 'auto'].includes(theme) ? theme : 'light'}">${kind === 'stars' ? '' :
-      `<div class="stele-sk" aria-hidden="true">${kind === 'reviews' ? '<div class="stele-sk__head"></div>' : ''}<div class="stele-sk__list${kind === 'testimonials' && !carousel ? ' stele-sk__list--grid' : ''}">${card.repeat(carousel ? 1 : cards)}</div>${carousel ? '<div class="stele-sk__nav"></div>' : ''}</div>`}</div>`;
+      `<div class="stele-sk">${kind === 'reviews' ? '<div class="stele-sk__head"></div>' : ''}<div class="stele-sk__list${kind === 'testimonials' && !carousel ? ' stele-sk__list--grid' : ''}">${card.repeat(carousel ? 1 : cards)}</div>${carousel ? '<div class="stele-sk__nav"></div>' : ''}</div>`}</div>`;
   } catch {
     // A browser without constructable stylesheets: no reserve, the widget still renders.
   }
@@ -47,25 +47,35 @@ function skeleton(element) {
 let provide;
 const provided = new Promise((resolve) => (provide = resolve));
 
-let badges;
-let direct;
 // A failed download is not remembered, so the next element tries again.
-const start = (glue, wasm, forget) =>
-  glue.then((module) => module.default({ module_or_path: wasm }).then(() => module)).catch((error) => {
+// Each glue fetches its own wasm (build-widget points its default URL at the hashed file).
+const start = (glue, forget) =>
+  glue.then((module) => module.default().then(() => module)).catch((error) => {
     forget();
     throw error;
   });
 
-// Literal specifiers, so bundlers can follow them.
+// The modules, by what they draw besides badges (literal specifiers, so bundlers follow them).
+const MODULES = {
+  stars: () => import('./__BADGE_GLUE__'),
+  reviews: () => import('./__REVIEWS_GLUE__'),
+  testimonials: () => import('./__TESTIMONIALS_GLUE__'),
+  all: () => import('./__GLUE__'),
+  // Direct mode (local testing only) lives in its own module, so shops never download it.
+  direct: () => import('./__DIRECT_GLUE__'),
+};
+const running = {};
+
+/** The module for `kind`: one already running that draws it (shared code is downloaded
+ *  once), else the smallest that draws every kind on the page. */
 function load(kind) {
   // An unbuilt loader (the Trunk demo) waits for bindings handed to it by useBindings().
   if ('__GLUE__'.startsWith('__')) return provided;
-  // Direct mode (local testing only) lives in its own module, so shops never download it.
-  if (kind === 'direct') return (direct ||= start(import('./__DIRECT_GLUE__'), new URL('./__DIRECT_WASM__', import.meta.url), () => (direct = null)));
-  // A page of nothing but badges (a listing) gets the small badge-only module.
-  if (kind === 'stars' && !widget && !document.querySelector('stele-reviews, stele-testimonials'))
-    return (badges ||= start(import('./__BADGE_GLUE__'), new URL('./__BADGE_WASM__', import.meta.url), () => (badges = null)));
-  return (widget ||= start(import('./__GLUE__'), new URL('./__WASM__', import.meta.url), () => (widget = null)));
+  for (const name in running) if (name === kind || name === 'direct' || (name === 'all' && kind !== 'direct') || kind === 'stars') return running[name];
+  const reviews = kind === 'reviews' || document.querySelector('stele-reviews');
+  const testimonials = kind === 'testimonials' || document.querySelector('stele-testimonials');
+  const name = kind === 'direct' ? kind : reviews && testimonials ? 'all' : reviews ? 'reviews' : testimonials ? 'testimonials' : 'stars';
+  return (running[name] ||= start(MODULES[name](), () => delete running[name]));
 }
 
 /** Hands the loader wasm bindings initialised elsewhere (Trunk's window.wasmBindings). */
@@ -109,7 +119,7 @@ export async function mount(element, options) {
     module = await load(element.hasAttribute('unsafe-direct') ? 'direct' : kind);
   } catch (error) {
     mounted.delete(element);
-    return warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files, and allow 'wasm-unsafe-eval' in the page's script-src.`);
+    return warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files; allow 'wasm-unsafe-eval' in the page's script-src.`);
   }
   // One widget per task, so several never add up to one long main-thread task; badges are
   // tiny and render together, so they share one summaries request.
