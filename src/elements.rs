@@ -3,7 +3,10 @@
 //! is `<stele-reviews product src>`. They render inline (include `stele.css`), emit no DOM
 //! events, and share the loaders the custom elements use.
 // A module without reviews or testimonials compiles only part of this file.
-#![cfg_attr(not(all(stele_reviews, stele_testimonials)), allow(unused_imports, dead_code))]
+#![cfg_attr(
+    not(all(stele_reviews, stele_testimonials)),
+    allow(unused_imports, dead_code)
+)]
 
 use std::cell::RefCell;
 

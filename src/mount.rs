@@ -4,7 +4,10 @@
 //! The loader picks a module per page (build.rs): `badge-only` draws `<stele-stars>` alone (a
 //! listing), `reviews-only` adds `<stele-reviews>` (a product page), `testimonials-only` adds
 //! `<stele-testimonials>` (a home page); the full module draws all three.
-#![cfg_attr(not(all(stele_reviews, stele_testimonials)), allow(unused_imports, dead_code))]
+#![cfg_attr(
+    not(all(stele_reviews, stele_testimonials)),
+    allow(unused_imports, dead_code)
+)]
 
 use std::cell::RefCell;
 
@@ -23,13 +26,13 @@ use crate::context::{Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
 #[cfg(feature = "direct")]
 use crate::elements::loaded;
-use crate::elements::{summary_signal, warn, ReadyWhen};
-#[cfg(any(stele_reviews, stele_testimonials))]
-use crate::elements::Ready;
 #[cfg(stele_reviews)]
 use crate::elements::ProductLoader;
+#[cfg(any(stele_reviews, stele_testimonials))]
+use crate::elements::Ready;
 #[cfg(stele_testimonials)]
 use crate::elements::ShopLoader;
+use crate::elements::{summary_signal, warn, ReadyWhen};
 use crate::i18n::I18n;
 use crate::options::{Kind, Options, Theme};
 
@@ -129,7 +132,10 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         Kind::Testimonials => cfg!(stele_testimonials),
     };
     if !drawn {
-        warn(&format!("<{}> is not in this widget module (a loader bug, please report it)", kind.tag()));
+        warn(&format!(
+            "<{}> is not in this widget module (a loader bug, please report it)",
+            kind.tag()
+        ));
         return Ok(Mounted { handle: None });
     }
     #[cfg(feature = "direct")]

@@ -44,8 +44,32 @@ pub struct Formatter {
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod browser {
+    use std::cell::RefCell;
+
     use js_sys::{Array, Intl, Object, Reflect};
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    thread_local! {
+        /// Intl formatters by (what, tag): building one costs more than formatting with it
+        /// many times over, and a list of 20 reviews formats some 60 values.
+        static FORMATTERS: RefCell<Vec<(String, JsValue)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// The formatter `key` (which kind, and the locale tag), built by `make` the first time.
+    fn cached<T: JsCast>(key: String, make: impl FnOnce() -> T) -> T {
+        let known = FORMATTERS.with(|cell| {
+            cell.borrow()
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, v)| v.clone())
+        });
+        let value = known.unwrap_or_else(|| {
+            let value: JsValue = make().into();
+            FORMATTERS.with(|cell| cell.borrow_mut().push((key, value.clone())));
+            value
+        });
+        value.unchecked_into()
+    }
 
     pub fn options(pairs: &[(&str, JsValue)]) -> Object {
         let object = Object::new();
@@ -60,14 +84,16 @@ mod browser {
     }
 
     pub fn number(tag: &str, value: f64, digits: u32) -> String {
-        let digits = JsValue::from(digits);
-        let format = Intl::NumberFormat::new(
-            &locales(tag),
-            &options(&[
-                ("minimumFractionDigits", digits.clone()),
-                ("maximumFractionDigits", digits),
-            ]),
-        );
+        let format = cached(format!("number {digits} {tag}"), || {
+            let digits = JsValue::from(digits);
+            Intl::NumberFormat::new(
+                &locales(tag),
+                &options(&[
+                    ("minimumFractionDigits", digits.clone()),
+                    ("maximumFractionDigits", digits),
+                ]),
+            )
+        });
         format
             .format()
             .call1(&JsValue::NULL, &JsValue::from(value))
@@ -77,25 +103,31 @@ mod browser {
     }
 
     pub fn plural(tag: &str, value: f64) -> String {
-        Intl::PluralRules::new(&locales(tag), &Object::new())
-            .select(value)
-            .into()
+        cached(format!("plural {tag}"), || {
+            Intl::PluralRules::new(&locales(tag), &Object::new())
+        })
+        .select(value)
+        .into()
     }
 
     pub fn relative(tag: &str, value: f64, unit: &str) -> String {
-        let format = Intl::RelativeTimeFormat::new(
-            &locales(tag),
-            &options(&[("numeric", JsValue::from_str("auto"))]),
-        );
+        let format = cached(format!("relative {tag}"), || {
+            Intl::RelativeTimeFormat::new(
+                &locales(tag),
+                &options(&[("numeric", JsValue::from_str("auto"))]),
+            )
+        });
         format.format(value, unit).into()
     }
 
     pub fn date(tag: &str, unix: i64) -> String {
         let date = js_sys::Date::new(&JsValue::from((unix * 1000) as f64));
-        let format = Intl::DateTimeFormat::new(
-            &locales(tag),
-            &options(&[("dateStyle", JsValue::from_str("long"))]),
-        );
+        let format = cached(format!("date {tag}"), || {
+            Intl::DateTimeFormat::new(
+                &locales(tag),
+                &options(&[("dateStyle", JsValue::from_str("long"))]),
+            )
+        });
         format
             .format()
             .call1(&JsValue::NULL, &date)
