@@ -55,7 +55,7 @@ impl Emitter {
     pub fn emit(&self, event: WidgetEvent) {
         #[cfg(all(feature = "csr", target_arch = "wasm32"))]
         if let Some(host) = &self.host {
-            crate::mount::dispatch(host, self.kind, self.product.as_deref(), &event);
+            browser::dispatch(host, self.kind, self.product.as_deref(), &event);
         }
         #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
         let _ = (event, self.kind, &self.product);
@@ -65,4 +65,54 @@ impl Emitter {
 /// The element's emitter.
 pub fn use_emitter() -> Emitter {
     use_context::<Emitter>().unwrap_or_default()
+}
+
+/// Events as DOM `CustomEvent`s on the host element.
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod browser {
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::JsValue;
+    use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+
+    use super::WidgetEvent;
+
+    fn object(pairs: &[(&str, JsValue)]) -> Object {
+        let object = Object::new();
+        for (key, value) in pairs {
+            let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+        }
+        object
+    }
+
+    /// Dispatches a widget event on the host element.
+    pub fn dispatch(host: &HtmlElement, kind: &str, product: Option<&str>, event: &WidgetEvent) {
+        let optional = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
+        let (name, detail) = match event {
+            WidgetEvent::Ready => (
+                "stele:ready",
+                object(&[("kind", kind.into()), ("product", optional(product))]),
+            ),
+            WidgetEvent::Filter {
+                stars,
+                with_comment,
+                query,
+            } => (
+                "stele:filter",
+                object(&[
+                    ("stars", stars.map_or(JsValue::NULL, JsValue::from)),
+                    ("withComment", (*with_comment).into()),
+                    ("query", query.as_str().into()),
+                ]),
+            ),
+            WidgetEvent::Sort(sort) => ("stele:sort", object(&[("sort", sort.as_str().into())])),
+            WidgetEvent::More(page) => ("stele:more", object(&[("page", (*page).into())])),
+        };
+        let init = CustomEventInit::new();
+        init.set_bubbles(true);
+        init.set_composed(true);
+        init.set_detail(&detail);
+        if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+            let _ = host.dispatch_event(&event);
+        }
+    }
 }

@@ -19,10 +19,16 @@ pub mod data;
 pub mod i18n;
 pub mod options;
 
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod badges;
 #[cfg(all(feature = "direct", target_arch = "wasm32"))]
 mod direct;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 pub mod elements;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod hints;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod loaders;
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod mount;
 #[cfg(all(

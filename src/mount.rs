@@ -11,29 +11,28 @@
 
 use std::cell::RefCell;
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use leptos::prelude::*;
 use stele_core::public::{ProductView, ShopView};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{
-    CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+use crate::badges::summary_signal;
 use crate::components::{Badge, BadgeState, Layout, Reviews, Testimonials};
-use crate::context::{Emitter, WidgetEvent};
+use crate::context::Emitter;
 use crate::data::{Api, DataError};
-#[cfg(feature = "direct")]
-use crate::elements::loaded;
-#[cfg(stele_reviews)]
-use crate::elements::ProductLoader;
-#[cfg(any(stele_reviews, stele_testimonials))]
-use crate::elements::Ready;
-#[cfg(stele_testimonials)]
-use crate::elements::ShopLoader;
-use crate::elements::{summary_signal, warn, ReadyWhen};
+use crate::hints::warn;
 use crate::i18n::I18n;
+#[cfg(feature = "direct")]
+use crate::loaders::loaded;
+#[cfg(stele_reviews)]
+use crate::loaders::ProductLoader;
+#[cfg(any(stele_reviews, stele_testimonials))]
+use crate::loaders::Ready;
+use crate::loaders::ReadyWhen;
+#[cfg(stele_testimonials)]
+use crate::loaders::ShopLoader;
 use crate::options::{Kind, Options, Theme};
 
 /// A mounted element; `unmount()` (or dropping it) removes the view and its reactive state.
@@ -297,46 +296,6 @@ fn prepare_root(host: &HtmlElement, theme: Theme) -> Result<HtmlElement, JsValue
     container.set_attribute("part", "root")?;
     root.append_child(&container)?;
     Ok(container)
-}
-
-fn object(pairs: &[(&str, JsValue)]) -> Object {
-    let object = Object::new();
-    for (key, value) in pairs {
-        let _ = Reflect::set(&object, &JsValue::from_str(key), value);
-    }
-    object
-}
-
-/// Dispatches a widget event on the host element.
-pub(crate) fn dispatch(host: &HtmlElement, kind: &str, product: Option<&str>, event: &WidgetEvent) {
-    let optional = |value: Option<&str>| value.map_or(JsValue::NULL, JsValue::from_str);
-    let (name, detail) = match event {
-        WidgetEvent::Ready => (
-            "stele:ready",
-            object(&[("kind", kind.into()), ("product", optional(product))]),
-        ),
-        WidgetEvent::Filter {
-            stars,
-            with_comment,
-            query,
-        } => (
-            "stele:filter",
-            object(&[
-                ("stars", stars.map_or(JsValue::NULL, JsValue::from)),
-                ("withComment", (*with_comment).into()),
-                ("query", query.as_str().into()),
-            ]),
-        ),
-        WidgetEvent::Sort(sort) => ("stele:sort", object(&[("sort", sort.as_str().into())])),
-        WidgetEvent::More(page) => ("stele:more", object(&[("page", (*page).into())])),
-    };
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_detail(&detail);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
-    }
 }
 
 impl From<DataError> for JsValue {

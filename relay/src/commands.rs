@@ -484,3 +484,35 @@ pub fn probe(args: &ProbeArgs) -> ExitCode {
         }
     }
 }
+
+/// `stele-relay export`.
+pub fn export(args: &crate::export::ExportArgs) -> ExitCode {
+    // A wrong URL fails before any work.
+    let target = match crate::publish::Target::of_arg(args.to.as_deref(), "export") {
+        Ok(target) => target,
+        Err(exit) => return exit,
+    };
+    let store = match Store::open(&args.store.db) {
+        Ok(store) => std::sync::Arc::new(std::sync::Mutex::new(store)),
+        Err(error) => {
+            eprintln!("stele-relay export: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let snapshot = match build_snapshot(&store, &args.moderation.moderation()) {
+        Ok(snapshot) => snapshot,
+        Err(error) => {
+            eprintln!("stele-relay export: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    match (target, &args.out) {
+        (Some(target), _) => crate::publish::run_blocking(&snapshot, &target, "export"),
+        (None, Some(out)) => crate::export::publish(&snapshot, out, "export"),
+        // clap requires one of the two.
+        (None, None) => {
+            eprintln!("stele-relay export: give --out DIR or --to URL");
+            ExitCode::from(2)
+        }
+    }
+}

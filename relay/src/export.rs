@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 use clap::Args;
 use stele_core::listing::{ReviewFilter, ReviewSort};
@@ -18,27 +18,26 @@ use stele_core::public::{Source, SummariesView};
 
 use crate::config::{ModerationOptions, StoreOptions};
 use crate::snapshot::{Listing, Snapshot};
-use crate::store::Store;
 
 /// Write the public JSON as static files (run `sync` first), to a directory or a bucket.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("target").required(true).multiple(false).args(["out", "to"])))]
 pub struct ExportArgs {
     #[command(flatten)]
-    store: StoreOptions,
+    pub(crate) store: StoreOptions,
     #[command(flatten)]
-    moderation: ModerationOptions,
+    pub(crate) moderation: ModerationOptions,
 
     /// Directory to write; replaced whole once every file is written.
     #[arg(long, value_name = "DIR")]
-    out: Option<PathBuf>,
+    pub(crate) out: Option<PathBuf>,
 
     /// Bucket to publish to: s3://BUCKET/PREFIX, gs://BUCKET/PREFIX or az://CONTAINER/PREFIX.
     /// Endpoint, region and credentials come from the usual AWS_*, GOOGLE_* and AZURE_*
     /// variables (AWS_ENDPOINT for R2, MinIO, Backblaze B2, Spaces). Objects first, the
     /// manifest v1/export.json next, stale objects under PREFIX/v1/ deleted last.
     #[arg(long, value_name = "URL")]
-    to: Option<String>,
+    pub(crate) to: Option<String>,
 }
 
 /// Path of the manifest, the last file of every export.
@@ -241,38 +240,6 @@ pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
                 out.display()
             );
             ExitCode::from(1)
-        }
-    }
-}
-
-/// `stele-relay export`.
-pub fn run(args: &ExportArgs) -> ExitCode {
-    // A wrong URL fails before any work.
-    let target = match crate::publish::Target::of_arg(args.to.as_deref(), "export") {
-        Ok(target) => target,
-        Err(exit) => return exit,
-    };
-    let store = match Store::open(&args.store.db) {
-        Ok(store) => Arc::new(Mutex::new(store)),
-        Err(error) => {
-            eprintln!("stele-relay export: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    let snapshot = match crate::commands::build_snapshot(&store, &args.moderation.moderation()) {
-        Ok(snapshot) => snapshot,
-        Err(error) => {
-            eprintln!("stele-relay export: {error}");
-            return ExitCode::from(2);
-        }
-    };
-    match (target, &args.out) {
-        (Some(target), _) => crate::publish::run_blocking(&snapshot, &target, "export"),
-        (None, Some(out)) => publish(&snapshot, out, "export"),
-        // clap requires one of the two.
-        (None, None) => {
-            eprintln!("stele-relay export: give --out DIR or --to URL");
-            ExitCode::from(2)
         }
     }
 }

@@ -49,7 +49,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
-        Command::Export(args) => export::run(&args),
+        Command::Export(args) => commands::export(&args),
         Command::Config(args) => commands::config(&args),
         Command::Probe(args) => commands::probe(&args),
         Command::Serve(args) => {

@@ -1,89 +1,7 @@
 //! Sorting and paging of public reviews: pure functions shared by the relay and the export.
 
-use std::cmp::Ordering;
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
 use crate::public::PublicReview;
-
-/// The orders a review list can be shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ReviewSort {
-    /// Most recent first.
-    #[default]
-    Newest,
-    /// Oldest first.
-    Oldest,
-    /// Highest score first.
-    Highest,
-    /// Lowest score first.
-    Lowest,
-}
-
-/// A `sort` value that is not one of `newest`, `oldest`, `highest`, `lowest`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown sort {0:?}: use newest, oldest, highest or lowest")]
-pub struct UnknownSort(pub String);
-
-impl ReviewSort {
-    /// Every sort, in a stable order.
-    pub const ALL: [ReviewSort; 4] = [Self::Newest, Self::Oldest, Self::Highest, Self::Lowest];
-
-    /// The name used in URLs, attributes and JSON.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Newest => "newest",
-            Self::Oldest => "oldest",
-            Self::Highest => "highest",
-            Self::Lowest => "lowest",
-        }
-    }
-
-    /// How two reviews compare under this sort. Reviews missing the sorted-on value come
-    /// last in either direction; ties go to the newer review, then to the smaller id, so the
-    /// order is total and stable across requests.
-    pub fn compare(self, a: &PublicReview, b: &PublicReview) -> Ordering {
-        let newest_first = || missing_last(a.date, b.date, |x, y| y.cmp(x));
-        let primary = match self {
-            Self::Newest => Ordering::Equal,
-            Self::Oldest => missing_last(a.date, b.date, |x, y| x.cmp(y)),
-            Self::Highest => missing_last(a.score, b.score, |x, y| y.cmp(x)),
-            Self::Lowest => missing_last(a.score, b.score, |x, y| x.cmp(y)),
-        };
-        primary
-            .then_with(newest_first)
-            .then_with(|| a.id.cmp(&b.id))
-    }
-}
-
-fn missing_last<T>(a: Option<T>, b: Option<T>, present: impl Fn(&T, &T) -> Ordering) -> Ordering {
-    match (&a, &b) {
-        (Some(x), Some(y)) => present(x, y),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-impl FromStr for ReviewSort {
-    type Err = UnknownSort;
-
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        Self::ALL
-            .into_iter()
-            .find(|sort| sort.as_str() == text)
-            .ok_or_else(|| UnknownSort(text.to_owned()))
-    }
-}
-
-impl fmt::Display for ReviewSort {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+pub use crate::public::{Page, ReviewSort, UnknownSort};
 
 /// Which reviews a list shows. Star filters compare the histogram bucket (stars rounded up,
 /// as in [`crate::Score::bucket`]), so a histogram row and its filtered list always agree;
@@ -127,28 +45,6 @@ impl ReviewFilter {
 /// Sorts reviews in place.
 pub fn sort_reviews(reviews: &mut [PublicReview], sort: ReviewSort) {
     reviews.sort_by(|a, b| sort.compare(a, b));
-}
-
-/// One page of a list: `{"items", "page", "per_page", "total", "total_pages"}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Page<T> {
-    /// The items on this page (empty past the last page).
-    pub items: Vec<T>,
-    /// This page's number, from 1.
-    pub page: u32,
-    /// The page size asked for.
-    pub per_page: u32,
-    /// Items across all pages.
-    pub total: u64,
-    /// Number of pages (0 for an empty list).
-    pub total_pages: u32,
-}
-
-impl<T> Page<T> {
-    /// Whether a later page has items.
-    pub fn has_more(&self) -> bool {
-        self.page < self.total_pages
-    }
 }
 
 /// Page `page` (from 1) of `items`, `per_page` at a time. Page 0 or a page size of 0 give an

@@ -2,11 +2,10 @@
 //! `stele-relay export` writes them as files, so the widget reads both the same way;
 //! anything with a query string (`q`, `with_comment`, other page sizes) needs the live relay.
 
-use crate::listing::{ReviewFilter, ReviewSort};
+use crate::listing::ReviewFilter;
+use crate::public::ReviewSort;
+pub use crate::public::CANONICAL_PER_PAGE;
 use crate::text::path_segment;
-
-/// Page size of every canonical list.
-pub const CANONICAL_PER_PAGE: u32 = 10;
 
 /// Number of files summaries are spread over (`v1/summary-chunks/{chunk}.json`).
 pub const SUMMARY_CHUNKS: u32 = 16;

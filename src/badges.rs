@@ -1,0 +1,115 @@
+//! Badge batching: every `<stele-stars>` of a page shares one `/v1/summaries` request per
+//! relay, and every badge of one product shares its summary.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+use crate::components::BadgeState;
+use crate::data::Api;
+use crate::hints::warn;
+
+/// Badges' summaries by (relay, product), and the ids waiting for one shared
+/// `/v1/summaries` request, by relay. A page has a few dozen badges: vectors suffice.
+/// (relay base URL, product id).
+type BadgeKey = (String, String);
+
+#[derive(Default)]
+struct Batches {
+    signals: Vec<(BadgeKey, ArcRwSignal<BadgeState>)>,
+    pending: Vec<(String, Vec<String>)>,
+}
+
+impl Batches {
+    fn signal(&self, key: &BadgeKey) -> Option<&ArcRwSignal<BadgeState>> {
+        self.signals
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, signal)| signal)
+    }
+}
+
+thread_local! {
+    static BATCHES: RefCell<Batches> = RefCell::new(Batches::default());
+}
+
+/// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
+/// the same task (the loader mounts all of a page's badges together) share one request.
+pub(crate) fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<BadgeState> {
+    BATCHES.with(|cell| {
+        let mut batches = cell.borrow_mut();
+        let key = (api.base().to_owned(), id.to_owned());
+        if let Some(signal) = batches.signal(&key) {
+            return signal.clone();
+        }
+        let signal = ArcRwSignal::new(BadgeState::Loading);
+        batches.signals.push((key, signal.clone()));
+        let first = match batches
+            .pending
+            .iter_mut()
+            .find(|(base, _)| base == api.base())
+        {
+            Some((_, ids)) => {
+                ids.push(id.to_owned());
+                false
+            }
+            None => {
+                batches
+                    .pending
+                    .push((api.base().to_owned(), vec![id.to_owned()]));
+                true
+            }
+        };
+        if first {
+            let api = api.clone();
+            leptos::task::spawn_local(async move {
+                // Let the rest of this task's badges join the batch.
+                let _ =
+                    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL))
+                        .await;
+                flush(api).await;
+            });
+        }
+        signal
+    })
+}
+
+async fn flush(api: Api) {
+    let ids = BATCHES.with(|cell| {
+        let mut batches = cell.borrow_mut();
+        let index = batches
+            .pending
+            .iter()
+            .position(|(base, _)| base == api.base());
+        index
+            .map(|i| batches.pending.swap_remove(i).1)
+            .unwrap_or_default()
+    });
+    for chunk in ids.chunks(crate::MAX_SUMMARY_IDS) {
+        let result = api.summaries(chunk).await;
+        if let Err(error) = &result {
+            warn(&format!("<stele-stars>: {error}"));
+        }
+        BATCHES.with(|cell| {
+            let mut batches = cell.borrow_mut();
+            for id in chunk {
+                let key = (api.base().to_owned(), id.clone());
+                let Some(signal) = batches.signal(&key).cloned() else {
+                    continue;
+                };
+                match &result {
+                    // A product missing from the answer has no reviews: count 0.
+                    Ok(view) => signal.set(BadgeState::Ready(
+                        view.summaries.get(id).cloned().unwrap_or_default(),
+                    )),
+                    Err(_) => {
+                        signal.set(BadgeState::Unavailable);
+                        // Forgotten, so a badge mounted later (SPA navigation) asks again.
+                        batches.signals.retain(|(k, _)| *k != key);
+                    }
+                }
+            }
+        });
+    }
+}
