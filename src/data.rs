@@ -19,6 +19,8 @@ pub enum DataError {
     Version(ApiMismatch),
     /// Fetching is not possible here (server rendering).
     Unavailable,
+    /// Its element went away first: nobody is waiting, so nothing is logged.
+    Aborted,
 }
 
 impl std::fmt::Display for DataError {
@@ -30,11 +32,19 @@ impl std::fmt::Display for DataError {
             Self::Shape(reason) => write!(f, "unexpected JSON ({reason}): the relay and widget versions may differ"),
             Self::Version(mismatch) => mismatch.fmt(f),
             Self::Unavailable => write!(f, "no data source"),
+            Self::Aborted => write!(f, "aborted: the element was removed"),
         }
     }
 }
 
 impl std::error::Error for DataError {}
+
+impl DataError {
+    /// Whether the console should hear of it: not when the element is gone.
+    pub fn deserves_a_hint(&self) -> bool {
+        *self != Self::Aborted
+    }
+}
 
 /// The distinct chunk files that hold the summaries of `ids`, in order.
 pub fn chunks_holding(ids: &[String]) -> Vec<u32> {
@@ -45,9 +55,12 @@ pub fn chunks_holding(ids: &[String]) -> Vec<u32> {
 }
 
 /// A relay or static export at a base URL (ending in `/`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Api {
     base: String,
+    /// Aborts this element's requests when it is unmounted (see [`Api::aborted_on_cleanup`]).
+    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    abort: Option<send_wrapper::SendWrapper<web_sys::AbortSignal>>,
 }
 
 impl Api {
@@ -57,7 +70,28 @@ impl Api {
         if !base.ends_with('/') {
             base.push('/');
         }
-        Self { base }
+        Self {
+            base,
+            #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+            abort: None,
+        }
+    }
+
+    /// The same source, for an element: its requests are aborted when the reactive owner
+    /// this is called in is cleaned up (the element is unmounted, or shows another product),
+    /// so the browser stops downloading what nobody will read.
+    pub fn aborted_on_cleanup(self) -> Self {
+        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        if let Ok(controller) = web_sys::AbortController::new() {
+            let signal = controller.signal();
+            let controller = send_wrapper::SendWrapper::new(controller);
+            leptos::prelude::on_cleanup(move || controller.abort());
+            return Self {
+                abort: Some(send_wrapper::SendWrapper::new(signal)),
+                ..self
+            };
+        }
+        self
     }
 
     /// The base URL.
@@ -141,7 +175,8 @@ impl Api {
 
     #[cfg(all(feature = "csr", target_arch = "wasm32"))]
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
-        let json = browser::fetch_json(&format!("{}{path}", self.base)).await?;
+        let signal = self.abort.as_deref();
+        let json = browser::fetch_json(&format!("{}{path}", self.base), signal).await?;
         // Before the shape: another version's body may not parse, and then the hint would
         // blame the shape instead of naming the version.
         stele_core::public::check_api_version(browser::declared_api(&json))
@@ -161,9 +196,9 @@ pub(crate) use browser::fetch_json;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod browser {
-    use wasm_bindgen::JsCast;
+    use gloo_net::http::Request;
     use wasm_bindgen_futures::JsFuture;
-    use web_sys::{RequestCredentials, RequestInit, Response};
+    use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 
     use super::DataError;
 
@@ -185,27 +220,35 @@ mod browser {
         }))
     }
 
-    /// GET JSON without credentials; the browser parses it (cheaper in wasm size than a
-    /// Rust JSON parser), and serde-wasm-bindgen converts the result.
-    pub async fn fetch_json(url: &str) -> Result<wasm_bindgen::JsValue, DataError> {
-        let window = web_sys::window().ok_or(DataError::Unavailable)?;
+    /// GET JSON without credentials through gloo-net, aborted by `abort`; the browser
+    /// parses it (cheaper in wasm size than a Rust JSON parser), and serde-wasm-bindgen
+    /// converts the result.
+    pub async fn fetch_json(
+        url: &str,
+        abort: Option<&AbortSignal>,
+    ) -> Result<wasm_bindgen::JsValue, DataError> {
         let init = RequestInit::new();
         init.set_credentials(RequestCredentials::Omit);
-        let network = |e: wasm_bindgen::JsValue| {
-            DataError::Network(
-                e.as_string()
-                    .or_else(|| js_sys::JSON::stringify(&e).ok().map(String::from))
-                    .unwrap_or_default(),
-            )
-        };
-        let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        init.set_signal(abort);
+        // Built from a web_sys::Request: gloo-net's builder rewrites the query string (it
+        // appends "&" to one without parameters of its own), and these URLs are cache keys.
+        let request = web_sys::Request::new_with_str_and_init(url, &init)
+            .map_err(|error| DataError::Network(format!("{error:?}")))?;
+        let response = Request::from(request)
+            .send()
             .await
-            .map_err(network)?
-            .unchecked_into();
+            .map_err(|error| match error {
+                gloo_net::Error::JsError(js) if js.name == "AbortError" => DataError::Aborted,
+                other => DataError::Network(other.to_string()),
+            })?;
         if !response.ok() {
             return Err(DataError::Status(response.status()));
         }
-        JsFuture::from(response.json().map_err(network)?)
+        let raw: web_sys::Response = response.into();
+        let body = raw
+            .json()
+            .map_err(|_| DataError::Shape("not JSON".into()))?;
+        JsFuture::from(body)
             .await
             .map_err(|_| DataError::Shape("not JSON".into()))
     }

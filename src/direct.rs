@@ -101,7 +101,7 @@ pub async fn product(
         encode_component(rest_key),
         encode_component(customer_id)
     );
-    let json = crate::data::fetch_json(&url).await?;
+    let json = crate::data::fetch_json(&url, None).await?;
     let envelope: Envelope =
         serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))?;
     if envelope.status.as_string().as_deref().map(str::trim) != Some("success") {

@@ -45,6 +45,7 @@ pub(crate) fn ProductLoader(
     per_page: u32,
     sort: ReviewSort,
 ) -> impl IntoView {
+    let api = api.aborted_on_cleanup();
     let fetch = {
         let (api, product) = (api.clone(), product.clone());
         move || {
@@ -64,6 +65,7 @@ pub(crate) fn ProductLoader(
 /// Fetches the shop's testimonials, then renders them.
 #[component]
 pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {
+    let api = api.aborted_on_cleanup();
     let fetch = {
         let api = api.clone();
         move || {
@@ -104,7 +106,7 @@ where
         let (request, context) = (fetch(), context.clone());
         async move {
             let result = request.await;
-            if let Err(error) = &result {
+            if let Some(error) = result.as_ref().err().filter(|e| e.deserves_a_hint()) {
                 warn(&format!("{context}: {error}"));
             }
             result

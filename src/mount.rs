@@ -183,6 +183,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
             Box::new(leptos::mount::mount_to(container, move || {
                 provide_context(context.0);
                 provide_context(context.1);
+                let api = api.aborted_on_cleanup();
                 match island {
                     Some(initial) => view! { <Reviews initial=initial per_page=per_page sort=sort api=api /><Ready /> }.into_any(),
                     None => view! { <ProductLoader api=api product=product per_page=per_page sort=sort /> }.into_any(),
@@ -201,6 +202,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
             Box::new(leptos::mount::mount_to(container, move || {
                 provide_context(context.0);
                 provide_context(context.1);
+                let api = api.aborted_on_cleanup();
                 match island {
                     Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> }.into_any(),
                     None => view! { <ShopLoader api=api layout=layout autoplay=autoplay per_page=per_page /> }.into_any(),

@@ -32,7 +32,8 @@ async fn sleep(ms: i32) {
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
-/// Replaces `fetch`: each route is (URL fragment, status, JSON body); requests are recorded.
+/// Replaces `fetch`: each route is (URL fragment, status, JSON body); status 0 never answers
+/// (until its request is aborted). Requests and their abort signals are recorded.
 fn script_network(routes: &[(&str, u16, String)]) {
     let table = js_sys::Array::new();
     for (fragment, status, body) in routes {
@@ -45,10 +46,16 @@ fn script_network(routes: &[(&str, u16, String)]) {
     js_sys::Reflect::set(&js_sys::global(), &"__steleRoutes".into(), &table).unwrap();
     let install = js_sys::Function::new_no_args(
         "globalThis.__steleRequests = [];
-         globalThis.fetch = (url) => {
-           globalThis.__steleRequests.push(String(url));
-           const route = globalThis.__steleRoutes.find(([fragment]) => String(url).includes(fragment));
+         globalThis.__steleSignals = [];
+         globalThis.fetch = (input, init) => {
+           const url = typeof input === 'string' ? input : input.url;
+           const signal = init?.signal ?? input.signal;
+           globalThis.__steleRequests.push(url);
+           globalThis.__steleSignals.push(signal);
+           const route = globalThis.__steleRoutes.find(([fragment]) => url.includes(fragment));
            if (!route) return Promise.resolve(new Response('{}', { status: 404 }));
+           if (route[1] === 0)
+             return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
            return Promise.resolve(new Response(route[2], { status: route[1], headers: { 'content-type': 'application/json' } }));
          };",
     );
@@ -477,6 +484,33 @@ async fn page_one_comes_with_the_product_in_the_elements_sort_and_size() {
     sleep(50).await;
     assert_eq!(requests(), [format!("{SRC}v1/shop.json?per_page=4")]);
     assert_eq!(all(&shadow(&host), ".stele-grid > li").len(), 4);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn requests_go_without_credentials_and_stop_when_their_element_goes() {
+    script_network(&[("v1/products/p1.json", 0, String::new())]);
+    let (host, root, mut mounted) = mount_p1("").await;
+    assert!(
+        !all(&root, ".stele-sk").is_empty(),
+        "the skeleton while the data is on its way"
+    );
+    let signal = |n: u32| -> web_sys::AbortSignal {
+        let list: js_sys::Array = js_sys::Reflect::get(&js_sys::global(), &"__steleSignals".into())
+            .unwrap()
+            .unchecked_into();
+        list.get(n).unchecked_into()
+    };
+    assert!(!signal(0).aborted());
+    let warnings = capture_console_warn();
+    mounted.unmount();
+    sleep(20).await;
+    assert!(signal(0).aborted(), "unmounting aborts the request");
+    assert_eq!(
+        warnings(),
+        Vec::<String>::new(),
+        "nobody waits: nothing to report"
+    );
     host.remove();
 }
 

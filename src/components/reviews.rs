@@ -180,10 +180,12 @@ impl Loader {
         let next = match result {
             Ok(next) => next,
             Err(error) => {
-                leptos::logging::warn!(
-                    "[stele] <stele-reviews product=\"{}\">: {error}",
-                    self.product
-                );
+                if error.deserves_a_hint() {
+                    leptos::logging::warn!(
+                        "[stele] <stele-reviews product=\"{}\">: {error}",
+                        self.product
+                    );
+                }
                 state.restore_controls();
                 return;
             }

@@ -36,11 +36,8 @@ pub fn Skeleton(
 ) -> impl IntoView {
     let (list, card) = match kind {
         SkeletonKind::Reviews => ("stele-sk__list", "stele-sk__card"),
-        SkeletonKind::Carousel => ("stele-sk__list", "stele-sk__card stele-sk__card--quote"),
-        SkeletonKind::Grid => (
-            "stele-sk__list stele-sk__list--grid",
-            "stele-sk__card stele-sk__card--quote",
-        ),
+        SkeletonKind::Carousel => ("stele-sk__list", "stele-sk__quote"),
+        SkeletonKind::Grid => ("stele-sk__list stele-sk__grid", "stele-sk__quote"),
     };
     let cards = (0..skeleton_cards(kind, per_page))
         .map(|_| view! { <div class=card></div> })

@@ -98,7 +98,10 @@ pub fn Testimonials(
                         stele_core::listing::append_unseen(list, more.items);
                     });
                 }
-                Err(error) => leptos::logging::warn!("[stele] <stele-testimonials>: {error}"),
+                Err(error) if error.deserves_a_hint() => {
+                    leptos::logging::warn!("[stele] <stele-testimonials>: {error}")
+                }
+                Err(_) => {}
             }
             busy.set_value(false);
         });

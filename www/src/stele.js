@@ -30,14 +30,14 @@ function skeleton(element) {
   const asked = +(option('perPage', 'per-page') ?? 10);
   const cards = Math.min(Number.isInteger(asked) && asked >= 1 ? asked : 10, 10);
   const carousel = kind === 'testimonials' && option('layout', 'layout') !== 'grid';
-  const card = `<div class="stele-sk__card${kind === 'reviews' ? '' : ' stele-sk__card--quote'}"></div>`;
+  const box = (name) => `<div class="stele-sk${name}"></div>`;
   try {
     if (!reserveSheet) (reserveSheet = new CSSStyleSheet()).replaceSync(RESERVE);
     const shadow = element.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [reserveSheet];
     // Fixed markup: the theme comes from the page only as one of three words.
     shadow.innerHTML = `<div class="stele-root" part="root" data-theme="${['dark', 'auto'].includes(theme) ? theme : 'light'}">${kind === 'stars' ? '' :
-      `<div class="stele-sk">${kind === 'reviews' ? '<div class="stele-sk__head"></div>' : ''}<div class="stele-sk__list${kind === 'testimonials' && !carousel ? ' stele-sk__list--grid' : ''}">${card.repeat(carousel ? 1 : cards)}</div>${carousel ? '<div class="stele-sk__nav"></div>' : ''}</div>`}</div>`;
+      `<div class="stele-sk">${kind === 'reviews' ? box('__head') : ''}<div class="stele-sk__list${kind === 'testimonials' && !carousel ? ' stele-sk__grid' : ''}">${box(kind === 'reviews' ? '__card' : '__quote').repeat(carousel ? 1 : cards)}</div>${carousel ? box('__nav') : ''}</div>`}</div>`;
   } catch {
     // A browser without constructable stylesheets: no reserve, the widget still renders.
   }
@@ -96,7 +96,7 @@ function optionsOf(element, extra) {
   try {
     options.src = new URL(options.src || HERE, document.baseURI).href;
   } catch {
-    return warn(`<${element.localName}> src="${options.src}" is not a URL: use the relay's address, e.g. src="https://shop.example/stele/"`);
+    return warn(`<${element.localName}> src="${options.src}" is not a URL: use the relay's address, e.g. src="/stele/"`);
   }
   options.pageLang = document.documentElement.lang || undefined;
   delete options.kind;
@@ -133,7 +133,7 @@ export async function mount(element, options) {
     mounted.set(element, module.mount(element, kind, resolved));
   } catch (error) {
     mounted.delete(element);
-    warn(`<${element.localName}> failed to render (${error?.message || error}); please report it with the page URL.`);
+    warn(`<${element.localName}> failed to render (${error?.message || error}); please report it.`);
   }
 }
 
@@ -147,7 +147,7 @@ export function destroy(element) {
     handle?.unmount?.();
     handle?.free?.();
   } catch (error) {
-    warn(`<${element.localName}> could not be removed cleanly (${error?.message || error}); please report it with the page URL.`);
+    warn(`<${element.localName}> could not be removed cleanly (${error?.message || error}); please report it.`);
   }
 }
 
