@@ -179,7 +179,7 @@ impl Api {
         let json = browser::fetch_json(&format!("{}{path}", self.base), signal).await?;
         // Before the shape: another version's body may not parse, and then the hint would
         // blame the shape instead of naming the version.
-        stele_core::public::check_api_version(browser::declared_api(&json))
+        stele_core::public::check_api_version(browser::declared_api(&json).as_deref())
             .map_err(DataError::Version)?;
         serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))
     }
@@ -202,9 +202,9 @@ mod browser {
 
     use super::DataError;
 
-    /// The body's `api` value, for `stele_core::public::check_api_version`: `None` when the
-    /// body has none (or is not an object: pages carry no version).
-    pub fn declared_api(json: &wasm_bindgen::JsValue) -> Option<Result<f64, String>> {
+    /// The body's `api` value as JSON text, for `stele_core::public::check_api_version`:
+    /// `None` when the body has none (or is not an object: pages carry no version).
+    pub fn declared_api(json: &wasm_bindgen::JsValue) -> Option<String> {
         if !json.is_object() {
             return None;
         }
@@ -212,12 +212,12 @@ mod browser {
         if api.is_undefined() {
             return None;
         }
-        Some(api.as_f64().ok_or_else(|| {
+        Some(
             js_sys::JSON::stringify(&api)
                 .ok()
                 .map(String::from)
-                .unwrap_or_default()
-        }))
+                .unwrap_or_default(),
+        )
     }
 
     /// GET JSON without credentials through gloo-net, aborted by `abort`; the browser

@@ -29,7 +29,8 @@ pub(crate) fn watch(host: &HtmlElement, tag: &'static str, product: Option<&str>
     let named = product.map_or_else(String::new, |p| format!(" product=\"{p}\""));
     let compare = Closure::once_into_js(move || {
         let after = target.get_bounding_client_rect();
-        let moved = (after.height() - before.height()).round();
+        // Whole pixels, as an integer: no float formatting in the module.
+        let moved = (after.height() - before.height()).round() as i64;
         let screen = web_sys::window()
             .and_then(|w| w.inner_height().ok())
             .and_then(|h| h.as_f64())
@@ -38,7 +39,7 @@ pub(crate) fn watch(host: &HtmlElement, tag: &'static str, product: Option<&str>
         let seen = before.bottom().min(after.bottom()) < screen && after.bottom() > 0.0;
         // Under a tenth of the screen the shift's score stays under 0.1 (Google's "good"),
         // whatever else moves: its distance fraction is below 0.1 and its impact at most 1.
-        if moved.abs() >= screen / 10.0 && seen && !HINTED.replace(true) {
+        if moved.abs() as f64 >= screen / 10.0 && seen && !HINTED.replace(true) {
             warn(&format!("<{tag}{named}> moved the page by {moved}px when its data arrived (layout shift): embed the server-rendered fragment: docs/embed.md"));
         }
     });

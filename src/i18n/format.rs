@@ -99,7 +99,15 @@ mod browser {
             .call1(&JsValue::NULL, &JsValue::from(value))
             .ok()
             .and_then(|v| v.as_string())
-            .unwrap_or_else(|| value.to_string())
+            // JavaScript's own number text: Rust's float formatting would add ~8 KB of code
+            // to every module for a branch Intl never takes.
+            .unwrap_or_else(|| {
+                String::from(
+                    js_sys::Number::from(value)
+                        .to_string_with_radix(10)
+                        .unwrap_or_default(),
+                )
+            })
     }
 
     pub fn plural(tag: &str, value: f64) -> String {
