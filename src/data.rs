@@ -2,7 +2,7 @@
 //! string) serve both; filters a static host cannot answer use the live query API.
 
 use stele_core::listing::{Page, ReviewFilter, ReviewSort};
-use stele_core::paths::{self, encode_component, reviews_url, CANONICAL_PER_PAGE};
+use stele_core::paths::{self, reviews_url};
 use stele_core::public::{ApiMismatch, ProductView, ShopView, SummariesView};
 use stele_core::PublicReview;
 
@@ -136,26 +136,14 @@ impl Api {
         page: u32,
         per_page: u32,
     ) -> Result<Page<PublicReview>, DataError> {
-        if per_page == CANONICAL_PER_PAGE {
-            self.get(&paths::testimonials(page)).await
-        } else {
-            self.get(&format!("v1/testimonials?page={page}&per_page={per_page}"))
-                .await
-        }
+        self.get(&paths::testimonials_url(page, per_page)).await
     }
 
     /// Summaries of `ids` in one request to a relay. A static export answers that request
     /// with a pointer to its chunk files (`chunks`), and then only the chunks that hold `ids`
     /// are read.
     pub async fn summaries(&self, ids: &[String]) -> Result<SummariesView, DataError> {
-        let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
-        let view: SummariesView = self
-            .get(&format!(
-                "{}?ids={}",
-                paths::summaries_query(),
-                list.join(",")
-            ))
-            .await?;
+        let view: SummariesView = self.get(&paths::summaries_url(ids)).await?;
         match view.chunks {
             None => Ok(view),
             Some(paths::SUMMARY_CHUNKS) => {

@@ -79,13 +79,7 @@ fn date(value: &JsValue) -> Option<Timestamp> {
 }
 
 fn id(order: &str, product: &str) -> String {
-    let hash = order
-        .bytes()
-        .chain([0])
-        .chain(product.bytes())
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = stele_core::paths::fnv1a(order.bytes().chain([0]).chain(product.bytes()));
     format!("direct-{hash:016x}")
 }
 

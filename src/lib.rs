@@ -49,5 +49,4 @@ pub const STYLESHEET: &str = concat!(
     include_str!("stele.css")
 );
 
-/// Most ids in one `/v1/summaries` request (the relay's limit).
-pub const MAX_SUMMARY_IDS: usize = 100;
+pub use stele_core::paths::MAX_SUMMARY_IDS;

@@ -131,8 +131,7 @@ pub struct Settings {
     pub autoplay: u32,
 }
 
-/// The largest page the API serves.
-pub const MAX_PER_PAGE: u32 = 100;
+pub use stele_core::paths::MAX_PER_PAGE;
 
 impl Options {
     /// The settings, and a console hint for each value that was not understood (the

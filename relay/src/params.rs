@@ -13,12 +13,7 @@ use stele_core::text::from_path_segment;
 
 use crate::error::ApiError;
 
-/// Largest page size.
-pub const MAX_PER_PAGE: u32 = 100;
-/// Most ids in one `/v1/summaries` request.
-pub const MAX_IDS: usize = 100;
-/// Longest product id, in characters.
-pub const MAX_ID_CHARS: usize = 128;
+pub use stele_core::paths::{MAX_ID_CHARS, MAX_PER_PAGE, MAX_SUMMARY_IDS as MAX_IDS};
 /// Longest search text, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 

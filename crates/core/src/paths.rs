@@ -7,6 +7,15 @@ use crate::public::ReviewSort;
 pub use crate::public::CANONICAL_PER_PAGE;
 use crate::text::path_segment;
 
+/// Largest page size the relay serves (`per_page`, the elements' `per-page`).
+pub const MAX_PER_PAGE: u32 = 100;
+
+/// Most product ids in one `/v1/summaries` request.
+pub const MAX_SUMMARY_IDS: usize = 100;
+
+/// Longest product id, in characters.
+pub const MAX_ID_CHARS: usize = 128;
+
 /// Number of files summaries are spread over (`v1/summary-chunks/{chunk}.json`).
 pub const SUMMARY_CHUNKS: u32 = 16;
 
@@ -74,12 +83,34 @@ pub fn summaries_query() -> String {
     "v1/summaries".into()
 }
 
+/// 64-bit FNV-1a: a fast, stable, non-cryptographic hash (never for anything secret).
+pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes
+        .into_iter()
+        .fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
+            (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+        })
+}
+
 /// The chunk a product's summary is in: FNV-1a of the id, modulo [`SUMMARY_CHUNKS`].
 pub fn summary_chunk_of(id: &str) -> u32 {
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    (hash % u64::from(SUMMARY_CHUNKS)) as u32
+    (fnv1a(id.bytes()) % u64::from(SUMMARY_CHUNKS)) as u32
+}
+
+/// A page of testimonials: the canonical file at the canonical size, else the live query.
+pub fn testimonials_url(page: u32, per_page: u32) -> String {
+    if per_page == CANONICAL_PER_PAGE {
+        testimonials(page)
+    } else {
+        format!("v1/testimonials?page={page}&per_page={per_page}")
+    }
+}
+
+/// The summaries of `ids` in one request (at most [`MAX_SUMMARY_IDS`]); a static export
+/// answers it with a pointer to its chunk files.
+pub fn summaries_url(ids: &[String]) -> String {
+    let list: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
+    format!("{}?ids={}", summaries_query(), list.join(","))
 }
 
 /// The URL a list page comes from: a canonical file whenever a static export has one (plain
@@ -140,6 +171,22 @@ pub fn page_of_file(file: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn testimonial_pages_and_summaries_have_one_builder() {
+        assert_eq!(testimonials_url(2, 10), "v1/testimonials/2.json");
+        assert_eq!(testimonials_url(2, 4), "v1/testimonials?page=2&per_page=4");
+        let ids = ["2183".to_owned(), "a/b".to_owned(), "x,y".to_owned()];
+        assert_eq!(summaries_url(&ids), "v1/summaries?ids=2183,a%2Fb,x%2Cy");
+    }
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        // From the FNV reference (draft-eastlake-fnv): "" and "a".
+        assert_eq!(fnv1a([]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
+    }
 
     #[test]
     fn first_pages_ask_for_what_differs_from_the_canonical_file() {
