@@ -298,6 +298,30 @@ fn set_catalog(db: &Path, catalog: &[&str]) {
     Store::open(db).unwrap().replace_catalog(&entries).unwrap();
 }
 
+/// A bucket on a fresh moto behind a recording proxy, and a database of `products` in a
+/// temporary directory: where every publish test starts.
+struct Scene {
+    moto: Moto,
+    proxy: Arc<Proxy>,
+    dir: tempfile::TempDir,
+    db: std::path::PathBuf,
+}
+
+async fn scene(products: &[&str]) -> Scene {
+    let moto = Moto::start().await;
+    moto.bucket().await;
+    let proxy = Proxy::start(&moto.url).await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stele.db");
+    database(&db, products);
+    Scene {
+        moto,
+        proxy,
+        dir,
+        db,
+    }
+}
+
 /// `stele-relay ARGS` with `STELE_DB=db`, reaching S3 at `endpoint` through the standard
 /// AWS variables only (anything AWS_*, GOOGLE_*, AZURE_* or *_proxy inherited is removed).
 async fn relay(args: &[&str], db: &Path, endpoint: &str) -> Output {
@@ -373,12 +397,12 @@ fn product_keys<'a>(keys: &'a BTreeSet<String>, id: &str) -> Vec<&'a String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn publish_writes_the_out_tree_with_headers_and_the_manifest_last() {
-    let moto = Moto::start().await;
-    moto.bucket().await;
-    let proxy = Proxy::start(&moto.url).await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stele.db");
-    database(&db, &["2183", "1001", "SKU-NEW-1"]);
+    let Scene {
+        moto,
+        proxy,
+        dir,
+        db,
+    } = scene(&["2183", "1001", "SKU-NEW-1"]).await;
 
     let out = dir.path().join("public");
     let exported = relay(&["export", "--out", out.to_str().unwrap()], &db, &proxy.url).await;
@@ -447,12 +471,12 @@ async fn publish_writes_the_out_tree_with_headers_and_the_manifest_last() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
-    let moto = Moto::start().await;
-    moto.bucket().await;
-    let proxy = Proxy::start(&moto.url).await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stele.db");
-    database(&db, &["2183", "1001", "SKU-GONE"]);
+    let Scene {
+        moto,
+        proxy,
+        dir: _dir,
+        db,
+    } = scene(&["2183", "1001", "SKU-GONE"]).await;
     let to = format!("s3://{BUCKET}/shop/");
 
     let first = relay(&["export", "--to", &to], &db, &proxy.url).await;
@@ -515,12 +539,12 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_upload_leaves_the_previous_tree_readable() {
-    let moto = Moto::start().await;
-    moto.bucket().await;
-    let proxy = Proxy::start(&moto.url).await;
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("stele.db");
-    database(&db, &["2183", "1001", "SKU-GONE"]);
+    let Scene {
+        moto,
+        proxy,
+        dir: _dir,
+        db,
+    } = scene(&["2183", "1001", "SKU-GONE"]).await;
     let to = format!("s3://{BUCKET}/shop");
 
     let first = relay(&["export", "--to", &to], &db, &proxy.url).await;
