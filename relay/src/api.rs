@@ -36,6 +36,7 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/products/{id}/embed.html", get(product_embed))
         .route("/v1/shop/embed.html", get(shop_embed))
         .route("/v1/summaries", get(summaries))
+        .route("/v1/feeds/google-product-reviews.xml", get(google_feed))
         .route("/v1/summary-chunks/{file}", get(summaries_chunk))
         .route("/healthz", get(healthz))
         .route("/livez", get(livez))
@@ -44,6 +45,38 @@ pub fn routes() -> Router<AppState> {
 }
 
 type Answer = Result<Tagged, ApiError>;
+
+/// `GET /v1/feeds/google-product-reviews.xml`: streamed product by product; its ETag is
+/// computed once per snapshot, off the async workers.
+async fn google_feed(State(state): State<AppState>) -> Result<Response, ApiError> {
+    let snapshot = state.snapshot();
+    let Some(publisher) = snapshot.shop_settings.name.clone() else {
+        return Err(ApiError::NotConfigured(crate::google_feed::NEEDS_SHOP_NAME));
+    };
+    let etag = tokio::task::spawn_blocking({
+        let snapshot = snapshot.clone();
+        move || crate::google_feed::cached_etag(&snapshot).map(str::to_owned)
+    })
+    .await
+    .map_err(|_| ApiError::Internal)?
+    .ok_or(ApiError::Internal)?;
+    let chunks = crate::google_feed::FeedChunks::new(snapshot, &publisher)
+        .map(|chunk| Ok::<_, std::convert::Infallible>(bytes::Bytes::from(chunk)));
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/xml; charset=utf-8"),
+            ),
+            (
+                header::ETAG,
+                HeaderValue::from_str(&etag).map_err(|_| ApiError::Internal)?,
+            ),
+        ],
+        axum::body::Body::from_stream(futures_util::stream::iter(chunks)),
+    )
+        .into_response())
+}
 
 async fn shop(State(state): State<AppState>, query: Query) -> Answer {
     let per_page = query.per_page(CANONICAL_PER_PAGE)?;

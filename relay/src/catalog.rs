@@ -1,9 +1,14 @@
 //! The shop's Retargeting CSV product feed ("product id","product name","product url",
 //! "image url",…): names, pages and images for the public product JSON.
 
-use stele_core::public::ProductInfo;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
-use crate::store::CatalogEntry;
+use stele_core::catalog::{Amount, Availability, Currency};
+use stele_core::public::{Offer, ProductInfo};
+
+use crate::state::lock;
+use crate::store::{CatalogEntry, Store};
 
 /// A feed that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -24,54 +29,252 @@ pub enum CatalogError {
     Fetch(String),
 }
 
-/// Reads a CSV feed. Columns are found by header name, case- and space-insensitively;
-/// rows without a product id are skipped; empty cells are missing values.
-pub fn parse(csv_bytes: &[u8]) -> Result<Vec<CatalogEntry>, CatalogError> {
+/// A product feed read: its products and what was wrong with some rows or cells.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Catalog {
+    /// One entry per product id, in feed order.
+    pub entries: Vec<CatalogEntry>,
+    /// `line 12: …` for each row skipped or cell left out; the rest of the row is kept.
+    pub warnings: Vec<String>,
+}
+
+/// The feed's columns, found by header name, case- and space-insensitively.
+struct Columns {
+    id: usize,
+    name: Option<usize>,
+    url: Option<usize>,
+    image: Option<usize>,
+    stock: Option<usize>,
+    price: Option<usize>,
+    sale_price: Option<usize>,
+    brand: Option<usize>,
+    category: Option<usize>,
+    extra: Option<usize>,
+}
+
+impl Columns {
+    fn find(headers: &csv::StringRecord) -> Result<Self, CatalogError> {
+        let column = |name: &str| {
+            let wanted = compact(name);
+            headers.iter().position(|h| compact(h) == wanted)
+        };
+        Ok(Self {
+            id: column("product id").ok_or_else(|| {
+                CatalogError::NoIdColumn(headers.iter().collect::<Vec<_>>().join(", "))
+            })?,
+            name: column("product name"),
+            url: column("product url"),
+            image: column("image url"),
+            stock: column("stock"),
+            price: column("price"),
+            sale_price: column("sale price"),
+            brand: column("brand"),
+            category: column("category"),
+            extra: column("extra data"),
+        })
+    }
+}
+
+/// `Product ID`, `product_id` and `productid` name the same column.
+fn compact(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Reads a CSV feed (see docs/relay.md, "Product feed"): every column is optional but
+/// `product id`; rows without an id, duplicate ids and rows the CSV reader cannot read are
+/// skipped with a warning; a cell that cannot be read (a price that is not a number, extra
+/// data that is not JSON, a GTIN with a wrong check digit) is left out with a warning.
+/// Prices are in `currency`.
+pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogError> {
     let body = csv_bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv_bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(body);
-    let csv_error = |e: csv::Error| CatalogError::Csv {
-        line: e.position().map_or(0, |p| p.line()),
+    let headers = reader.headers().map_err(|e| CatalogError::Csv {
+        line: e.position().map_or(1, |p| p.line()),
         reason: e.to_string(),
-    };
-    let headers = reader.headers().map_err(csv_error)?.clone();
-    let column = |name: &str| {
-        headers
+    })?;
+    let columns = Columns::find(headers)?;
+    let mut catalog = Catalog::default();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        let line = reader.position().line();
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(error) => {
+                catalog.warnings.push(format!(
+                    "line {line}: skipped, the CSV reader says: {error}"
+                ));
+                continue;
+            }
+        }
+        let line = record.position().map_or(line, |p| p.line());
+        let fields: Vec<String> = record
             .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let id = column("product id")
-        .ok_or_else(|| CatalogError::NoIdColumn(headers.iter().collect::<Vec<_>>().join(", ")))?;
-    let (name, url, image) = (
-        column("product name"),
-        column("product url"),
-        column("image url"),
-    );
-    let mut entries = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(csv_error)?;
-        let cell = |index: Option<usize>| {
-            index
-                .and_then(|i| record.get(i))
-                .map(str::trim)
-                .filter(|v| !v.is_empty())
-                .map(str::to_owned)
+            .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
+            .collect();
+        if fields.iter().any(|f| f.contains('\u{fffd}')) {
+            catalog.warnings.push(format!(
+                "line {line}: not UTF-8 text; unreadable characters show as U+FFFD (export the feed as UTF-8)"
+            ));
+        }
+        let row = Row {
+            line,
+            fields,
+            warnings: &mut catalog.warnings,
         };
-        let Some(product_id) = cell(Some(id)) else {
+        let Some(entry) = row.entry(&columns, currency) else {
             continue;
         };
-        entries.push(CatalogEntry {
+        if let Some(first) = seen.get(&entry.product_id) {
+            catalog.warnings.push(format!(
+                "line {line}: product id {:?} is already on line {first}; this row is skipped",
+                entry.product_id
+            ));
+            continue;
+        }
+        seen.insert(entry.product_id.clone(), line);
+        catalog.entries.push(entry);
+    }
+    Ok(catalog)
+}
+
+/// One row being read, and where its warnings go.
+struct Row<'a> {
+    line: u64,
+    fields: Vec<String>,
+    warnings: &'a mut Vec<String>,
+}
+
+impl Row<'_> {
+    fn cell(&self, index: Option<usize>) -> Option<String> {
+        index
+            .and_then(|i| self.fields.get(i))
+            .filter(|v| !v.is_empty())
+            .cloned()
+    }
+
+    fn warn(&mut self, message: String) {
+        self.warnings.push(format!("line {}: {message}", self.line));
+    }
+
+    fn price(&mut self, index: Option<usize>, column: &str) -> Option<Amount> {
+        let cell = self.cell(index)?;
+        match Amount::parse(&cell) {
+            Some(amount) if amount.minor() > 0 => Some(amount),
+            Some(_) => {
+                self.warn(format!("{column} {cell:?} is zero; it is not published"));
+                None
+            }
+            None => {
+                self.warn(format!(
+                    "{column} {cell:?} is not a price such as 129.90 or 129,90; it is left out"
+                ));
+                None
+            }
+        }
+    }
+
+    fn entry(mut self, columns: &Columns, currency: &Currency) -> Option<CatalogEntry> {
+        let Some(product_id) = self.cell(Some(columns.id)) else {
+            self.warn("no product id; this row is skipped".into());
+            return None;
+        };
+        let extra = self.extra(columns.extra);
+        let price = self.price(columns.price, "price");
+        let sale_price = self.price(columns.sale_price, "sale price");
+        let availability = self.cell(columns.stock).and_then(|cell| {
+            let availability = Availability::from_stock(&cell);
+            if availability.is_none() {
+                self.warn(format!(
+                    "stock {cell:?} is neither a number nor a word such as \"in stock\"; availability is left out"
+                ));
+            }
+            availability
+        });
+        let offer = match (price, sale_price) {
+            (None, None) => None,
+            (Some(price), sale) | (None, sale @ Some(price)) => Some(Offer {
+                price: price.to_string(),
+                sale_price: sale.filter(|s| *s < price).map(|s| s.to_string()),
+                currency: currency.to_string(),
+                availability,
+            }),
+        };
+        let gtin_cell = extra.gtin;
+        let gtin = gtin_cell.as_deref().and_then(|cell| {
+            let gtin = stele_core::catalog::gtin(cell);
+            if gtin.is_none() {
+                self.warn(format!(
+                    "GTIN {cell:?} in extra data has a wrong length or check digit; it is left out"
+                ));
+            }
+            gtin
+        });
+        Some(CatalogEntry {
             product_id,
             info: ProductInfo {
-                name: cell(name),
-                url: safe_url(cell(url)),
-                image: safe_url(cell(image)),
+                name: self.cell(columns.name),
+                url: safe_url(self.cell(columns.url)),
+                image: safe_url(self.cell(columns.image)),
+                brand: self.cell(columns.brand).or(extra.brand),
+                category: self.cell(columns.category),
+                gtin,
+                mpn: extra.mpn,
+                offer,
             },
-        });
+        })
     }
-    Ok(entries)
+
+    /// The identifiers extra data may carry. Keys are compared without case, spaces or
+    /// punctuation; values may be strings or numbers.
+    fn extra(&mut self, index: Option<usize>) -> Extra {
+        let mut extra = Extra::default();
+        let Some(cell) = self.cell(index) else {
+            return extra;
+        };
+        let object = match serde_json::from_str::<serde_json::Value>(&cell) {
+            Ok(serde_json::Value::Object(object)) => object,
+            Ok(_) | Err(_) => {
+                self.warn("extra data is not a JSON object; it is left out".into());
+                return extra;
+            }
+        };
+        for (key, value) in object {
+            let text = match value {
+                serde_json::Value::String(s) => s.trim().to_owned(),
+                serde_json::Value::Number(n) => n.to_string(),
+                _ => continue,
+            };
+            if text.is_empty() {
+                continue;
+            }
+            let slot = match compact(&key).as_str() {
+                "gtin" | "gtin8" | "gtin12" | "gtin13" | "gtin14" | "ean" | "ean13" | "upc"
+                | "isbn" | "barcode" => &mut extra.gtin,
+                "mpn" | "partnumber" | "manufacturerpartnumber" => &mut extra.mpn,
+                "brand" | "manufacturer" => &mut extra.brand,
+                _ => continue,
+            };
+            slot.get_or_insert(text);
+        }
+        extra
+    }
+}
+
+/// What extra data carried.
+#[derive(Default)]
+struct Extra {
+    gtin: Option<String>,
+    mpn: Option<String>,
+    brand: Option<String>,
 }
 
 /// Only http(s) URLs reach the page: a `javascript:` URL in a feed must not become a link.
@@ -87,7 +290,8 @@ pub async fn fetch(
     url: &str,
     timeout: std::time::Duration,
     max_bytes: u64,
-) -> Result<Vec<CatalogEntry>, CatalogError> {
+    currency: &Currency,
+) -> Result<Catalog, CatalogError> {
     let client = reqwest::Client::builder()
         .timeout(timeout)
         .build()
@@ -116,12 +320,75 @@ pub async fn fetch(
         }
         body.extend_from_slice(&chunk);
     }
-    parse(&body)
+    parse(&body, currency)
+}
+
+/// Where the product feed comes from, and how it is read.
+#[derive(Debug, Clone)]
+pub struct ProductFeed {
+    /// `STELE_FEED_URL`.
+    pub url: String,
+    /// Longest the download may take.
+    pub timeout: std::time::Duration,
+    /// Largest body accepted.
+    pub max_bytes: u64,
+    /// `STELE_CURRENCY`.
+    pub currency: Currency,
+}
+
+/// At most this many row warnings are logged one by one; the rest are counted.
+const LOGGED_WARNINGS: usize = 20;
+
+impl ProductFeed {
+    /// Downloads, reads and stores the feed, logging what happened. On any failure the
+    /// stored catalog is kept: products keep their previous details.
+    pub async fn load(&self, store: &Arc<Mutex<Store>>) -> Result<usize, ()> {
+        let catalog = match fetch(&self.url, self.timeout, self.max_bytes, &self.currency).await {
+            Ok(catalog) => catalog,
+            Err(error) => {
+                tracing::warn!(%error, "product feed not loaded; products keep their previous details");
+                return Err(());
+            }
+        };
+        for warning in catalog.warnings.iter().take(LOGGED_WARNINGS) {
+            tracing::warn!(%warning, "product feed");
+        }
+        if catalog.warnings.len() > LOGGED_WARNINGS {
+            tracing::warn!(
+                more = catalog.warnings.len() - LOGGED_WARNINGS,
+                "product feed: more rows or cells were left out"
+            );
+        }
+        let count = catalog.entries.len();
+        let stored = tokio::task::spawn_blocking({
+            let store = store.clone();
+            move || lock(&store).replace_catalog(&catalog.entries)
+        })
+        .await;
+        match stored {
+            Ok(Ok(())) => {
+                tracing::info!(products = count, "product feed loaded");
+                Ok(count)
+            }
+            Ok(Err(error)) => {
+                tracing::error!(%error, "cannot store the product feed");
+                Err(())
+            }
+            Err(error) => {
+                tracing::error!(%error, "storing the product feed panicked");
+                Err(())
+            }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn ron() -> Currency {
+        Currency::default()
+    }
 
     #[test]
     fn reads_retargeting_columns_in_any_order() {
@@ -129,7 +396,8 @@ mod tests {
                    \"Rochie, vară\",\"2183\",\"https://shop.example/rochie\",\"https://shop.example/r.jpg\",\"99\"\n\
                    \"No id\",\"\",\"https://x\",\"\",\"1\"\n\
                    \"Bad link\",\"7\",\"javascript:alert(1)\",\"\",\"1\"\n";
-        let entries = parse(csv.as_bytes()).unwrap();
+        let catalog = parse(csv.as_bytes(), &ron()).unwrap();
+        let entries = &catalog.entries;
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[0].product_id, "2183");
         assert_eq!(entries[0].info.name.as_deref(), Some("Rochie, vară"));
@@ -138,12 +406,107 @@ mod tests {
             Some("https://shop.example/r.jpg")
         );
         assert_eq!(entries[1].info.url, None, "javascript: URLs are dropped");
+        assert_eq!(
+            catalog.warnings,
+            ["line 3: no product id; this row is skipped"]
+        );
+    }
+
+    #[test]
+    fn every_column_is_read_and_published() {
+        let csv = "\"product id\",\"product name\",\"product url\",\"image url\",\"stock\",\"price\",\"sale price\",\"brand\",\"category\",\"extra data\"\n\
+                   \"2183\",\"Rochie\",\"https://s.example/r\",\"https://s.example/r.jpg\",\"12\",\"1.299,90\",\"999,90\",\"Stele\",\"Rochii\",\"{\"\"EAN\"\": 5941234567899, \"\"MPN\"\": \"\"RV-42\"\", \"\"color\"\": \"\"red\"\"}\"\n\
+                   \"2184\",\"Bluză\",\"https://s.example/b\",\"\",\"0\",\"49.5\",\"59\",\"\",\"\",\"{\"\"brand\"\": \"\"Acme\"\"}\"\n";
+        let catalog = parse(csv.as_bytes(), &Currency::parse("EUR").unwrap()).unwrap();
+        assert_eq!(catalog.warnings, Vec::<String>::new());
+        let dress = &catalog.entries[0].info;
+        assert_eq!(
+            (dress.brand.as_deref(), dress.category.as_deref()),
+            (Some("Stele"), Some("Rochii"))
+        );
+        assert_eq!(
+            (dress.gtin.as_deref(), dress.mpn.as_deref()),
+            (Some("5941234567899"), Some("RV-42"))
+        );
+        assert_eq!(
+            dress.offer,
+            Some(Offer {
+                price: "1299.90".into(),
+                sale_price: Some("999.90".into()),
+                currency: "EUR".into(),
+                availability: Some(Availability::InStock),
+            })
+        );
+        let blouse = &catalog.entries[1].info;
+        assert_eq!(
+            blouse.brand.as_deref(),
+            Some("Acme"),
+            "brand from extra data"
+        );
+        let offer = blouse.offer.as_ref().unwrap();
+        assert_eq!(
+            offer.sale_price, None,
+            "a sale price above the price is no sale"
+        );
+        assert_eq!(offer.current_price(), "49.50");
+        assert_eq!(offer.availability, Some(Availability::OutOfStock));
+    }
+
+    #[test]
+    fn a_bad_cell_is_left_out_with_a_warning_naming_its_line_and_the_row_is_kept() {
+        let csv = "product id,product name,price,stock,extra data\n\
+                   1,Good,10,5,\n\
+                   2,\"Name with\nnewline\",ten lei,lots,not json\n\
+                   3,Bad gtin,0,,\"{\"\"gtin\"\": \"\"5941234567891\"\"}\"\n\
+                   1,Duplicate,11,1,\n\
+                   4,Short row\n";
+        let catalog = parse(csv.as_bytes(), &ron()).unwrap();
+        let ids: Vec<&str> = catalog
+            .entries
+            .iter()
+            .map(|e| e.product_id.as_str())
+            .collect();
+        assert_eq!(ids, ["1", "2", "3", "4"]);
+        assert_eq!(
+            catalog.entries[1].info.name.as_deref(),
+            Some("Name with\nnewline")
+        );
+        assert_eq!(catalog.entries[1].info.offer, None);
+        assert_eq!(catalog.entries[2].info.gtin, None);
+        let warnings = catalog.warnings.join("\n");
+        for expected in [
+            "line 3: extra data is not a JSON object",
+            "line 3: price \"ten lei\" is not a price such as 129.90",
+            "line 3: stock \"lots\" is neither a number nor a word",
+            "line 5: price \"0\" is zero",
+            "line 5: GTIN \"5941234567891\" in extra data has a wrong length or check digit",
+            "line 6: product id \"1\" is already on line 2; this row is skipped",
+        ] {
+            assert!(warnings.contains(expected), "{expected:?} in\n{warnings}");
+        }
+        assert_eq!(catalog.warnings.len(), 6, "{warnings}");
+    }
+
+    #[test]
+    fn headers_match_without_case_spaces_or_underscores_and_bytes_that_are_not_utf8_warn() {
+        let csv = b"PRODUCT_ID,Product Name,SALE_PRICE\n9,Caf\xe9,\"12,5\"\n";
+        let catalog = parse(csv, &ron()).unwrap();
+        assert_eq!(catalog.entries[0].product_id, "9");
+        assert_eq!(
+            catalog.entries[0].info.offer.as_ref().unwrap().price,
+            "12.50"
+        );
+        assert!(
+            catalog.warnings[0].starts_with("line 2: not UTF-8"),
+            "{:?}",
+            catalog.warnings
+        );
     }
 
     #[test]
     fn a_feed_without_ids_is_an_error() {
         assert!(matches!(
-            parse(b"name,url\na,b\n"),
+            parse(b"name,url\na,b\n", &ron()),
             Err(CatalogError::NoIdColumn(_))
         ));
     }

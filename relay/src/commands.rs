@@ -10,12 +10,14 @@ use std::sync::{Arc, Mutex};
 use clap::Args;
 use stele_core::id::PublicIdKey;
 
+use crate::catalog::ProductFeed;
 use crate::config::{
     parse_sync_interval, HttpOptions, KeySource, ModerationOptions, StoreOptions, UpstreamOptions,
 };
 use crate::health::Health;
 use crate::http::app;
 use crate::moderation::Moderation;
+use crate::shop::ShopOptions;
 use crate::snapshot::Snapshot;
 use crate::state::lock;
 use crate::state::AppState;
@@ -34,13 +36,12 @@ pub struct ServeArgs {
     #[command(flatten)]
     moderation: ModerationOptions,
 
+    #[command(flatten)]
+    shop: ShopOptions,
+
     /// Time between syncs (at least 1m).
     #[arg(long, env = "STELE_SYNC_INTERVAL", default_value = "15m", value_parser = parse_sync_interval)]
     sync_interval: std::time::Duration,
-
-    /// The shop's Retargeting CSV product feed, for product names, links and images.
-    #[arg(long, env = "STELE_FEED_URL")]
-    feed_url: Option<String>,
 }
 
 /// Ask Retargeting once whether the key and customer id work; print its answer and what
@@ -65,6 +66,8 @@ pub struct SyncArgs {
     upstream: UpstreamOptions,
     #[command(flatten)]
     store: StoreOptions,
+    #[command(flatten)]
+    shop: ShopOptions,
 }
 
 /// The upstream client and the store, or the exit of a command that cannot start.
@@ -103,8 +106,10 @@ pub fn build_snapshot(
 
 /// Rebuilds the snapshot off the async workers and swaps it in.
 async fn refresh(state: AppState, store: Arc<Mutex<Store>>, moderation: Arc<Moderation>) {
+    // The shop's settings do not change while the relay runs: the new snapshot keeps them.
+    let shop = state.snapshot().shop_settings.clone();
     match tokio::task::spawn_blocking(move || build_snapshot(&store, &moderation)).await {
-        Ok(Ok(snapshot)) => state.replace_snapshot(snapshot),
+        Ok(Ok(snapshot)) => state.replace_snapshot(snapshot.with_shop(shop)),
         Ok(Err(error)) => {
             tracing::error!(%error, "cannot rebuild the read model; still serving the previous one")
         }
@@ -225,42 +230,26 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         last_success: lock(&store).last_success().ok().flatten(),
         ..Health::default()
     }));
-    let state = AppState::new(snapshot, health.clone(), settings);
+    let state = AppState::new(
+        snapshot.with_shop(args.shop.settings()),
+        health.clone(),
+        settings,
+    );
     tracing::info!(upstream = %source.redacted_url(None), db = %args.store.db.display(), "starting");
 
-    if let Some(feed_url) = args.feed_url.clone() {
+    if let Some(feed_url) = args.shop.feed_url.clone() {
         let (state, store, moderation) = (state.clone(), store.clone(), moderation.clone());
-        let (interval, timeout, max_bytes) = (
-            args.sync_interval,
-            args.upstream.upstream_timeout,
-            args.upstream.upstream_max_bytes,
-        );
+        let feed = ProductFeed {
+            url: feed_url,
+            timeout: args.upstream.upstream_timeout,
+            max_bytes: args.upstream.upstream_max_bytes,
+            currency: args.shop.currency.clone(),
+        };
+        let interval = args.sync_interval;
         tokio::spawn(async move {
             loop {
-                match crate::catalog::fetch(&feed_url, timeout, max_bytes).await {
-                    Ok(entries) => {
-                        let count = entries.len();
-                        let stored = tokio::task::spawn_blocking({
-                            let store = store.clone();
-                            move || lock(&store).replace_catalog(&entries)
-                        })
-                        .await;
-                        match stored {
-                            Ok(Ok(())) => {
-                                tracing::info!(products = count, "product feed loaded");
-                                refresh(state.clone(), store.clone(), moderation.clone()).await;
-                            }
-                            Ok(Err(error)) => {
-                                tracing::error!(%error, "cannot store the product feed")
-                            }
-                            Err(error) => {
-                                tracing::error!(%error, "storing the product feed panicked")
-                            }
-                        }
-                    }
-                    Err(error) => {
-                        tracing::warn!(%error, "product feed not loaded; products keep their previous details")
-                    }
+                if feed.load(&store).await.is_ok() {
+                    refresh(state.clone(), store.clone(), moderation.clone()).await;
                 }
                 tokio::time::sleep(interval).await;
             }
@@ -302,7 +291,20 @@ pub async fn sync(args: SyncArgs) -> ExitCode {
         overlap: args.upstream.sync_overlap,
     };
     tracing::info!(upstream = %source.redacted_url(None), "syncing");
-    match sync_once(&source, &store, settings).await {
+    let synced = sync_once(&source, &store, settings).await;
+    if let Some(url) = &args.shop.feed_url {
+        let feed = ProductFeed {
+            url: url.clone(),
+            timeout: args.upstream.upstream_timeout,
+            max_bytes: args.upstream.upstream_max_bytes,
+            currency: args.shop.currency.clone(),
+        };
+        // A feed that fails keeps the stored catalog; the sync's outcome decides the exit.
+        if let Ok(products) = feed.load(&store).await {
+            println!("product feed: {products} products");
+        }
+    }
+    match synced {
         Ok(report) => {
             let (orders, reviews) = lock(&store).counts().unwrap_or_default();
             println!(
@@ -389,7 +391,14 @@ pub fn config(args: &ConfigArgs) -> ExitCode {
         ("STELE_SYNC_INTERVAL", duration(serve.sync_interval)),
         ("STELE_SYNC_OVERLAP", duration(upstream.sync_overlap)),
         ("STELE_TIMEZONE", upstream.timezone.to_string()),
-        ("STELE_FEED_URL", optional(&serve.feed_url)),
+        ("STELE_FEED_URL", optional(&serve.shop.feed_url)),
+        ("STELE_CURRENCY", serve.shop.currency.to_string()),
+        ("STELE_SHOP_NAME", optional(&serve.shop.shop_name)),
+        ("STELE_JSONLD", serve.shop.json_ld.as_str().to_owned()),
+        (
+            "STELE_JSONLD_PRODUCT_ID",
+            serve.shop.product_node.as_str().to_owned(),
+        ),
         ("STELE_DB", serve.store.db.display().to_string()),
         ("STELE_LISTEN", http.listen.clone()),
         ("STELE_METRICS_LISTEN", optional(&http.metrics_listen)),
@@ -500,12 +509,18 @@ pub fn export(args: &crate::export::ExportArgs) -> ExitCode {
         }
     };
     let snapshot = match build_snapshot(&store, &args.moderation.moderation()) {
-        Ok(snapshot) => snapshot,
+        Ok(snapshot) => snapshot.with_shop(args.shop.settings()),
         Err(error) => {
             eprintln!("stele-relay export: {error}");
             return ExitCode::from(2);
         }
     };
+    if snapshot.shop_settings.name.is_none() {
+        eprintln!(
+            "stele-relay export: no Google product reviews feed in this export: {}",
+            crate::google_feed::NEEDS_SHOP_NAME
+        );
+    }
     match (target, &args.out) {
         (Some(target), _) => crate::publish::run_blocking(&snapshot, &target, "export"),
         (None, Some(out)) => crate::export::publish(&snapshot, out, "export"),

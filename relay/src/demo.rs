@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use clap::Args;
+use stele_core::catalog::{Amount, Availability};
 use stele_core::normalise::read_feed;
-use stele_core::public::ProductInfo;
+use stele_core::public::{Offer, ProductInfo};
 use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
@@ -197,17 +198,42 @@ pub fn feed(base: Timestamp) -> String {
     format!(r#"{{"status":"success","data":[{}]}}"#, orders.join(","))
 }
 
-/// The demo catalog.
+/// The demo shop's name, as its Google product reviews feed names the publisher.
+pub const SHOP_NAME: &str = "Stele demo shop";
+
+/// The demo catalog: every column a real feed has (docs/relay.md, "Product feed"), with
+/// valid EAN-13 codes; product 1003 is out of stock and 2183 on sale.
 pub fn catalog() -> Vec<CatalogEntry> {
     PRODUCTS
         .iter()
-        .map(|(id, name)| CatalogEntry {
-            product_id: (*id).to_owned(),
-            info: ProductInfo {
-                name: Some((*name).to_owned()),
-                url: Some(format!("https://shop.example/p/{id}")),
-                image: None,
-            },
+        .enumerate()
+        .map(|(index, (id, name))| {
+            let price = 4_990 + 1_000 * index as u64;
+            let body = format!("594000000{index:03}");
+            let check = stele_core::catalog::gtin_check_digit(&body);
+            CatalogEntry {
+                product_id: (*id).to_owned(),
+                info: ProductInfo {
+                    name: Some((*name).to_owned()),
+                    url: Some(format!("https://shop.example/p/{id}")),
+                    image: Some(format!("https://shop.example/img/{id}.jpg")),
+                    brand: Some("Stele Atelier".into()),
+                    category: Some("Îmbrăcăminte".into()),
+                    gtin: Some(format!("{body}{check}")),
+                    mpn: Some(format!("ST-{id}")),
+                    offer: Some(Offer {
+                        price: Amount::from_minor(price).to_string(),
+                        sale_price: (*id == "2183")
+                            .then(|| Amount::from_minor(price - 1_000).to_string()),
+                        currency: "RON".into(),
+                        availability: Some(if *id == "1003" {
+                            Availability::OutOfStock
+                        } else {
+                            Availability::InStock
+                        }),
+                    }),
+                },
+            }
         })
         .collect()
 }
@@ -244,7 +270,10 @@ pub async fn run(args: DemoArgs) -> ExitCode {
         }
     };
     let snapshot = match crate::commands::build_snapshot(&store, &args.moderation.moderation()) {
-        Ok(snapshot) => snapshot,
+        Ok(snapshot) => snapshot.with_shop(crate::shop::ShopSettings {
+            name: Some(SHOP_NAME.into()),
+            ..Default::default()
+        }),
         Err(error) => {
             eprintln!("stele-relay demo: {error}");
             return ExitCode::from(1);

@@ -13,6 +13,9 @@ pub enum ApiError {
     /// No such route (a product without reviews is not this: it is a 200 with count 0).
     #[error("no such resource: {0}")]
     NotFound(String),
+    /// The route exists but a setting it needs is missing; the message names it.
+    #[error("{0}")]
+    NotConfigured(&'static str),
     /// Only GET and HEAD exist.
     #[error("method not allowed")]
     MethodNotAllowed,
@@ -35,7 +38,7 @@ impl ApiError {
     pub fn status(&self) -> StatusCode {
         match self {
             Self::BadParameter(_) => StatusCode::BAD_REQUEST,
-            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::NotFound(_) | Self::NotConfigured(_) => StatusCode::NOT_FOUND,
             Self::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Timeout => StatusCode::SERVICE_UNAVAILABLE,
@@ -48,6 +51,7 @@ impl ApiError {
         match self {
             Self::BadParameter(_) => "bad_parameter",
             Self::NotFound(_) => "not_found",
+            Self::NotConfigured(_) => "not_configured",
             Self::MethodNotAllowed => "method_not_allowed",
             Self::RateLimited { .. } => "rate_limited",
             Self::Timeout => "timeout",
@@ -61,6 +65,7 @@ impl ApiError {
             Self::NotFound(path) => {
                 format!("no such resource: {path}; see docs/api.md for the routes")
             }
+            Self::NotConfigured(message) => (*message).into(),
             Self::MethodNotAllowed => "only GET and HEAD are supported".into(),
             Self::RateLimited { retry_after } => {
                 format!("too many requests from this address; retry in {retry_after} s")

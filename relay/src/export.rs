@@ -27,6 +27,8 @@ pub struct ExportArgs {
     pub(crate) store: StoreOptions,
     #[command(flatten)]
     pub(crate) moderation: ModerationOptions,
+    #[command(flatten)]
+    pub(crate) shop: crate::shop::ShopOptions,
 
     /// Directory to write; replaced whole once every file is written.
     #[arg(long, value_name = "DIR")]
@@ -121,6 +123,20 @@ fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = Export
     std::iter::once(view).chain(lists)
 }
 
+/// The Google product reviews feed, when the shop has a name (`STELE_SHOP_NAME`). It is
+/// held once in memory, as every exported file is.
+fn google_feed(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
+    std::iter::once_with(move || {
+        let name = snapshot.shop_settings.name.as_deref()?;
+        let body: String = crate::google_feed::FeedChunks::new(snapshot, name).collect();
+        Some(ExportFile {
+            path: crate::google_feed::PATH.to_owned(),
+            body: body.into_bytes(),
+        })
+    })
+    .flatten()
+}
+
 /// Every canonical file of `snapshot`, rendered one at a time as the iterator advances, with
 /// the manifest ([`MANIFEST`]) last. The directory export and the bucket publisher both
 /// write exactly this sequence.
@@ -201,6 +217,7 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
     )
     .chain(summary_chunks)
     .chain(summaries_pointer)
+    .chain(google_feed(snapshot))
     .inspect(move |_| {
         count.fetch_add(1, Ordering::Relaxed);
     })

@@ -5,7 +5,7 @@
 use std::process::ExitCode;
 
 use stele_relay::logging::{self, LogFormat};
-use stele_relay::{commands, demo, export, inspect};
+use stele_relay::{commands, demo, export, feed_report, inspect};
 
 use clap::{Parser, Subcommand};
 
@@ -35,6 +35,7 @@ enum Command {
     Probe(commands::ProbeArgs),
     Export(export::ExportArgs),
     Inspect(inspect::InspectArgs),
+    FeedReport(feed_report::FeedReportArgs),
     Demo(demo::DemoArgs),
 }
 
@@ -49,6 +50,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
+        Command::FeedReport(args) => feed_report::feed_report(&args),
         Command::Export(args) => commands::export(&args),
         Command::Config(args) => commands::config(&args),
         Command::Probe(args) => commands::probe(&args),

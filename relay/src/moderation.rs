@@ -73,7 +73,7 @@ impl Moderation {
 
     /// Whether a review may be displayed; `folded_comment` is its comment through `fold`.
     pub fn shows(&self, review: &PublicReview, folded_comment: Option<&str>) -> bool {
-        if self.hidden.contains(&review.id)
+        if self.flags(review, folded_comment)
             || (self.hide_without_comment && review.comment.is_none())
         {
             return false;
@@ -86,11 +86,19 @@ impl Moderation {
                 return false;
             }
         }
-        !folded_comment.is_some_and(|comment| {
-            self.blocklist
-                .iter()
-                .any(|word| contains_words(comment, word))
-        })
+        true
+    }
+
+    /// Whether the operator singled the review out: its id is hidden or its comment holds a
+    /// blocklisted word. Unlike the display rules (minimum stars, no comment), this judges
+    /// the review itself, so feeds that must carry every review flag it as spam.
+    pub fn flags(&self, review: &PublicReview, folded_comment: Option<&str>) -> bool {
+        self.hidden.contains(&review.id)
+            || folded_comment.is_some_and(|comment| {
+                self.blocklist
+                    .iter()
+                    .any(|word| contains_words(comment, word))
+            })
     }
 
     /// Position among pinned reviews, if pinned.

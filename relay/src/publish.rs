@@ -236,6 +236,8 @@ pub fn headers(path: &str) -> (&'static str, &'static str) {
         "css" => "text/css",
         "html" => "text/html; charset=utf-8",
         "svg" => "image/svg+xml",
+        "xml" => "application/xml; charset=utf-8",
+        "png" => "image/png",
         _ => "application/octet-stream",
     };
     let hashed = stem.contains(['-', '_'])

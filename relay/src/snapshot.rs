@@ -14,12 +14,16 @@ use stele_core::text::fold;
 use stele_core::{PublicReview, Timestamp};
 
 use crate::moderation::Moderation;
+use crate::shop::ShopSettings;
 
-/// A list of displayed reviews with its four sort orders precomputed.
+/// A list of reviews with the four sort orders of the displayed ones precomputed. Reviews
+/// moderation hides are kept (feeds must account for every review) but never listed.
 #[derive(Debug, Default)]
 pub struct Listing {
     reviews: Vec<PublicReview>,
     folded: Vec<Option<String>>,
+    /// Per review: hidden by the blocklist or by id (a feed flags those as spam).
+    flagged: Vec<bool>,
     orders: [Vec<u32>; 4],
 }
 
@@ -27,15 +31,19 @@ impl Listing {
     fn new(candidates: Vec<PublicReview>, moderation: &Moderation) -> Self {
         let mut reviews = Vec::with_capacity(candidates.len());
         let mut folded = Vec::with_capacity(candidates.len());
-        for review in candidates {
+        let mut flagged = Vec::with_capacity(candidates.len());
+        let mut shown = Vec::with_capacity(candidates.len());
+        for (index, review) in candidates.into_iter().enumerate() {
             let folded_comment = review.comment.as_deref().map(fold);
             if moderation.shows(&review, folded_comment.as_deref()) {
-                reviews.push(review);
-                folded.push(folded_comment);
+                shown.push(index as u32);
             }
+            flagged.push(moderation.flags(&review, folded_comment.as_deref()));
+            reviews.push(review);
+            folded.push(folded_comment);
         }
         let orders = ReviewSort::ALL.map(|sort| {
-            let mut order: Vec<u32> = (0..reviews.len() as u32).collect();
+            let mut order = shown.clone();
             order.sort_by(|&a, &b| {
                 let (a, b) = (&reviews[a as usize], &reviews[b as usize]);
                 let pin = |r: &PublicReview| moderation.pin_rank(&r.id).unwrap_or(usize::MAX);
@@ -46,8 +54,15 @@ impl Listing {
         Self {
             reviews,
             folded,
+            flagged,
             orders,
         }
+    }
+
+    /// Every review, displayed or not, each with whether the operator flagged it (blocklist
+    /// or hidden id), in the order received.
+    pub fn all(&self) -> impl Iterator<Item = (&PublicReview, bool)> {
+        self.reviews.iter().zip(self.flagged.iter().copied())
     }
 
     /// One page of the list in `sort` order, after `filter`.
@@ -147,7 +162,10 @@ pub struct Snapshot {
     pub totals: (u64, u64),
     /// When it was built.
     pub built_at: Option<Timestamp>,
+    /// The shop's name, currency and markup settings, for fragments and feeds.
+    pub shop_settings: ShopSettings,
     shop_view: OnceLock<Rendered>,
+    google_feed_etag: OnceLock<Option<String>>,
     empty_summary: Summary,
 }
 
@@ -197,6 +215,18 @@ impl Snapshot {
             built_at: Some(crate::store::now()),
             ..Snapshot::default()
         }
+    }
+
+    /// Where the Google feed keeps its ETag, computed once per snapshot
+    /// (`google_feed::cached_etag`).
+    pub fn google_feed_etag(&self) -> &OnceLock<Option<String>> {
+        &self.google_feed_etag
+    }
+
+    /// This snapshot with the shop's settings.
+    pub fn with_shop(mut self, settings: ShopSettings) -> Self {
+        self.shop_settings = settings;
+        self
     }
 
     /// A product's summary; count 0 for a product without reviews.

@@ -7,6 +7,7 @@
 use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use stele_core::catalog::Availability;
 use stele_core::normalise::Batch;
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
 use stele_core::{Score, Timestamp};
@@ -30,6 +31,15 @@ const MIGRATIONS: &[&str] = &[
     // 2: catalog details from the shop's CSV product feed.
     "CREATE TABLE products (
          product_id TEXT PRIMARY KEY, name TEXT, url TEXT, image TEXT) STRICT;",
+    // 3: every column of the product feed (docs/relay.md, "Product feed").
+    "ALTER TABLE products ADD COLUMN brand TEXT;
+     ALTER TABLE products ADD COLUMN category TEXT;
+     ALTER TABLE products ADD COLUMN gtin TEXT;
+     ALTER TABLE products ADD COLUMN mpn TEXT;
+     ALTER TABLE products ADD COLUMN price TEXT;
+     ALTER TABLE products ADD COLUMN sale_price TEXT;
+     ALTER TABLE products ADD COLUMN currency TEXT;
+     ALTER TABLE products ADD COLUMN availability TEXT;",
 ];
 
 /// Records' `added_on` compare with missing as oldest: the SQL twin of `supersedes`.
@@ -62,6 +72,19 @@ pub struct Applied {
     pub updated: u64,
     /// Records received.
     pub received: u64,
+}
+
+fn availability_name(availability: Availability) -> &'static str {
+    match availability {
+        Availability::InStock => "in_stock",
+        Availability::OutOfStock => "out_of_stock",
+    }
+}
+
+fn availability_named(name: &str) -> Option<Availability> {
+    [Availability::InStock, Availability::OutOfStock]
+        .into_iter()
+        .find(|a| availability_name(*a) == name)
 }
 
 /// Catalog details of one product.
@@ -285,15 +308,28 @@ impl Store {
         tx.execute("DELETE FROM products", []).map_err(wrap)?;
         {
             let mut insert = tx
-                .prepare("INSERT OR REPLACE INTO products (product_id, name, url, image) VALUES (?1, ?2, ?3, ?4)")
+                .prepare(
+                    "INSERT OR REPLACE INTO products (product_id, name, url, image, brand, category, \
+                     gtin, mpn, price, sale_price, currency, availability) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                )
                 .map_err(wrap)?;
-            for entry in entries {
+            for CatalogEntry { product_id, info } in entries {
+                let offer = info.offer.as_ref();
                 insert
                     .execute(params![
-                        entry.product_id,
-                        entry.info.name,
-                        entry.info.url,
-                        entry.info.image
+                        product_id,
+                        info.name,
+                        info.url,
+                        info.image,
+                        info.brand,
+                        info.category,
+                        info.gtin,
+                        info.mpn,
+                        offer.map(|o| &o.price),
+                        offer.and_then(|o| o.sale_price.as_ref()),
+                        offer.map(|o| &o.currency),
+                        offer.and_then(|o| o.availability).map(availability_name),
                     ])
                     .map_err(wrap)?;
             }
@@ -305,16 +341,34 @@ impl Store {
     pub fn catalog(&self) -> Result<Vec<CatalogEntry>, StoreError> {
         let mut statement = self
             .connection
-            .prepare("SELECT product_id, name, url, image FROM products")
+            .prepare(
+                "SELECT product_id, name, url, image, brand, category, gtin, mpn, price, \
+                 sale_price, currency, availability FROM products",
+            )
             .map_err(|e| self.wrap(e))?;
         let rows = statement
             .query_map([], |row| {
+                let price: Option<String> = row.get(8)?;
+                let availability: Option<String> = row.get(11)?;
                 Ok(CatalogEntry {
                     product_id: row.get(0)?,
                     info: stele_core::public::ProductInfo {
                         name: row.get(1)?,
                         url: row.get(2)?,
                         image: row.get(3)?,
+                        brand: row.get(4)?,
+                        category: row.get(5)?,
+                        gtin: row.get(6)?,
+                        mpn: row.get(7)?,
+                        offer: match price {
+                            Some(price) => Some(stele_core::public::Offer {
+                                price,
+                                sale_price: row.get(9)?,
+                                currency: row.get::<_, Option<String>>(10)?.unwrap_or_default(),
+                                availability: availability.as_deref().and_then(availability_named),
+                            }),
+                            None => None,
+                        },
                     },
                 })
             })

@@ -5,28 +5,36 @@ mod common;
 use std::time::Duration;
 
 use common::fake_upstream::{Behaviour, FakeUpstream};
+use stele_core::catalog::Currency;
 use stele_relay::catalog::{fetch, CatalogError};
+
+fn ron() -> Currency {
+    Currency::default()
+}
 
 #[tokio::test]
 async fn fetches_and_reads_the_retargeting_csv_feed() {
     let csv = "\"product id\",\"product name\",\"product url\",\"image url\",\"stock\"\n\"2183\",\"Rochie de vară\",\"https://shop.example/r\",\"https://shop.example/r.jpg\",\"3\"\n";
     let fake = FakeUpstream::start(Behaviour::Body(csv.as_bytes().to_vec())).await;
-    let entries = fetch(&fake.url, Duration::from_secs(5), 1 << 20)
+    let catalog = fetch(&fake.url, Duration::from_secs(5), 1 << 20, &ron())
         .await
         .unwrap();
-    assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].info.name.as_deref(), Some("Rochie de vară"));
+    assert_eq!(catalog.entries.len(), 1);
+    assert_eq!(
+        catalog.entries[0].info.name.as_deref(),
+        Some("Rochie de vară")
+    );
 
     fake.set(Behaviour::Status(404, b"gone".to_vec()));
     assert!(matches!(
-        fetch(&fake.url, Duration::from_secs(5), 1 << 20).await,
+        fetch(&fake.url, Duration::from_secs(5), 1 << 20, &ron()).await,
         Err(CatalogError::Fetch(_))
     ));
     fake.set(Behaviour::Huge {
         bytes: 4 << 20,
         declare_length: false,
     });
-    let error = fetch(&fake.url, Duration::from_secs(5), 1 << 20)
+    let error = fetch(&fake.url, Duration::from_secs(5), 1 << 20, &ron())
         .await
         .unwrap_err();
     assert!(error.to_string().contains("larger than"), "{error}");

@@ -287,3 +287,42 @@ fn serve_and_sync_name_the_missing_variable() {
         assert!(started.elapsed() < Duration::from_secs(5), "fails at once");
     }
 }
+
+#[test]
+fn bad_shop_settings_are_refused_at_start_naming_the_variable_and_an_example() {
+    for (variable, value, example) in [
+        ("STELE_CURRENCY", "LEI", "STELE_CURRENCY=EUR"),
+        ("STELE_JSONLD", "both", "STELE_JSONLD=rating"),
+        (
+            "STELE_JSONLD_PRODUCT_ID",
+            "#product",
+            "STELE_JSONLD_PRODUCT_ID={url}#product",
+        ),
+    ] {
+        for command in ["serve", "sync", "export"] {
+            let output = relay()
+                .arg(command)
+                .env("RTG_REST_KEY", "k")
+                .env("RTG_CUSTOMER_ID", "1")
+                .env(variable, value)
+                .env("STELE_DB", "/nonexistent/never-created.db")
+                .args(if command == "export" {
+                    &["--out", "/nonexistent/out"][..]
+                } else {
+                    &[][..]
+                })
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(
+                output.status.code(),
+                Some(2),
+                "{command} {variable}: {stderr}"
+            );
+            assert!(
+                stderr.contains(variable) && stderr.contains(example),
+                "{command} {variable}: {stderr}"
+            );
+        }
+    }
+}

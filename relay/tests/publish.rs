@@ -290,8 +290,7 @@ fn set_catalog(db: &Path, catalog: &[&str]) {
             product_id: (*id).to_owned(),
             info: stele_core::public::ProductInfo {
                 name: Some(format!("Product {id}")),
-                url: None,
-                image: None,
+                ..Default::default()
             },
         })
         .collect();

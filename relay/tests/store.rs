@@ -72,11 +72,11 @@ fn migrations_are_versioned_and_idempotent() {
     let path = dir.path().join("stele.db");
     let secret = {
         let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.schema_version().unwrap(), 2);
+        assert_eq!(store.schema_version().unwrap(), 3);
         store.public_id_secret().unwrap()
     };
     let mut reopened = Store::open(&path).unwrap();
-    assert_eq!(reopened.schema_version().unwrap(), 2);
+    assert_eq!(reopened.schema_version().unwrap(), 3);
     assert_eq!(
         reopened.public_id_secret().unwrap(),
         secret,
@@ -87,4 +87,25 @@ fn migrations_are_versioned_and_idempotent() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
+}
+
+#[test]
+fn the_catalog_keeps_every_column_of_the_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stele.db");
+    let entries = stele_relay::demo::catalog();
+    assert!(entries.iter().any(|e| e
+        .info
+        .offer
+        .as_ref()
+        .is_some_and(|o| o.sale_price.is_some())));
+    Store::open(&path)
+        .unwrap()
+        .replace_catalog(&entries)
+        .unwrap();
+    let mut read = Store::open(&path).unwrap().catalog().unwrap();
+    read.sort_by(|a, b| a.product_id.cmp(&b.product_id));
+    let mut expected = entries;
+    expected.sort_by(|a, b| a.product_id.cmp(&b.product_id));
+    assert_eq!(read, expected);
 }

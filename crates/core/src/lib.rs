@@ -9,6 +9,7 @@
 #![forbid(unsafe_code)]
 
 pub mod aggregate;
+pub mod catalog;
 pub mod listing;
 pub mod paths;
 pub mod public;

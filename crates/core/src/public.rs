@@ -9,6 +9,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::aggregate::{Rated, Summary};
+pub use crate::catalog::Availability;
 use crate::score::Score;
 use crate::time::Timestamp;
 
@@ -170,6 +171,43 @@ pub struct ProductInfo {
     pub url: Option<String>,
     /// The product image.
     pub image: Option<String>,
+    /// The brand (`brand` column, or `brand` in extra data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brand: Option<String>,
+    /// The shop's category (`category` column).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// A GTIN with a right check digit (`gtin`, `ean`, `upc`… in extra data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gtin: Option<String>,
+    /// The manufacturer part number (`mpn` in extra data).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mpn: Option<String>,
+    /// Price and availability, when the feed has a price.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<Offer>,
+}
+
+/// What a shopper pays and whether they can buy now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Offer {
+    /// The regular price, `129.90` (a dot, two decimals).
+    pub price: String,
+    /// The reduced price when the feed's `sale price` is below `price`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sale_price: Option<String>,
+    /// ISO 4217 (`STELE_CURRENCY`).
+    pub currency: String,
+    /// From the `stock` column; absent when the feed does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability: Option<Availability>,
+}
+
+impl Offer {
+    /// The price a shopper pays today: the sale price when there is one.
+    pub fn current_price(&self) -> &str {
+        self.sale_price.as_deref().unwrap_or(&self.price)
+    }
 }
 
 /// Who answered: the live relay (every query works) or a static export (canonical paths
@@ -262,7 +300,9 @@ pub struct ProductView {
     pub source: Source,
     /// The product id asked for.
     pub product_id: String,
-    /// Catalog details, when known.
+    /// Catalog details, when known. The widget never reads them (they are for crawlers,
+    /// feeds and server rendering), so the browser build skips them unparsed.
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub product: Option<ProductInfo>,
     /// Summary of the product's reviews (count 0 when it has none).
     pub summary: Summary,

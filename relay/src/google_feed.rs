@@ -1,0 +1,353 @@
+//! Google's Product Reviews feed, schema 2.4 (stars in Shopping ads and free listings):
+//! `GET /v1/feeds/google-product-reviews.xml` and the same file in every export.
+//!
+//! Which reviews, and why (docs/relay.md, "Google product reviews feed"):
+//! - every product review with a score and a comment, low scores included: Google forbids
+//!   selective suppression, so the display settings (`STELE_MIN_STARS`,
+//!   `STELE_HIDE_WITHOUT_COMMENT`) do not apply;
+//! - reviews the operator singled out (`STELE_BLOCKLIST`, `STELE_HIDE_IDS`) are sent with
+//!   `<is_spam>true</is_spam>`: Google then never shows them, and the feed still accounts
+//!   for every review, so no one can read a hidden id as a suppressed bad review;
+//! - reviews of a product without a page in the product feed are left out (`product_url`
+//!   is required) and counted by `stele-relay feed-report`.
+//!
+//! The file is written product by product ([`FeedChunks`]): the relay streams it, never
+//! holding the whole XML.
+
+use std::ops::Deref;
+
+use stele_core::public::ProductInfo;
+use stele_core::PublicReview;
+
+use crate::snapshot::Snapshot;
+
+/// Path of the feed, on the relay and in exports.
+pub const PATH: &str = "v1/feeds/google-product-reviews.xml";
+
+/// The schema's location, named by the root element.
+const SCHEMA: &str =
+    "http://www.google.com/shopping/reviews/schema/product/2.4/product_reviews.xsd";
+
+/// Text as XML character data or attribute value: `& < > " '` escaped, and the characters
+/// XML 1.0 cannot carry at all (controls other than tab, newline and carriage return, and
+/// U+FFFE/U+FFFF) dropped.
+pub fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+/// `text` without what XML cannot carry, trimmed: empty means nothing to say.
+fn carried(text: &str) -> String {
+    let mut out = String::new();
+    escape(text.trim(), &mut out);
+    out.trim().to_owned()
+}
+
+/// Why a review is not in the feed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeftOut {
+    /// No score.
+    NoScore,
+    /// No comment (or one made only of characters XML cannot carry).
+    NoComment,
+    /// No date: `review_timestamp` is required.
+    NoDate,
+    /// Its product has no page in the product feed: `product_url` is required.
+    NoProductUrl,
+}
+
+impl LeftOut {
+    /// How `feed-report` says it.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Self::NoScore => "no score",
+            Self::NoComment => "no comment",
+            Self::NoDate => "no date",
+            Self::NoProductUrl => "no product URL in the product feed (STELE_FEED_URL)",
+        }
+    }
+}
+
+/// Whether `review` of a product with `info` goes in the feed.
+pub fn eligibility(review: &PublicReview, info: Option<&ProductInfo>) -> Result<(), LeftOut> {
+    if review.score.is_none() {
+        return Err(LeftOut::NoScore);
+    }
+    if review
+        .comment
+        .as_deref()
+        .map(carried)
+        .unwrap_or_default()
+        .is_empty()
+    {
+        return Err(LeftOut::NoComment);
+    }
+    if review.date.is_none() {
+        return Err(LeftOut::NoDate);
+    }
+    if info.and_then(|i| i.url.as_deref()).is_none() {
+        return Err(LeftOut::NoProductUrl);
+    }
+    Ok(())
+}
+
+/// One `<review>` element.
+fn write_review(
+    out: &mut String,
+    review: &PublicReview,
+    product_id: &str,
+    info: &ProductInfo,
+    spam: bool,
+) {
+    let (Some(score), Some(comment), Some(date), Some(url)) = (
+        review.score,
+        review.comment.as_deref(),
+        review.date,
+        info.url.as_deref(),
+    ) else {
+        return;
+    };
+    let text = |out: &mut String, tag: &str, value: &str| {
+        out.push('<');
+        out.push_str(tag);
+        out.push('>');
+        escape(value, out);
+        out.push_str("</");
+        out.push_str(tag);
+        out.push('>');
+    };
+    out.push_str("<review>");
+    text(out, "review_id", &review.id);
+    // Retargeting shares no names: every reviewer is anonymous to Google.
+    out.push_str("<reviewer><name is_anonymous=\"true\">Anonymous</name></reviewer>");
+    out.push_str("<is_verified_purchase>true</is_verified_purchase>");
+    let timestamp = date.to_string().replace('Z', "+00:00");
+    text(out, "review_timestamp", &timestamp);
+    out.push_str("<content>");
+    out.push_str(&carried(comment));
+    out.push_str("</content>");
+    out.push_str("<review_url type=\"group\">");
+    escape(url, out);
+    out.push_str("</review_url>");
+    out.push_str("<ratings><overall min=\"0\" max=\"10\">");
+    out.push_str(&score.get().to_string());
+    out.push_str("</overall></ratings>");
+    out.push_str("<products><product><product_ids>");
+    if let Some(gtin) = &info.gtin {
+        out.push_str("<gtins>");
+        text(out, "gtin", gtin);
+        out.push_str("</gtins>");
+    }
+    if let Some(mpn) = &info.mpn {
+        out.push_str("<mpns>");
+        text(out, "mpn", mpn);
+        out.push_str("</mpns>");
+    }
+    out.push_str("<skus>");
+    text(out, "sku", product_id);
+    out.push_str("</skus>");
+    if let Some(brand) = &info.brand {
+        out.push_str("<brands>");
+        text(out, "brand", brand);
+        out.push_str("</brands>");
+    }
+    out.push_str("</product_ids>");
+    if let Some(name) = info.name.as_deref().map(carried).filter(|n| !n.is_empty()) {
+        out.push_str("<product_name>");
+        out.push_str(&name);
+        out.push_str("</product_name>");
+    }
+    text(out, "product_url", url);
+    out.push_str("</product></products>");
+    if spam {
+        out.push_str("<is_spam>true</is_spam>");
+    }
+    out.push_str("<collection_method>post_fulfillment</collection_method>");
+    out.push_str("</review>");
+}
+
+/// The feed, a chunk at a time: the head, one chunk per product with reviews in it (in
+/// product id order, so the same data gives the same bytes), the tail.
+pub struct FeedChunks<S> {
+    snapshot: S,
+    publisher: String,
+    ids: Vec<String>,
+    next: usize,
+    done: bool,
+}
+
+impl<S: Deref<Target = Snapshot>> FeedChunks<S> {
+    /// The chunks of `snapshot`'s feed, published by `publisher` (`STELE_SHOP_NAME`).
+    pub fn new(snapshot: S, publisher: &str) -> Self {
+        let mut ids: Vec<String> = snapshot.products.keys().cloned().collect();
+        ids.sort_unstable();
+        Self {
+            snapshot,
+            publisher: publisher.to_owned(),
+            ids,
+            next: 0,
+            done: false,
+        }
+    }
+
+    fn head(&self) -> String {
+        let mut head = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns:vc=\"http://www.w3.org/2007/XMLSchema-versioning\" \
+             xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:noNamespaceSchemaLocation=\"{SCHEMA}\">\
+             <version>2.4</version><aggregator><name>Stele</name></aggregator><publisher><name>"
+        );
+        escape(&self.publisher, &mut head);
+        head.push_str("</name></publisher><reviews>\n");
+        head
+    }
+}
+
+impl<S: Deref<Target = Snapshot>> Iterator for FeedChunks<S> {
+    type Item = String;
+
+    fn next(&mut self) -> Option<String> {
+        if self.done {
+            return None;
+        }
+        if self.next == 0 {
+            self.next = 1;
+            return Some(self.head());
+        }
+        while let Some(id) = self.ids.get(self.next - 1) {
+            self.next += 1;
+            let (Some(product), Some(info)) = (
+                self.snapshot.products.get(id),
+                self.snapshot.catalog.get(id),
+            ) else {
+                continue;
+            };
+            let mut chunk = String::new();
+            for (review, flagged) in product.listing.all() {
+                if eligibility(review, Some(info)).is_ok() {
+                    write_review(&mut chunk, review, id, info, flagged);
+                    chunk.push('\n');
+                }
+            }
+            if !chunk.is_empty() {
+                return Some(chunk);
+            }
+        }
+        self.done = true;
+        Some("</reviews></feed>\n".into())
+    }
+}
+
+/// The feed's validator: a digest of its bytes, computed by writing it once (into the
+/// hash, not into memory). `None` without `STELE_SHOP_NAME`.
+pub fn etag(snapshot: &Snapshot) -> Option<String> {
+    use sha2::Digest;
+    let name = snapshot.shop_settings.name.as_deref()?;
+    let mut digest = sha2::Sha256::new();
+    for chunk in FeedChunks::new(snapshot, name) {
+        digest.update(chunk.as_bytes());
+    }
+    let hex: String = digest
+        .finalize()
+        .iter()
+        .take(12)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    Some(format!("W/\"{hex}\""))
+}
+
+/// [`etag`], computed once per snapshot.
+pub fn cached_etag(snapshot: &Snapshot) -> Option<&str> {
+    snapshot
+        .google_feed_etag()
+        .get_or_init(|| etag(snapshot))
+        .as_deref()
+}
+
+/// The setting the feed needs, as the API and the export say it.
+pub const NEEDS_SHOP_NAME: &str = "the Google product reviews feed needs the shop's name as Google shows it: set STELE_SHOP_NAME, e.g. STELE_SHOP_NAME=\"Magazinul Meu\"";
+
+/// What `feed-report` prints: how many reviews go in the feed, and why the rest do not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FeedReport {
+    /// Reviews in the feed.
+    pub eligible: u64,
+    /// Of those, flagged as spam.
+    pub spam: u64,
+    /// Of those, of a product without a GTIN or brand and MPN: Google matches them by SKU
+    /// only, when the product id is the Merchant Center id.
+    pub sku_only: u64,
+    /// Reviews left out, per reason.
+    pub left_out: std::collections::BTreeMap<LeftOut, u64>,
+}
+
+/// Google shows product ratings once a feed holds this many reviews.
+pub const GOOGLE_MINIMUM: u64 = 50;
+
+impl FeedReport {
+    /// Counts `snapshot`'s product reviews (the same rules as the feed).
+    pub fn of(snapshot: &Snapshot) -> Self {
+        let mut report = Self::default();
+        for (id, product) in &snapshot.products {
+            let info = snapshot.catalog.get(id);
+            for (review, flagged) in product.listing.all() {
+                match eligibility(review, info) {
+                    Ok(()) => {
+                        report.eligible += 1;
+                        report.spam += u64::from(flagged);
+                        let identified = info.is_some_and(|i| {
+                            i.gtin.is_some() || (i.brand.is_some() && i.mpn.is_some())
+                        });
+                        report.sku_only += u64::from(!identified);
+                    }
+                    Err(reason) => *report.left_out.entry(reason).or_default() += 1,
+                }
+            }
+        }
+        report
+    }
+
+    /// Reviews Google may show: in the feed and not spam.
+    pub fn shown(&self) -> u64 {
+        self.eligible - self.spam
+    }
+
+    /// The report as `feed-report` prints it.
+    pub fn render(&self) -> String {
+        let mut text = format!(
+            "{} reviews in the feed ({} flagged as spam, {} Google may show)\n",
+            self.eligible,
+            self.spam,
+            self.shown()
+        );
+        for (reason, count) in &self.left_out {
+            text.push_str(&format!("{count} left out: {}\n", reason.reason()));
+        }
+        if self.sku_only > 0 {
+            text.push_str(&format!(
+                "{} of a product without a GTIN or brand and MPN: Google matches them by product id (SKU) only; add gtin or mpn to the feed's extra data\n",
+                self.sku_only
+            ));
+        }
+        if self.shown() >= GOOGLE_MINIMUM {
+            text.push_str(&format!(
+                "meets Google's minimum of {GOOGLE_MINIMUM} reviews\n"
+            ));
+        } else {
+            text.push_str(&format!(
+                "below Google's minimum of {GOOGLE_MINIMUM} reviews ({} more needed): Google shows no product ratings yet\n",
+                GOOGLE_MINIMUM - self.shown()
+            ));
+        }
+        text
+    }
+}

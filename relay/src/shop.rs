@@ -1,0 +1,197 @@
+//! The shop as search engines and Google Shopping see it: its product feed, currency, name
+//! and which product markup to print (`STELE_FEED_URL`, `STELE_CURRENCY`, `STELE_SHOP_NAME`,
+//! `STELE_JSONLD`, `STELE_JSONLD_PRODUCT_ID`).
+
+use clap::Args;
+use stele_core::catalog::Currency;
+
+/// Which schema.org markup the product fragment carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum JsonLd {
+    /// A complete `Product` (name, image, offers…) with its rating and reviews: for pages
+    /// whose platform prints no product markup of its own.
+    #[default]
+    Product,
+    /// Only `aggregateRating` and `review`, attached by `@id` to the product node the shop's
+    /// platform already prints: one product, not two.
+    Rating,
+    /// No markup.
+    Off,
+}
+
+impl JsonLd {
+    /// `product`, `rating` or `off`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Product => "product",
+            Self::Rating => "rating",
+            Self::Off => "off",
+        }
+    }
+}
+
+fn parse_json_ld(text: &str) -> Result<JsonLd, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "product" => Ok(JsonLd::Product),
+        "rating" => Ok(JsonLd::Rating),
+        "off" => Ok(JsonLd::Off),
+        _ => Err(format!(
+            "STELE_JSONLD={text:?}: use product (a whole Product), rating (attach the rating to \
+             the shop's own product node) or off; e.g. STELE_JSONLD=rating"
+        )),
+    }
+}
+
+fn parse_currency(text: &str) -> Result<Currency, String> {
+    Currency::parse(text).map_err(|e| format!("STELE_CURRENCY: {e}; e.g. STELE_CURRENCY=EUR"))
+}
+
+/// The `@id` of the shop's own product node, from `{url}` (the product page in the feed)
+/// and `{id}` (the product id, percent-encoded).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NodeIdTemplate(String);
+
+impl NodeIdTemplate {
+    /// WooCommerce's and Yoast's form, `{url}#product`.
+    pub const DEFAULT: &'static str = "{url}#product";
+
+    /// The `@id` of product `id` whose page is `url`; `None` when the template needs a URL
+    /// the feed does not have.
+    pub fn node_id(&self, id: &str, url: Option<&str>) -> Option<String> {
+        if self.0.contains("{url}") && url.is_none() {
+            return None;
+        }
+        let encoded: String = id
+            .bytes()
+            .map(|b| match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                    char::from(b).to_string()
+                }
+                _ => format!("%{b:02X}"),
+            })
+            .collect();
+        Some(
+            self.0
+                .replace("{id}", &encoded)
+                .replace("{url}", url.unwrap_or_default()),
+        )
+    }
+}
+
+impl NodeIdTemplate {
+    /// The template as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for NodeIdTemplate {
+    fn default() -> Self {
+        Self(Self::DEFAULT.into())
+    }
+}
+
+fn parse_node_id(text: &str) -> Result<NodeIdTemplate, String> {
+    let text = text.trim();
+    if text.contains("{url}") || text.contains("{id}") {
+        Ok(NodeIdTemplate(text.to_owned()))
+    } else {
+        Err(format!(
+            "STELE_JSONLD_PRODUCT_ID={text:?} names no product: use {{url}} (the product page) \
+             and/or {{id}} (the product id); e.g. STELE_JSONLD_PRODUCT_ID={{url}}#product"
+        ))
+    }
+}
+
+/// The shop's settings, as flags and variables.
+#[derive(Debug, Clone, Args)]
+pub struct ShopOptions {
+    /// The shop's Retargeting CSV product feed: names, links, images, prices, stock, brands
+    /// and identifiers for product JSON, markup and the Google feed.
+    #[arg(long, env = "STELE_FEED_URL")]
+    pub feed_url: Option<String>,
+
+    /// Currency of the feed's prices, an ISO 4217 code.
+    #[arg(long, env = "STELE_CURRENCY", default_value = "RON", value_parser = parse_currency)]
+    pub currency: Currency,
+
+    /// The shop's name, as Google shows it: required for the Google product reviews feed.
+    #[arg(long, env = "STELE_SHOP_NAME")]
+    pub shop_name: Option<String>,
+
+    /// Product markup in fragments: product, rating or off.
+    #[arg(long = "jsonld", env = "STELE_JSONLD", default_value = "product", value_parser = parse_json_ld)]
+    pub json_ld: JsonLd,
+
+    /// With STELE_JSONLD=rating: the @id of the shop's own product node.
+    #[arg(long = "jsonld-product-id", env = "STELE_JSONLD_PRODUCT_ID",
+          default_value = NodeIdTemplate::DEFAULT, value_parser = parse_node_id)]
+    pub product_node: NodeIdTemplate,
+}
+
+impl ShopOptions {
+    /// The settings the server and the export use.
+    pub fn settings(&self) -> ShopSettings {
+        ShopSettings {
+            name: self
+                .shop_name
+                .as_deref()
+                .map(str::trim)
+                .filter(|n| !n.is_empty())
+                .map(str::to_owned),
+            currency: self.currency.clone(),
+            json_ld: self.json_ld,
+            product_node: self.product_node.clone(),
+        }
+    }
+}
+
+/// What the server and the export need of the shop.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ShopSettings {
+    /// `STELE_SHOP_NAME`.
+    pub name: Option<String>,
+    /// `STELE_CURRENCY`.
+    pub currency: Currency,
+    /// `STELE_JSONLD`.
+    pub json_ld: JsonLd,
+    /// `STELE_JSONLD_PRODUCT_ID`.
+    pub product_node: NodeIdTemplate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_settings_name_the_variable_and_an_example() {
+        let currency = parse_currency("LEI").unwrap_err();
+        assert!(
+            currency.starts_with("STELE_CURRENCY") && currency.contains("STELE_CURRENCY=EUR"),
+            "{currency}"
+        );
+        let json_ld = parse_json_ld("yes").unwrap_err();
+        assert!(json_ld.contains("STELE_JSONLD=rating"), "{json_ld}");
+        assert_eq!(parse_json_ld(" Rating "), Ok(JsonLd::Rating));
+        let node = parse_node_id("#product").unwrap_err();
+        assert!(
+            node.contains("STELE_JSONLD_PRODUCT_ID={url}#product"),
+            "{node}"
+        );
+    }
+
+    #[test]
+    fn node_ids_fill_the_template() {
+        let default = NodeIdTemplate::default();
+        assert_eq!(
+            default.node_id("2183", Some("https://s.example/p")),
+            Some("https://s.example/p#product".into())
+        );
+        assert_eq!(default.node_id("2183", None), None, "no URL, no node");
+        let by_id = parse_node_id("https://s.example/#product-{id}").unwrap();
+        assert_eq!(
+            by_id.node_id("a/b c", None),
+            Some("https://s.example/#product-a%2Fb%20c".into())
+        );
+    }
+}
