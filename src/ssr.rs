@@ -1,10 +1,9 @@
 //! Server rendering (the `ssr` feature, used by the relay): the same components as HTML
-//! fragments, with the data embedded for a jump-free takeover and one JSON-LD `Product`.
+//! fragments, with the data embedded for a jump-free takeover and the relay's JSON-LD.
 
 use leptos::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 use stele_core::public::{ProductView, ShopView};
-use stele_core::PublicReview;
 
 use crate::components::{Layout, Reviews, Testimonials};
 use crate::context::Emitter;
@@ -26,7 +25,10 @@ fn render(lang: Lang, view: impl FnOnce() -> AnyView) -> String {
     owner.with(|| {
         provide_context(I18n::new(lang, &[]));
         provide_context(Emitter::default());
-        view().to_html()
+        // `<!>` marks text-node boundaries for hydration; the widget takes a fragment over
+        // by rendering anew, and HTML has no such token (validators refuse it). Comments are
+        // escaped text, so a `<!>` here is always a marker.
+        view().to_html().replace("<!>", "")
     })
 }
 
@@ -62,71 +64,20 @@ fn escape_attribute(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Schema.org `Product` with `aggregateRating` and up to ten scored reviews, whose numbers
-/// equal the visible ones (the same rounded average, the same counts). `None` without
-/// scored reviews: a rating of nothing is not structured data.
-pub fn product_json_ld(view: &ProductView, lang: Lang) -> Option<Value> {
-    let average = view.summary.rounded_average()?;
-    let i18n = I18n::new(lang, &[]);
-    let name = view
-        .product
-        .as_ref()
-        .and_then(|p| p.name.clone())
-        .unwrap_or_else(|| view.product_id.clone());
-    let reviews: Vec<Value> = view
-        .reviews
-        .items
-        .iter()
-        .filter(|r| r.stars.is_some())
-        .take(10)
-        .map(|review: &PublicReview| {
-            let mut item = json!({
-                "@type": "Review",
-                "reviewRating": {"@type": "Rating", "ratingValue": review.stars, "bestRating": 5, "worstRating": 0},
-                "author": {"@type": "Person", "name": i18n.strings.get(crate::i18n::Key::VerifiedBuyer)},
-            });
-            if let Some(date) = review.date {
-                item["datePublished"] = json!(date.to_string()[..10]);
-            }
-            if let Some(comment) = &review.comment {
-                item["reviewBody"] = json!(comment);
-            }
-            item
-        })
-        .collect();
-    let mut product = json!({
-        "@context": "https://schema.org",
-        "@type": "Product",
-        "name": name,
-        "sku": view.product_id,
-        "aggregateRating": {
-            "@type": "AggregateRating",
-            "ratingValue": average,
-            "bestRating": 5,
-            "worstRating": 0,
-            "ratingCount": view.summary.count,
-            "reviewCount": view.summary.count,
-        },
-        "review": reviews,
-    });
-    if let Some(info) = &view.product {
-        if let Some(url) = &info.url {
-            product["url"] = json!(url);
-        }
-        if let Some(image) = &info.image {
-            product["image"] = json!(image);
-        }
-    }
-    Some(product)
-}
-
-/// `GET /v1/products/{id}/embed.html`: the review section as HTML, its data, its JSON-LD.
-pub fn product_fragment(view: &ProductView, lang: Lang, theme: Theme, stylesheet: &str) -> String {
+/// `GET /v1/products/{id}/embed.html`: the review section as HTML, its data and `json_ld`
+/// (the relay's markup, whose numbers equal the visible ones).
+pub fn product_fragment(
+    view: &ProductView,
+    lang: Lang,
+    theme: Theme,
+    stylesheet: &str,
+    json_ld: Option<&Value>,
+) -> String {
     let (initial, sort, per_page) = (view.clone(), view.sort, view.reviews.per_page);
     let inner = render(lang, move || {
         view! { <Reviews initial=initial sort=sort per_page=per_page /> }.into_any()
     });
-    let json_ld = product_json_ld(view, lang).map(|ld| script_json(&ld));
+    let json_ld = json_ld.map(script_json);
     wrap(stylesheet, lang, theme, inner, &script_json(view), json_ld)
 }
 

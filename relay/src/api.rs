@@ -232,15 +232,17 @@ async fn product_embed(
 ) -> Answer {
     let id = params::product_in_path(&raw)?;
     let (sort, per_page) = (query.sort()?, query.per_page(CANONICAL_PER_PAGE)?);
-    let view = state
-        .snapshot()
-        .product_view(&id, sort, per_page, Source::Live);
+    let snapshot = state.snapshot();
+    let view = snapshot.product_view(&id, sort, per_page, Source::Live);
     let settings = &state.shared().settings;
+    let lang = lang_of(&query);
+    let json_ld = crate::markup::product_json_ld(&view, lang, &snapshot.shop_settings);
     Ok(Tagged::html(stele::ssr::product_fragment(
         &view,
-        lang_of(&query),
+        lang,
         theme_of(&query)?,
         &format!("{}stele.css", settings.public_url),
+        json_ld.as_ref(),
     )))
 }
 

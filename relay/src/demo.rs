@@ -26,6 +26,11 @@ pub struct DemoArgs {
     #[command(flatten)]
     moderation: crate::config::ModerationOptions,
 
+    /// The demo's markup and feed settings (`STELE_JSONLD`…); its name is "Stele demo shop"
+    /// unless `STELE_SHOP_NAME` says otherwise, and its catalog is built in.
+    #[command(flatten)]
+    shop: crate::shop::ShopOptions,
+
     /// Write the demo shop as a static export to this directory and exit, instead of serving.
     #[arg(long, value_name = "DIR", conflicts_with = "to")]
     export: Option<std::path::PathBuf>,
@@ -270,10 +275,11 @@ pub async fn run(args: DemoArgs) -> ExitCode {
         }
     };
     let snapshot = match crate::commands::build_snapshot(&store, &args.moderation.moderation()) {
-        Ok(snapshot) => snapshot.with_shop(crate::shop::ShopSettings {
-            name: Some(SHOP_NAME.into()),
-            ..Default::default()
-        }),
+        Ok(snapshot) => {
+            let mut shop = args.shop.settings();
+            shop.name.get_or_insert_with(|| SHOP_NAME.into());
+            snapshot.with_shop(shop)
+        }
         Err(error) => {
             eprintln!("stele-relay demo: {error}");
             return ExitCode::from(1);

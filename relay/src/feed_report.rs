@@ -30,7 +30,10 @@ pub fn feed_report(args: &FeedReportArgs) -> std::process::ExitCode {
     };
     print!("{}", crate::google_feed::FeedReport::of(&snapshot).render());
     if args.shop.settings().name.is_none() {
-        println!("the feed is not served: {}", crate::google_feed::NEEDS_SHOP_NAME);
+        println!(
+            "the feed is not served: {}",
+            crate::google_feed::NEEDS_SHOP_NAME
+        );
     }
     std::process::ExitCode::SUCCESS
 }

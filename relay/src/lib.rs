@@ -24,6 +24,7 @@ pub mod health;
 pub mod http;
 pub mod inspect;
 pub mod logging;
+pub mod markup;
 pub mod metrics;
 pub mod moderation;
 pub mod params;

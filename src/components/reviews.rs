@@ -354,6 +354,10 @@ pub fn Reviews(
                             on_clear.fetch(1, Some(state.filter_event()));
                         }
                     } />
+                // Enter submits too; the button says so to those who cannot see the field.
+                <button type="submit" class="stele-button stele-search__go" aria-label=strings.get(Key::Search).to_owned()>
+                    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 1a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65-1.06 1.06-3.65-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z" /></svg>
+                </button>
             </form>
         }
     });

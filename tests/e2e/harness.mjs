@@ -12,10 +12,10 @@ export const SHOTS = join(ROOT, 'target/e2e-screenshots');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
-export async function startRelay({ port, origins = [] }) {
+export async function startRelay({ port, origins = [], env = {} }) {
   const binary = join(ROOT, process.env.STELE_RELAY_BIN || 'target/debug/stele-relay');
   const child = spawn(binary, ['demo', '--listen', `127.0.0.1:${port}`, '--rate-limit', '0'], {
-    env: { ...process.env, STELE_ASSETS: join(ROOT, 'target/widget/dist'), STELE_ALLOWED_ORIGINS: origins.join(','), RUST_LOG: 'warn' },
+    env: { ...process.env, STELE_ASSETS: join(ROOT, 'target/widget/dist'), STELE_ALLOWED_ORIGINS: origins.join(','), RUST_LOG: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';
