@@ -35,6 +35,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/v1/products/{id}/embed.html", get(product_embed))
         .route("/v1/shop/embed.html", get(shop_embed))
+        .route("/v1/products/{id}/rating.png", get(product_rating_image))
+        .route("/v1/shop/rating.png", get(shop_rating_image))
         .route("/v1/summaries", get(summaries))
         .route("/v1/feeds/google-product-reviews.xml", get(google_feed))
         .route("/v1/summary-chunks/{file}", get(summaries_chunk))
@@ -222,6 +224,41 @@ fn theme_of(query: &Query) -> Result<stele::options::Theme, ApiError> {
     stele::options::Theme::parse(text).ok_or_else(|| {
         ApiError::BadParameter(format!("theme={text:?}: expected light, dark or auto"))
     })
+}
+
+fn image_theme_of(query: &Query) -> Result<crate::rating_image::ImageTheme, ApiError> {
+    let text = query.text("theme").unwrap_or("light");
+    crate::rating_image::ImageTheme::parse(text).ok_or_else(|| {
+        ApiError::BadParameter(format!(
+            "theme={text:?}: expected light or dark (an email has no auto theme)"
+        ))
+    })
+}
+
+/// `GET /v1/products/{id}/rating.png?lang=ro&theme=dark`: the product's stars for email.
+async fn product_rating_image(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    query: Query,
+) -> Answer {
+    let id = params::product_in_path(&raw)?;
+    let theme = image_theme_of(&query)?;
+    let snapshot = state.snapshot();
+    Ok(Tagged::png(crate::rating_image::render(
+        snapshot.summary(&id),
+        lang_of(&query),
+        theme,
+    )))
+}
+
+/// `GET /v1/shop/rating.png?lang=ro&theme=dark`: the shop's stars for email.
+async fn shop_rating_image(State(state): State<AppState>, query: Query) -> Answer {
+    let theme = image_theme_of(&query)?;
+    Ok(Tagged::png(crate::rating_image::render(
+        &state.snapshot().shop,
+        lang_of(&query),
+        theme,
+    )))
 }
 
 /// `GET /v1/products/{id}/embed.html?lang=ro`: the review section rendered on the server.

@@ -30,6 +30,14 @@ impl Tagged {
         Self::json(Rendered::json(value))
     }
 
+    /// A PNG image.
+    pub fn png(body: Vec<u8>) -> Self {
+        Self {
+            rendered: Rendered::from_bytes(body),
+            content_type: "image/png",
+        }
+    }
+
     /// An HTML fragment.
     pub fn html(body: String) -> Self {
         Self {

@@ -29,6 +29,7 @@ pub mod metrics;
 pub mod moderation;
 pub mod params;
 pub mod publish;
+pub mod rating_image;
 pub mod ratelimit;
 pub mod settings;
 pub mod shop;
