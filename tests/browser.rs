@@ -536,12 +536,45 @@ async fn romanian_numbers_and_plurals() {
             one(&root, ".stele-summary__count").text_content().unwrap(),
             count_text
         );
-        assert!(one(&root, ".stele-summary [role=img]")
-            .get_attribute("aria-label")
-            .unwrap()
-            .starts_with("Evaluat cu 4,5 din 5"));
+        assert_eq!(
+            one(&root, ".stele-summary [role=img]")
+                .get_attribute("aria-label")
+                .unwrap(),
+            format!("Evaluat cu 4,5 din 5, {count_text}")
+        );
         host.remove();
     }
+}
+
+#[wasm_bindgen_test]
+async fn counted_labels_are_whole_messages_that_pages_override() {
+    let (host, root, _mounted) = show_p1(
+        product(summary(&[10, 10, 8], 0), page(vec![], 1, 0)),
+        r#","lang":"pl""#,
+    )
+    .await;
+    let row = |root: &ShadowRoot, i: usize| {
+        all(root, ".stele-histogram__row")[i]
+            .get_attribute("aria-label")
+            .unwrap()
+    };
+    assert_eq!(row(&root, 0), "5 gwiazdek, 2 opinie");
+    assert_eq!(row(&root, 1), "4 gwiazdki, 1 opinia");
+    host.remove();
+    let strings = r#","lang":"pl","strings":{"ratingLabel":"{rating}/5 ({n} opinia)|{rating}/5 ({n} opinie)|{rating}/5 ({n} opinii)","histogram-row":"{n} × {row}"}"#;
+    let (host, root, _mounted) = show_p1(
+        product(summary(&[10, 10, 8], 0), page(vec![], 1, 0)),
+        strings,
+    )
+    .await;
+    assert_eq!(
+        one(&root, ".stele-summary [role=img]")
+            .get_attribute("aria-label")
+            .unwrap(),
+        "4,7/5 (3 opinie)"
+    );
+    assert_eq!(row(&root, 0), "2 × 5 gwiazdek");
+    host.remove();
 }
 
 #[wasm_bindgen_test]

@@ -25,8 +25,10 @@ export interface SteleOptions {
   /** Carousel seconds per slide; 0 (default) never moves by itself. */
   autoplay?: number;
   /**
-   * UI string overrides by key, e.g. { 'verified-buyer': 'Client verificat' }. The counted
-   * keys `review-count` ({n}) and `stars-row` ({stars}) take one form or four, "one|few|many|other".
+   * UI string overrides by key (kebab-case or camelCase), e.g. { 'verified-buyer': 'Client verificat' };
+   * keys and placeholders: docs/embed.md, "UI strings". The counted keys `review-count` ({n}),
+   * `rating-label` ({rating}, {n}), `stars-row` ({stars}) and `histogram-row` ({row}, {n}) take one
+   * form or four, "one|few|many|other".
    */
   strings?: Record<string, string>;
 }

@@ -12,7 +12,7 @@ use crate::components::card::ReviewCard;
 use crate::components::summary::RatingSummary;
 use crate::context::{use_emitter, use_i18n, Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
-use crate::i18n::Key;
+use crate::i18n::{I18n, Key};
 
 /// What the list asks for and what has arrived.
 #[derive(Clone, Copy)]
@@ -133,8 +133,7 @@ struct Loader {
     per_page: u32,
     state: ListState,
     emitter: Emitter,
-    showing: String,
-    format: crate::i18n::Formatter,
+    i18n: I18n,
 }
 
 impl Loader {
@@ -202,11 +201,9 @@ impl Loader {
         }
         state.applied.set((sort, filter));
         let shown = state.items.with_untracked(Vec::len);
-        state.status.set(
-            self.showing
-                .replace("{shown}", &self.format.integer(shown as u64))
-                .replace("{total}", &self.format.integer(next.total)),
-        );
+        state
+            .status
+            .set(self.i18n.showing(shown as u64, next.total));
         if page > 1 && shown > shown_before {
             state.focus_review(shown_before);
         }
@@ -290,8 +287,7 @@ pub fn Reviews(
         per_page,
         state,
         emitter: use_emitter(),
-        showing: i18n.strings.get(Key::Showing).to_owned(),
-        format: i18n.format,
+        i18n: i18n.clone(),
     };
     if reused.is_none() {
         loader.fetch(1, None);

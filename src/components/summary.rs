@@ -32,7 +32,7 @@ pub fn RatingSummary(
             .map(|stars| {
                 let in_row = summary.histogram[usize::from(stars) - 1];
                 let row_label = i18n.stars_row(stars);
-                let label = format!("{row_label}, {}", i18n.review_count(in_row));
+                let label = i18n.histogram_row(&row_label, in_row);
                 let percent = (in_row * 100 / total).to_string();
                 let click = move |_| {
                     if let Some(on_select) = on_select {

@@ -1,13 +1,20 @@
 //! UI language, strings and number/date/plural formatting.
 //!
+//! Each language's text is one file in `lang/`, a [`Messages`] constant: whole messages with
+//! named placeholders (`{rating}`, `{n}`), counted ones with their plural forms
+//! ([`Plural`]), all filled by [`interpolate`]. [`Strings`] puts the page's overrides first.
+//!
 //! In the browser every format comes from `Intl` (js-sys): no bundled locale tables. The
 //! server (SSR) cannot reach `Intl`, so [`format`] carries the one fact it needs per
 //! language — the decimal separator and the plural rule — to render the same visible text.
 
 pub mod format;
+mod lang;
+mod messages;
 mod strings;
 
 pub use format::{relative_unit, Formatter, PluralCategory};
+pub use messages::{interpolate, Messages, Plural};
 pub use strings::{Key, Strings};
 
 /// The languages Stele ships strings for.
@@ -60,6 +67,21 @@ impl Lang {
             Self::Es => "es",
             Self::It => "it",
             Self::Pl => "pl",
+        }
+    }
+
+    /// Its built-in messages.
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Self::En => &lang::en::MESSAGES,
+            Self::Ro => &lang::ro::MESSAGES,
+            Self::Hu => &lang::hu::MESSAGES,
+            Self::Bg => &lang::bg::MESSAGES,
+            Self::De => &lang::de::MESSAGES,
+            Self::Fr => &lang::fr::MESSAGES,
+            Self::Es => &lang::es::MESSAGES,
+            Self::It => &lang::it::MESSAGES,
+            Self::Pl => &lang::pl::MESSAGES,
         }
     }
 
@@ -160,35 +182,54 @@ impl I18n {
         }
     }
 
+    /// The form of counted `key` for `count`, and `count` as the language writes it.
+    fn counted(&self, key: Key, count: u64) -> (&str, String) {
+        let form = self.strings.plural(key, self.format.plural(count));
+        (form, self.format.integer(count))
+    }
+
     /// "132 reviews", with the language's plural form.
     pub fn review_count(&self, count: u64) -> String {
-        let form = self
-            .strings
-            .plural(Key::ReviewCount, self.format.plural(count));
-        form.replace("{n}", &self.format.integer(count))
+        let (form, n) = self.counted(Key::ReviewCount, count);
+        interpolate(form, &[("n", &n)])
     }
 
-    /// "4 stars", a histogram row's name, with the language's plural form.
+    /// "4 stars", a histogram row's visible name, with the language's plural form.
     pub fn stars_row(&self, stars: u8) -> String {
-        let form = self
-            .strings
-            .plural(Key::StarsRow, self.format.plural(stars.into()));
-        form.replace("{stars}", &self.format.integer(stars.into()))
+        let (form, stars) = self.counted(Key::StarsRow, stars.into());
+        interpolate(form, &[("stars", &stars)])
     }
 
-    /// The one accessible name of a rating: "Rated 4.5 out of 5, 132 reviews".
+    /// "4 stars, 12 reviews": a histogram row's accessible name, which starts with the
+    /// row's visible name `row` ([`I18n::stars_row`]).
+    pub fn histogram_row(&self, row: &str, count: u64) -> String {
+        let (form, n) = self.counted(Key::HistogramRow, count);
+        interpolate(form, &[("row", row), ("n", &n)])
+    }
+
+    /// The one accessible name of a rating: "Rated 4.5 out of 5, 132 reviews" with a count,
+    /// "Rated 4.5 out of 5" without (one review), "No rating yet" without stars.
     pub fn rating_label(&self, stars: Option<f64>, count: Option<u64>) -> String {
         let Some(stars) = stars else {
             return self.strings.get(Key::NoRating).to_owned();
         };
-        let rated = self
-            .strings
-            .get(Key::RatedOutOf5)
-            .replace("{rating}", &self.format.one_decimal(stars));
+        let rating = self.format.one_decimal(stars);
         match count {
-            Some(count) => format!("{rated}, {}", self.review_count(count)),
-            None => rated,
+            Some(count) => {
+                let (form, n) = self.counted(Key::RatingLabel, count);
+                interpolate(form, &[("rating", &rating), ("n", &n)])
+            }
+            None => interpolate(self.strings.get(Key::RatedOutOf5), &[("rating", &rating)]),
         }
+    }
+
+    /// "Showing 20 of 132", announced when the list changes.
+    pub fn showing(&self, shown: u64, total: u64) -> String {
+        let (shown, total) = (self.format.integer(shown), self.format.integer(total));
+        interpolate(
+            self.strings.get(Key::Showing),
+            &[("shown", &shown), ("total", &total)],
+        )
     }
 }
 
@@ -230,5 +271,85 @@ mod tests {
             (Lang::En, "en-GB".to_owned())
         );
         assert_eq!(I18n::resolve([None, Some("ro")], &[]).format.tag(), "ro");
+    }
+
+    #[test]
+    fn a_rating_label_is_one_whole_message() {
+        let ro = I18n::new(Lang::Ro, &[]);
+        assert_eq!(
+            ro.rating_label(Some(4.3), Some(2)),
+            "Evaluat cu 4,3 din 5, 2 recenzii"
+        );
+        assert_eq!(
+            ro.rating_label(Some(4.3), Some(20)),
+            "Evaluat cu 4,3 din 5, 20 de recenzii"
+        );
+        assert_eq!(ro.rating_label(Some(5.0), None), "Evaluat cu 5,0 din 5");
+        assert_eq!(ro.rating_label(None, Some(0)), "Încă nicio evaluare");
+        let en = I18n::new(Lang::En, &[]);
+        assert_eq!(
+            en.rating_label(Some(4.5), Some(1_234)),
+            "Rated 4.5 out of 5, 1,234 reviews"
+        );
+        assert_eq!(
+            en.rating_label(Some(4.5), Some(1)),
+            "Rated 4.5 out of 5, 1 review"
+        );
+    }
+
+    #[test]
+    fn built_in_labels_read_as_their_parts_did() {
+        // The whole messages keep the text the parts made before they were whole.
+        for lang in Lang::ALL {
+            let i18n = I18n::new(lang, &[]);
+            for count in [0, 1, 2, 5, 12, 22, 101, 1_000_000] {
+                let rated = interpolate(
+                    i18n.strings.get(Key::RatedOutOf5),
+                    &[("rating", &i18n.format.one_decimal(4.5))],
+                );
+                let count_text = i18n.review_count(count);
+                let mut parts = rated;
+                parts.push_str(", ");
+                parts.push_str(&count_text);
+                assert_eq!(i18n.rating_label(Some(4.5), Some(count)), parts);
+                let row = i18n.stars_row(4);
+                let mut parts = row.clone();
+                parts.push_str(", ");
+                parts.push_str(&count_text);
+                assert_eq!(i18n.histogram_row(&row, count), parts);
+            }
+        }
+    }
+
+    #[test]
+    fn counted_labels_take_overrides_with_their_forms() {
+        let pl = I18n::new(
+            Lang::Pl,
+            &[
+                (
+                    "ratingLabel".into(),
+                    "{rating}/5 ({n} opinia)|{rating}/5 ({n} opinie)|{rating}/5 ({n} opinii)"
+                        .into(),
+                ),
+                ("histogram-row".into(), "{n} × {row}".into()),
+                ("stars-row".into(), "{stars}★".into()),
+            ],
+        );
+        assert_eq!(pl.rating_label(Some(4.5), Some(1)), "4,5/5 (1 opinia)");
+        assert_eq!(pl.rating_label(Some(4.5), Some(3)), "4,5/5 (3 opinie)");
+        assert_eq!(pl.rating_label(Some(4.5), Some(5)), "4,5/5 (5 opinii)");
+        assert_eq!(pl.rating_label(Some(4.5), None), "Ocena 4,5 na 5");
+        assert_eq!(pl.histogram_row(&pl.stars_row(5), 12), "12 × 5★");
+    }
+
+    #[test]
+    fn showing_fills_its_numbers_once() {
+        let fr = I18n::new(Lang::Fr, &[]);
+        assert_eq!(fr.showing(20, 1_234), "20 sur 1\u{202f}234 affichés");
+        let odd = I18n::new(
+            Lang::En,
+            &[("showing".into(), "{total}: {shown} {rest}".into())],
+        );
+        assert_eq!(odd.showing(3, 25), "25: 3 {rest}");
     }
 }

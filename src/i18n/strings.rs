@@ -1,13 +1,18 @@
-//! UI strings in the nine shop languages; any one can be overridden per element
-//! (`text-{key}` attribute, `strings` option or prop).
+//! The override vocabulary: each [`Key`] names one field of [`Messages`], and [`Strings`]
+//! reads an element's text with the page's overrides (`text-{key}` attribute, `strings`
+//! option or prop) first.
 
+use super::messages::{Messages, Plural};
 use super::{Lang, PluralCategory};
 
-/// A UI string. Its attribute name is `text-` + [`Key::as_str`].
+/// The name of a message ([`Messages`] field) that a page can override: its attribute name
+/// is `text-` + [`Key::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Key {
     /// "Rated {rating} out of 5".
     RatedOutOf5,
+    /// "Rated {rating} out of 5, {n} reviews" (plural forms).
+    RatingLabel,
     /// "No rating yet".
     NoRating,
     /// "{n} reviews" (plural forms).
@@ -44,6 +49,8 @@ pub enum Key {
     ShowAll,
     /// "{stars} stars" histogram row (plural forms).
     StarsRow,
+    /// "{row}, {n} reviews": a histogram row's accessible name (plural forms).
+    HistogramRow,
     /// "Showing {shown} of {total}": announced to screen readers when the list changes.
     Showing,
     /// "Previous".
@@ -62,8 +69,9 @@ pub enum Key {
 
 impl Key {
     /// Every key.
-    pub const ALL: [Key; 26] = [
+    pub const ALL: [Key; 28] = [
         Self::RatedOutOf5,
+        Self::RatingLabel,
         Self::NoRating,
         Self::ReviewCount,
         Self::OutOf5,
@@ -82,6 +90,7 @@ impl Key {
         Self::EmptyFiltered,
         Self::ShowAll,
         Self::StarsRow,
+        Self::HistogramRow,
         Self::Showing,
         Self::Previous,
         Self::Next,
@@ -93,13 +102,49 @@ impl Key {
 
     /// Whether the string has plural forms ([`Strings::plural`], not [`Strings::get`]).
     pub fn is_counted(self) -> bool {
-        matches!(self, Self::ReviewCount | Self::StarsRow)
+        matches!(self.message(Lang::En.messages()), Message::Counted(_))
+    }
+
+    /// The field of `messages` this key names.
+    fn message(self, m: &'static Messages) -> Message {
+        use Message::{Counted, Text};
+        match self {
+            Self::RatedOutOf5 => Text(m.rated_out_of_5),
+            Self::RatingLabel => Counted(&m.rating_label),
+            Self::NoRating => Text(m.no_rating),
+            Self::ReviewCount => Counted(&m.review_count),
+            Self::OutOf5 => Text(m.out_of_5),
+            Self::VerifiedBuyer => Text(m.verified_buyer),
+            Self::SortBy => Text(m.sort_by),
+            Self::SortNewest => Text(m.sort_newest),
+            Self::SortOldest => Text(m.sort_oldest),
+            Self::SortHighest => Text(m.sort_highest),
+            Self::SortLowest => Text(m.sort_lowest),
+            Self::WithComment => Text(m.with_comment),
+            Self::Search => Text(m.search),
+            Self::LoadMore => Text(m.load_more),
+            Self::ReadMore => Text(m.read_more),
+            Self::ReadLess => Text(m.read_less),
+            Self::Empty => Text(m.empty),
+            Self::EmptyFiltered => Text(m.empty_filtered),
+            Self::ShowAll => Text(m.show_all),
+            Self::StarsRow => Counted(&m.stars_row),
+            Self::HistogramRow => Counted(&m.histogram_row),
+            Self::Showing => Text(m.showing),
+            Self::Previous => Text(m.previous),
+            Self::Next => Text(m.next),
+            Self::Pause => Text(m.pause),
+            Self::Play => Text(m.play),
+            Self::TestimonialsTitle => Text(m.testimonials_title),
+            Self::ReviewsTitle => Text(m.reviews_title),
+        }
     }
 
     /// The override name: `text-verified-buyer` / `strings: {"verified-buyer": …}`.
     pub fn as_str(self) -> &'static str {
         match self {
             Self::RatedOutOf5 => "rated-out-of-5",
+            Self::RatingLabel => "rating-label",
             Self::NoRating => "no-rating",
             Self::ReviewCount => "review-count",
             Self::OutOf5 => "out-of-5",
@@ -118,6 +163,7 @@ impl Key {
             Self::EmptyFiltered => "empty-filtered",
             Self::ShowAll => "show-all",
             Self::StarsRow => "stars-row",
+            Self::HistogramRow => "histogram-row",
             Self::Showing => "showing",
             Self::Previous => "previous",
             Self::Next => "next",
@@ -145,438 +191,18 @@ impl Key {
     }
 }
 
-/// Columns: en, ro, hu, bg, de, fr, es, it, pl.
-const TABLE: [(Key, [&str; 9]); 24] = [
-    (
-        Key::Showing,
-        [
-            "Showing {shown} of {total}",
-            "Se afișează {shown} din {total}",
-            "{total} közül {shown} látható",
-            "Показани {shown} от {total}",
-            "{shown} von {total} angezeigt",
-            "{shown} sur {total} affichés",
-            "Mostrando {shown} de {total}",
-            "Visualizzati {shown} di {total}",
-            "Wyświetlono {shown} z {total}",
-        ],
-    ),
-    (
-        Key::RatedOutOf5,
-        [
-            "Rated {rating} out of 5",
-            "Evaluat cu {rating} din 5",
-            "Értékelés: {rating} / 5",
-            "Оценка {rating} от 5",
-            "Bewertet mit {rating} von 5",
-            "Noté {rating} sur 5",
-            "Valorado con {rating} de 5",
-            "Valutato {rating} su 5",
-            "Ocena {rating} na 5",
-        ],
-    ),
-    (
-        Key::NoRating,
-        [
-            "No rating yet",
-            "Încă nicio evaluare",
-            "Még nincs értékelés",
-            "Все още няма оценка",
-            "Noch keine Bewertung",
-            "Pas encore de note",
-            "Aún sin valoración",
-            "Ancora nessuna valutazione",
-            "Brak ocen",
-        ],
-    ),
-    (
-        Key::OutOf5,
-        [
-            "out of 5", "din 5", "/ 5", "от 5", "von 5", "sur 5", "de 5", "su 5", "na 5",
-        ],
-    ),
-    (
-        Key::VerifiedBuyer,
-        [
-            "Verified buyer",
-            "Cumpărător verificat",
-            "Ellenőrzött vásárló",
-            "Потвърден купувач",
-            "Verifizierter Kauf",
-            "Achat vérifié",
-            "Compra verificada",
-            "Acquisto verificato",
-            "Zweryfikowany zakup",
-        ],
-    ),
-    (
-        Key::SortBy,
-        [
-            "Sort by",
-            "Sortează după",
-            "Rendezés",
-            "Сортиране",
-            "Sortieren nach",
-            "Trier par",
-            "Ordenar por",
-            "Ordina per",
-            "Sortuj według",
-        ],
-    ),
-    (
-        Key::SortNewest,
-        [
-            "Newest",
-            "Cele mai noi",
-            "Legújabb",
-            "Най-нови",
-            "Neueste",
-            "Plus récents",
-            "Más recientes",
-            "Più recenti",
-            "Najnowsze",
-        ],
-    ),
-    (
-        Key::SortOldest,
-        [
-            "Oldest",
-            "Cele mai vechi",
-            "Legrégebbi",
-            "Най-стари",
-            "Älteste",
-            "Plus anciens",
-            "Más antiguas",
-            "Meno recenti",
-            "Najstarsze",
-        ],
-    ),
-    (
-        Key::SortHighest,
-        [
-            "Highest rated",
-            "Cele mai bune",
-            "Legjobb értékelés",
-            "Най-висока оценка",
-            "Beste Bewertung",
-            "Mieux notés",
-            "Mejor valoradas",
-            "Valutazione più alta",
-            "Najwyżej oceniane",
-        ],
-    ),
-    (
-        Key::SortLowest,
-        [
-            "Lowest rated",
-            "Cele mai slabe",
-            "Legrosszabb értékelés",
-            "Най-ниска оценка",
-            "Schlechteste Bewertung",
-            "Moins bien notés",
-            "Peor valoradas",
-            "Valutazione più bassa",
-            "Najniżej oceniane",
-        ],
-    ),
-    (
-        Key::WithComment,
-        [
-            "Only with comments",
-            "Doar cu comentarii",
-            "Csak szöveges értékelések",
-            "Само с коментари",
-            "Nur mit Kommentar",
-            "Avec commentaire",
-            "Solo con comentario",
-            "Solo con commento",
-            "Tylko z komentarzem",
-        ],
-    ),
-    (
-        Key::Search,
-        [
-            "Search reviews",
-            "Caută în recenzii",
-            "Keresés az értékelésekben",
-            "Търсене в отзивите",
-            "Bewertungen durchsuchen",
-            "Rechercher dans les avis",
-            "Buscar en las reseñas",
-            "Cerca nelle recensioni",
-            "Szukaj w opiniach",
-        ],
-    ),
-    (
-        Key::LoadMore,
-        [
-            "Show more reviews",
-            "Mai multe recenzii",
-            "További értékelések",
-            "Още отзиви",
-            "Weitere Bewertungen",
-            "Plus d’avis",
-            "Más reseñas",
-            "Altre recensioni",
-            "Więcej opinii",
-        ],
-    ),
-    (
-        Key::ReadMore,
-        [
-            "Read more",
-            "Citește mai mult",
-            "Tovább",
-            "Още",
-            "Weiterlesen",
-            "Lire la suite",
-            "Leer más",
-            "Leggi tutto",
-            "Czytaj dalej",
-        ],
-    ),
-    (
-        Key::ReadLess,
-        [
-            "Show less",
-            "Arată mai puțin",
-            "Kevesebb",
-            "По-малко",
-            "Weniger",
-            "Réduire",
-            "Mostrar menos",
-            "Mostra meno",
-            "Zwiń",
-        ],
-    ),
-    (
-        Key::Empty,
-        [
-            "No reviews yet",
-            "Încă nu există recenzii",
-            "Még nincs értékelés",
-            "Все още няма отзиви",
-            "Noch keine Bewertungen",
-            "Aucun avis pour le moment",
-            "Todavía no hay reseñas",
-            "Ancora nessuna recensione",
-            "Brak opinii",
-        ],
-    ),
-    (
-        Key::EmptyFiltered,
-        [
-            "No reviews match",
-            "Nicio recenzie nu corespunde",
-            "Nincs ilyen értékelés",
-            "Няма съвпадащи отзиви",
-            "Keine passenden Bewertungen",
-            "Aucun avis ne correspond",
-            "Ninguna reseña coincide",
-            "Nessuna recensione corrisponde",
-            "Brak pasujących opinii",
-        ],
-    ),
-    (
-        Key::ShowAll,
-        [
-            "Show all reviews",
-            "Toate recenziile",
-            "Összes értékelés",
-            "Всички отзиви",
-            "Alle Bewertungen",
-            "Tous les avis",
-            "Todas las reseñas",
-            "Tutte le recensioni",
-            "Wszystkie opinie",
-        ],
-    ),
-    (
-        Key::Previous,
-        [
-            "Previous",
-            "Anterior",
-            "Előző",
-            "Предишен",
-            "Zurück",
-            "Précédent",
-            "Anterior",
-            "Precedente",
-            "Poprzedni",
-        ],
-    ),
-    (
-        Key::Next,
-        [
-            "Next",
-            "Următor",
-            "Következő",
-            "Следващ",
-            "Weiter",
-            "Suivant",
-            "Siguiente",
-            "Successivo",
-            "Następny",
-        ],
-    ),
-    (
-        Key::Pause,
-        [
-            "Pause",
-            "Pauză",
-            "Szünet",
-            "Пауза",
-            "Pause",
-            "Pause",
-            "Pausa",
-            "Pausa",
-            "Wstrzymaj",
-        ],
-    ),
-    (
-        Key::Play,
-        [
-            "Play",
-            "Pornește",
-            "Lejátszás",
-            "Пусни",
-            "Abspielen",
-            "Lecture",
-            "Reproducir",
-            "Riproduci",
-            "Odtwórz",
-        ],
-    ),
-    (
-        Key::TestimonialsTitle,
-        [
-            "What our customers say",
-            "Ce spun clienții noștri",
-            "Vásárlóink mondták",
-            "Какво казват клиентите ни",
-            "Das sagen unsere Kunden",
-            "Ce que disent nos clients",
-            "Lo que dicen nuestros clientes",
-            "Cosa dicono i nostri clienti",
-            "Co mówią nasi klienci",
-        ],
-    ),
-    (
-        Key::ReviewsTitle,
-        [
-            "Customer reviews",
-            "Recenzii de la clienți",
-            "Vásárlói értékelések",
-            "Отзиви от клиенти",
-            "Kundenbewertungen",
-            "Avis clients",
-            "Opiniones de clientes",
-            "Recensioni dei clienti",
-            "Opinie klientów",
-        ],
-    ),
-];
-
-/// "{stars} stars" by plural category: (one, few, many, other) for each language.
-const STARS_ROW: [[&str; 4]; 9] = [
-    [
-        "{stars} star",
-        "{stars} stars",
-        "{stars} stars",
-        "{stars} stars",
-    ],
-    [
-        "{stars} stea",
-        "{stars} stele",
-        "{stars} de stele",
-        "{stars} de stele",
-    ],
-    [
-        "{stars} csillag",
-        "{stars} csillag",
-        "{stars} csillag",
-        "{stars} csillag",
-    ],
-    [
-        "{stars} звезда",
-        "{stars} звезди",
-        "{stars} звезди",
-        "{stars} звезди",
-    ],
-    [
-        "{stars} Stern",
-        "{stars} Sterne",
-        "{stars} Sterne",
-        "{stars} Sterne",
-    ],
-    [
-        "{stars} étoile",
-        "{stars} étoiles",
-        "{stars} étoiles",
-        "{stars} étoiles",
-    ],
-    [
-        "{stars} estrella",
-        "{stars} estrellas",
-        "{stars} estrellas",
-        "{stars} estrellas",
-    ],
-    [
-        "{stars} stella",
-        "{stars} stelle",
-        "{stars} stelle",
-        "{stars} stelle",
-    ],
-    [
-        "{stars} gwiazdka",
-        "{stars} gwiazdki",
-        "{stars} gwiazdek",
-        "{stars} gwiazdki",
-    ],
-];
-
-/// "{n} reviews" by plural category: (one, few, many, other) for each language.
-const REVIEW_COUNT: [[&str; 4]; 9] = [
-    ["{n} review", "{n} reviews", "{n} reviews", "{n} reviews"],
-    [
-        "{n} recenzie",
-        "{n} recenzii",
-        "{n} de recenzii",
-        "{n} de recenzii",
-    ],
-    [
-        "{n} értékelés",
-        "{n} értékelés",
-        "{n} értékelés",
-        "{n} értékelés",
-    ],
-    ["{n} отзив", "{n} отзива", "{n} отзива", "{n} отзива"],
-    [
-        "{n} Bewertung",
-        "{n} Bewertungen",
-        "{n} Bewertungen",
-        "{n} Bewertungen",
-    ],
-    ["{n} avis", "{n} avis", "{n} avis", "{n} avis"],
-    ["{n} reseña", "{n} reseñas", "{n} reseñas", "{n} reseñas"],
-    [
-        "{n} recensione",
-        "{n} recensioni",
-        "{n} recensioni",
-        "{n} recensioni",
-    ],
-    ["{n} opinia", "{n} opinie", "{n} opinii", "{n} opinii"],
-];
+/// A message as a [`Key`] finds it: one text, or the forms of a counted one.
+#[derive(Debug, Clone, Copy)]
+enum Message {
+    Text(&'static str),
+    Counted(&'static Plural),
+}
 
 /// The strings of one element.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Strings {
     lang: Lang,
     overrides: Vec<(Key, String)>,
-}
-
-fn column(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
 }
 
 impl Strings {
@@ -589,40 +215,39 @@ impl Strings {
         Self { lang, overrides }
     }
 
-    /// The text of `key`.
-    pub fn get(&self, key: Key) -> &str {
-        if let Some((_, text)) = self.overrides.iter().find(|(k, _)| *k == key) {
-            return text;
-        }
-        TABLE
+    /// The language's messages, without overrides.
+    pub fn messages(&self) -> &'static Messages {
+        self.lang.messages()
+    }
+
+    fn overridden(&self, key: Key) -> Option<&str> {
+        self.overrides
             .iter()
             .find(|(k, _)| *k == key)
-            .map_or("", |(_, texts)| texts[column(self.lang)])
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// The text of `key` (of a counted key: its `other` form).
+    pub fn get(&self, key: Key) -> &str {
+        self.overridden(key)
+            .unwrap_or_else(|| match key.message(self.messages()) {
+                Message::Text(text) => text,
+                Message::Counted(forms) => forms.other,
+            })
     }
 
     /// The form of a counted string ([`Key::is_counted`]) for `category`. An override holds
     /// one form for every count, or the forms one|few|many|other separated by `|` (a
     /// language without some category repeats a neighbour: `{n} avis|{n} avis|{n} avis|{n} avis`).
     pub fn plural(&self, key: Key, category: PluralCategory) -> &str {
-        let slot = match category {
-            PluralCategory::One => 0,
-            PluralCategory::Few | PluralCategory::Two => 1,
-            PluralCategory::Many => 2,
-            PluralCategory::Zero | PluralCategory::Other => 3,
-        };
-        if let Some((_, text)) = self.overrides.iter().find(|(k, _)| *k == key) {
-            let forms: Vec<&str> = text.split('|').collect();
-            return forms
-                .get(slot)
-                .or(forms.last())
-                .copied()
-                .unwrap_or_default();
+        if let Some(text) = self.overridden(key) {
+            let slot = Plural::slot(category);
+            return text.split('|').take(slot + 1).last().unwrap_or_default();
         }
-        let table = match key {
-            Key::StarsRow => &STARS_ROW,
-            _ => &REVIEW_COUNT,
-        };
-        table[column(self.lang)][slot]
+        match key.message(self.messages()) {
+            Message::Text(text) => text,
+            Message::Counted(forms) => forms.form(category),
+        }
     }
 }
 
@@ -630,19 +255,84 @@ impl Strings {
 mod tests {
     use super::*;
 
+    /// The placeholders each key's message takes, in every language and every form.
+    fn placeholders(key: Key) -> &'static [&'static str] {
+        match key {
+            Key::RatedOutOf5 => &["rating"],
+            Key::RatingLabel => &["n", "rating"],
+            Key::ReviewCount => &["n"],
+            Key::StarsRow => &["stars"],
+            Key::HistogramRow => &["n", "row"],
+            Key::Showing => &["shown", "total"],
+            _ => &[],
+        }
+    }
+
+    /// The `{name}`s of a template, sorted.
+    fn names(template: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = template
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     #[test]
-    fn every_key_has_every_language() {
+    fn every_message_takes_its_placeholders_in_every_language_and_form() {
         for key in Key::ALL {
             for lang in Lang::ALL {
                 let text = Strings::new(lang, &[]);
-                let value = if key.is_counted() {
-                    text.plural(key, PluralCategory::Other)
+                let forms: Vec<&str> = if key.is_counted() {
+                    [
+                        PluralCategory::One,
+                        PluralCategory::Few,
+                        PluralCategory::Many,
+                        PluralCategory::Other,
+                    ]
+                    .map(|category| text.plural(key, category))
+                    .to_vec()
                 } else {
-                    text.get(key)
+                    vec![text.get(key)]
                 };
-                assert!(!value.is_empty(), "{key:?} in {lang:?}");
+                for form in forms {
+                    assert!(!form.trim().is_empty(), "{key:?} in {lang:?}");
+                    assert_eq!(
+                        names(form),
+                        placeholders(key),
+                        "{key:?} in {lang:?}: {form}"
+                    );
+                }
             }
             assert_eq!(Key::from_name(key.as_str()), Some(key));
+        }
+    }
+
+    #[test]
+    fn every_key_has_a_camel_case_name_and_is_documented() {
+        let docs = include_str!("../../docs/embed.md");
+        let types = include_str!("../../www/index.d.ts");
+        for key in Key::ALL {
+            let camel: String = key
+                .as_str()
+                .split('-')
+                .enumerate()
+                .map(|(i, word)| match i {
+                    0 => word.to_owned(),
+                    _ => word[..1].to_ascii_uppercase() + &word[1..],
+                })
+                .collect();
+            assert_eq!(Key::from_name(&camel), Some(key), "{camel}");
+            let listed = format!("`{}`", key.as_str());
+            assert!(docs.contains(&listed), "docs/embed.md lists {listed}");
+            if key.is_counted() {
+                assert!(
+                    types.contains(key.as_str()),
+                    "www/index.d.ts names {listed}"
+                );
+            }
         }
     }
 
@@ -711,5 +401,11 @@ mod tests {
         assert_eq!(strings.get(Key::VerifiedBuyer), "Client verificat");
         assert_eq!(strings.get(Key::ReadMore), "Citește mai mult");
         assert_eq!(Key::from_name("ratedOutOf5"), Some(Key::RatedOutOf5));
+        assert_eq!(Key::from_name("ratingLabel"), Some(Key::RatingLabel));
+        assert_eq!(
+            strings.get(Key::ReviewCount),
+            "{n} de recenzii",
+            "a counted key's other form"
+        );
     }
 }
