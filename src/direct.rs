@@ -155,5 +155,8 @@ pub async fn product(
             total,
             total_pages: u32::from(total > 0),
         },
+        // Direct mode lists every review: no moderation runs in the browser.
+        moderation: Some(Default::default()),
+        rating_image: None,
     })
 }

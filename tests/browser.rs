@@ -110,6 +110,8 @@ fn product(summary: Summary, reviews: Page<PublicReview>) -> String {
         summary,
         sort: ReviewSort::Newest,
         reviews,
+        moderation: Some(Default::default()),
+        rating_image: None,
     })
     .unwrap()
 }
@@ -1001,6 +1003,7 @@ fn shop(testimonials: Page<PublicReview>) -> String {
         source: Source::Live,
         summary: summary(&[10], 1),
         testimonials,
+        rating_image: None,
     })
     .unwrap()
 }

@@ -27,7 +27,8 @@ export interface SteleOptions {
   /**
    * UI string overrides by key (kebab-case or camelCase), e.g. { 'verified-buyer': 'Client verificat' };
    * keys and placeholders: docs/embed.md, "UI strings". The counted keys `review-count` ({n}),
-   * `rating-label` ({rating}, {n}), `stars-row` ({stars}) and `histogram-row` ({row}, {n}) take one
+   * `rating-label` ({rating}, {n}), `stars-row` ({stars}), `histogram-row` ({row}, {n}),
+   * `disclosure-min-stars` ({stars}) and `rating-caption` ({rating}, {n}) take one
    * form or four, "one|few|many|other".
    */
   strings?: Record<string, string>;

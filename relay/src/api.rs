@@ -226,6 +226,14 @@ fn theme_of(query: &Query) -> Result<stele::options::Theme, ApiError> {
     })
 }
 
+/// `?lang=`, else `STELE_IMAGE_LANG`: an email template names no page language.
+fn image_lang_of(query: &Query, snapshot: &crate::snapshot::Snapshot) -> stele::i18n::Lang {
+    query
+        .text("lang")
+        .and_then(stele::i18n::Lang::from_tag)
+        .unwrap_or(snapshot.shop_settings.image_lang)
+}
+
 fn image_theme_of(query: &Query) -> Result<crate::rating_image::ImageTheme, ApiError> {
     let text = query.text("theme").unwrap_or("light");
     crate::rating_image::ImageTheme::parse(text).ok_or_else(|| {
@@ -246,7 +254,7 @@ async fn product_rating_image(
     let snapshot = state.snapshot();
     Ok(Tagged::png(crate::rating_image::render(
         snapshot.summary(&id),
-        lang_of(&query),
+        image_lang_of(&query, &snapshot),
         theme,
     )))
 }
@@ -254,9 +262,10 @@ async fn product_rating_image(
 /// `GET /v1/shop/rating.png?lang=ro&theme=dark`: the shop's stars for email.
 async fn shop_rating_image(State(state): State<AppState>, query: Query) -> Answer {
     let theme = image_theme_of(&query)?;
+    let snapshot = state.snapshot();
     Ok(Tagged::png(crate::rating_image::render(
-        &state.snapshot().shop,
-        lang_of(&query),
+        &snapshot.shop,
+        image_lang_of(&query, &snapshot),
         theme,
     )))
 }

@@ -106,6 +106,11 @@ fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = Export
         paths::product(&id),
         &snapshot.product_view(&id, ReviewSort::Newest, CANONICAL_PER_PAGE, Source::Export),
     );
+    let image = rating_image(
+        paths::product_rating_image(&id),
+        snapshot.summary(&id),
+        snapshot,
+    );
     let rows = [None, Some(1), Some(2), Some(3), Some(4), Some(5)];
     let lists = ReviewSort::ALL.into_iter().flat_map(move |sort| {
         let id = id.clone();
@@ -120,7 +125,25 @@ fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = Export
             })
         })
     });
-    std::iter::once(view).chain(lists)
+    std::iter::once(view)
+        .chain(lists)
+        .chain(std::iter::once_with(image))
+}
+
+/// A rating image, light, in `STELE_IMAGE_LANG`, drawn when the iterator reaches it.
+fn rating_image<'a>(
+    path: String,
+    summary: &'a stele_core::Summary,
+    snapshot: &'a Snapshot,
+) -> impl FnOnce() -> ExportFile + 'a {
+    move || ExportFile {
+        path,
+        body: crate::rating_image::render(
+            summary,
+            snapshot.shop_settings.image_lang,
+            crate::rating_image::ImageTheme::Light,
+        ),
+    }
 }
 
 /// The Google product reviews feed, when the shop has a name (`STELE_SHOP_NAME`). It is
@@ -205,6 +228,11 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
             &snapshot.shop_view(CANONICAL_PER_PAGE, Source::Export),
         )
     })
+    .chain(std::iter::once_with(rating_image(
+        paths::shop_rating_image().to_owned(),
+        &snapshot.shop,
+        snapshot,
+    )))
     .chain(pages(
         &snapshot.testimonials,
         ReviewSort::Newest,

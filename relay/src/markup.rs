@@ -176,6 +176,8 @@ mod tests {
                 total: 1,
                 total_pages: 1,
             },
+            moderation: None,
+            rating_image: None,
         }
     }
 

@@ -101,6 +101,15 @@ impl Moderation {
             })
     }
 
+    /// What lists leave out, as the public JSON states it for the review notice.
+    pub fn list_rules(&self) -> stele_core::public::ListRules {
+        stele_core::public::ListRules {
+            min_stars: self.min_stars,
+            hides_without_comment: self.hide_without_comment,
+            hides_flagged: !self.blocklist.is_empty() || !self.hidden.is_empty(),
+        }
+    }
+
     /// Position among pinned reviews, if pinned.
     pub fn pin_rank(&self, id: &str) -> Option<usize> {
         self.pinned.iter().position(|pinned| pinned == id)

@@ -230,6 +230,14 @@ pub fn headers(path: &str) -> (&'static str, &'static str) {
     if extension == "json" || path == stele_core::paths::summaries_query() {
         return ("application/json", JSON_CACHE_CONTROL);
     }
+    // The export's other data (the Google feed, rating images) changes with each sync too.
+    if path.starts_with("v1/") {
+        match extension {
+            "xml" => return ("application/xml; charset=utf-8", JSON_CACHE_CONTROL),
+            "png" => return ("image/png", JSON_CACHE_CONTROL),
+            _ => {}
+        }
+    }
     let content_type = match extension {
         "js" | "mjs" => "text/javascript",
         "wasm" => "application/wasm",

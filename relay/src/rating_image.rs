@@ -5,7 +5,7 @@
 //! Sans, `relay/fonts/`): no system font is needed at run time.
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
-use stele::i18n::{I18n, Key, Lang};
+use stele::i18n::{I18n, Lang};
 use stele_core::Summary;
 use tiny_skia::{Color, FillRule, Mask, Paint, PathBuilder, Pixmap, Rect, Transform};
 
@@ -59,15 +59,7 @@ const FILLED_STAR: [u8; 3] = [0xf5, 0xa6, 0x23];
 
 /// What the image says: "4,5 · 132 recenzii", or "No rating yet".
 pub fn caption(summary: &Summary, lang: Lang) -> String {
-    let i18n = I18n::new(lang, &[]);
-    match summary.rounded_average() {
-        Some(average) => format!(
-            "{} · {}",
-            i18n.format.one_decimal(average),
-            i18n.review_count(summary.count)
-        ),
-        None => i18n.strings.get(Key::NoRating).to_owned(),
-    }
+    I18n::new(lang, &[]).rating_caption(summary.rounded_average(), summary.count)
 }
 
 /// A five-pointed star in a `size` square at (`x`, `y`).
@@ -133,16 +125,33 @@ pub fn render(summary: &Summary, lang: Lang, theme: ImageTheme) -> Vec<u8> {
         .filter_map(|i| star(i as f32 * STAR * DENSITY, top, STAR * DENSITY))
         .collect();
     for path in &stars {
-        pixmap.fill_path(path, &paint(theme.empty_star()), FillRule::Winding, Transform::identity(), None);
+        pixmap.fill_path(
+            path,
+            &paint(theme.empty_star()),
+            FillRule::Winding,
+            Transform::identity(),
+            None,
+        );
     }
     let fill = summary.rounded_average().unwrap_or(0.0).clamp(0.0, 5.0) as f32 / 5.0;
     if fill > 0.0 {
         let mut mask = Mask::new(width, height).expect("a non-empty mask");
         if let Some(rect) = Rect::from_xywh(0.0, 0.0, stars_width * fill, height as f32) {
-            mask.fill_path(&PathBuilder::from_rect(rect), FillRule::Winding, false, Transform::identity());
+            mask.fill_path(
+                &PathBuilder::from_rect(rect),
+                FillRule::Winding,
+                false,
+                Transform::identity(),
+            );
         }
         for path in &stars {
-            pixmap.fill_path(path, &paint(FILLED_STAR), FillRule::Winding, Transform::identity(), Some(&mask));
+            pixmap.fill_path(
+                path,
+                &paint(FILLED_STAR),
+                FillRule::Winding,
+                Transform::identity(),
+                Some(&mask),
+            );
         }
     }
 
@@ -201,8 +210,16 @@ mod tests {
                     .zip(rgb)
                     .all(|(a, b)| a.abs_diff(b) < 8)
         };
-        let gold = pixmap.pixels().iter().filter(|p| close(p, FILLED_STAR)).count();
-        let text = pixmap.pixels().iter().filter(|p| close(p, theme.text())).count();
+        let gold = pixmap
+            .pixels()
+            .iter()
+            .filter(|p| close(p, FILLED_STAR))
+            .count();
+        let text = pixmap
+            .pixels()
+            .iter()
+            .filter(|p| close(p, theme.text()))
+            .count();
         (pixmap.width(), pixmap.height(), gold, text)
     }
 
@@ -223,15 +240,24 @@ mod tests {
 
     #[test]
     fn the_caption_speaks_the_language_and_the_theme_changes_the_colours() {
-        assert_eq!(caption(&summary(132, Some(4.5)), Lang::Ro), "4,5 · 132 de recenzii");
+        assert_eq!(
+            caption(&summary(132, Some(4.5)), Lang::Ro),
+            "4,5 · 132 de recenzii"
+        );
         assert_eq!(caption(&summary(1, Some(4.0)), Lang::En), "4.0 · 1 review");
         assert_eq!(caption(&summary(0, None), Lang::En), "No rating yet");
         let ro = render(&summary(132, Some(4.5)), Lang::Ro, ImageTheme::Light);
         let bg = render(&summary(132, Some(4.5)), Lang::Bg, ImageTheme::Dark);
         let (ro_width, ..) = decode(&ro, ImageTheme::Light);
         let (bg_width, _, _, bg_text) = decode(&bg, ImageTheme::Dark);
-        assert_ne!(ro_width, bg_width, "the caption's width follows the language");
-        assert!(bg_text > 50, "Cyrillic is drawn in the dark theme's colour: {bg_text}");
+        assert_ne!(
+            ro_width, bg_width,
+            "the caption's width follows the language"
+        );
+        assert!(
+            bg_text > 50,
+            "Cyrillic is drawn in the dark theme's colour: {bg_text}"
+        );
     }
 
     #[test]

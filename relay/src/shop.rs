@@ -3,6 +3,7 @@
 //! `STELE_JSONLD`, `STELE_JSONLD_PRODUCT_ID`).
 
 use clap::Args;
+use stele::i18n::Lang;
 use stele_core::catalog::Currency;
 
 /// Which schema.org markup the product fragment carries.
@@ -40,6 +41,14 @@ fn parse_json_ld(text: &str) -> Result<JsonLd, String> {
              the shop's own product node) or off; e.g. STELE_JSONLD=rating"
         )),
     }
+}
+
+fn parse_image_lang(text: &str) -> Result<Lang, String> {
+    Lang::from_tag(text).ok_or_else(|| {
+        format!(
+            "STELE_IMAGE_LANG={text:?} is not a language Stele speaks: use en, ro, hu, bg, de, fr, es, it or pl; e.g. STELE_IMAGE_LANG=ro"
+        )
+    })
 }
 
 fn parse_currency(text: &str) -> Result<Currency, String> {
@@ -123,6 +132,11 @@ pub struct ShopOptions {
     #[arg(long = "jsonld", env = "STELE_JSONLD", default_value = "product", value_parser = parse_json_ld)]
     pub json_ld: JsonLd,
 
+    /// Language of rating images without ?lang= and of those in exports (en, ro, hu, bg,
+    /// de, fr, es, it, pl).
+    #[arg(long = "image-lang", env = "STELE_IMAGE_LANG", default_value = "en", value_parser = parse_image_lang)]
+    pub image_lang: Lang,
+
     /// With STELE_JSONLD=rating: the @id of the shop's own product node.
     #[arg(long = "jsonld-product-id", env = "STELE_JSONLD_PRODUCT_ID",
           default_value = NodeIdTemplate::DEFAULT, value_parser = parse_node_id)]
@@ -142,6 +156,7 @@ impl ShopOptions {
             currency: self.currency.clone(),
             json_ld: self.json_ld,
             product_node: self.product_node.clone(),
+            image_lang: self.image_lang,
         }
     }
 }
@@ -157,6 +172,8 @@ pub struct ShopSettings {
     pub json_ld: JsonLd,
     /// `STELE_JSONLD_PRODUCT_ID`.
     pub product_node: NodeIdTemplate,
+    /// `STELE_IMAGE_LANG`.
+    pub image_lang: Lang,
 }
 
 #[cfg(test)]
@@ -173,6 +190,9 @@ mod tests {
         let json_ld = parse_json_ld("yes").unwrap_err();
         assert!(json_ld.contains("STELE_JSONLD=rating"), "{json_ld}");
         assert_eq!(parse_json_ld(" Rating "), Ok(JsonLd::Rating));
+        let lang = parse_image_lang("xx").unwrap_err();
+        assert!(lang.contains("STELE_IMAGE_LANG=ro"), "{lang}");
+        assert_eq!(parse_image_lang("ro-RO"), Ok(Lang::Ro));
         let node = parse_node_id("#product").unwrap_err();
         assert!(
             node.contains("STELE_JSONLD_PRODUCT_ID={url}#product"),

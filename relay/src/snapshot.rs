@@ -8,7 +8,7 @@ use bytes::Bytes;
 use stele_core::aggregate::{Summary, Tally};
 use stele_core::id::PublicIdKey;
 use stele_core::listing::{paginate, Page, ReviewFilter, ReviewSort};
-use stele_core::public::{ProductInfo, ProductView, ShopView, Source, API_VERSION};
+use stele_core::public::{ListRules, ProductInfo, ProductView, ShopView, Source, API_VERSION};
 use stele_core::records::{OrderFeedback, ProductReview};
 use stele_core::text::fold;
 use stele_core::{PublicReview, Timestamp};
@@ -162,6 +162,8 @@ pub struct Snapshot {
     pub totals: (u64, u64),
     /// When it was built.
     pub built_at: Option<Timestamp>,
+    /// What product lists leave out, for the review notice.
+    pub list_rules: ListRules,
     /// The shop's name, currency and markup settings, for fragments and feeds.
     pub shop_settings: ShopSettings,
     shop_view: OnceLock<Rendered>,
@@ -212,6 +214,7 @@ impl Snapshot {
             products,
             catalog,
             totals: (orders.len() as u64, product_reviews.len() as u64),
+            list_rules: moderation.list_rules(),
             built_at: Some(crate::store::now()),
             ..Snapshot::default()
         }
@@ -248,6 +251,11 @@ impl Snapshot {
                 1,
                 per_page,
             ),
+            rating_image: Some(format!(
+                "{}?v={}",
+                stele_core::paths::shop_rating_image(),
+                crate::rating_image::version(&self.shop)
+            )),
         }
     }
 
@@ -280,6 +288,12 @@ impl Snapshot {
             summary: self.summary(id).clone(),
             sort,
             reviews,
+            moderation: Some(self.list_rules),
+            rating_image: Some(format!(
+                "{}?v={}",
+                stele_core::paths::product_rating_image(id),
+                crate::rating_image::version(self.summary(id))
+            )),
         }
     }
 

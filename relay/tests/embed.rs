@@ -18,6 +18,10 @@ use stele_relay::state::AppState;
 use tower::ServiceExt;
 
 fn state() -> AppState {
+    state_with(&Default::default())
+}
+
+fn state_with(moderation: &stele_relay::moderation::Moderation) -> AppState {
     let now = 1_790_000_000;
     let orders = [
         common::order_json(
@@ -50,7 +54,7 @@ fn state() -> AppState {
             None,
         )
         .unwrap();
-    let snapshot = build_snapshot(&Arc::new(Mutex::new(store)), &Default::default()).unwrap();
+    let snapshot = build_snapshot(&Arc::new(Mutex::new(store)), moderation).unwrap();
     AppState::new(
         snapshot,
         Arc::new(Mutex::new(Health::default())),
@@ -205,4 +209,73 @@ async fn fragments_take_the_element_theme_and_refuse_unknown_ones() {
         body.contains("bad_parameter") && body.contains("light, dark or auto"),
         "{body}"
     );
+}
+
+#[tokio::test]
+async fn the_review_notice_states_collection_and_the_actual_moderation() {
+    use stele_relay::moderation::Moderation;
+    let notice = |html: &str| {
+        let start = html
+            .find("<details part=\"disclosure\" class=\"stele-notice\">")
+            .expect("a notice");
+        let end = start + html[start..].find("</details>").unwrap();
+        html[start..end].to_owned()
+    };
+    let collected = "Only customers who placed an order can leave a review";
+    let cases: [(Moderation, &[&str], &[&str]); 5] = [
+        (Moderation::default(), &["All reviews are shown, positive and negative."], &["not listed", "may hide"]),
+        (
+            Moderation::new(Some(4), false, &[], &[], &[]),
+            &["Only reviews with 4 stars or more are listed here; the average and the number of reviews count every review."],
+            &["All reviews are shown", "without a comment"],
+        ),
+        (
+            Moderation::new(None, true, &[], &[], &[]),
+            &["Reviews without a comment are not listed; they count in the average."],
+            &["All reviews are shown", "stars or more"],
+        ),
+        (
+            Moderation::new(None, false, &["scam".into()], &[], &[]),
+            &["The shop may hide a review"],
+            &["All reviews are shown"],
+        ),
+        (
+            Moderation::new(Some(1), true, &[], &["someid".into()], &[]),
+            &["with 1 star or more", "without a comment", "may hide"],
+            &["All reviews are shown"],
+        ),
+    ];
+    for (moderation, present, absent) in cases {
+        let (_, _, html) = get(
+            &state_with(&moderation),
+            "/v1/products/p1/embed.html?lang=en",
+        )
+        .await;
+        let text = notice(&html);
+        assert!(
+            text.contains("<summary>How reviews are collected</summary>"),
+            "{text}"
+        );
+        assert!(text.contains(collected), "{text}");
+        for sentence in present {
+            assert!(
+                text.contains(sentence),
+                "{moderation:?}: {sentence} in {text}"
+            );
+        }
+        for sentence in absent {
+            assert!(
+                !text.contains(sentence),
+                "{moderation:?}: no {sentence} in {text}"
+            );
+        }
+    }
+    let (_, _, romanian) = get(
+        &state_with(&Moderation::new(Some(4), false, &[], &[], &[])),
+        "/v1/products/p1/embed.html?lang=ro",
+    )
+    .await;
+    let text = notice(&romanian);
+    assert!(text.contains("Cum sunt colectate recenziile"), "{text}");
+    assert!(text.contains("cel puțin 4 stele"), "{text}");
 }

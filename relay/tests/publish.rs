@@ -434,7 +434,11 @@ async fn publish_writes_the_out_tree_with_headers_and_the_manifest_last() {
     for (path, bytes) in &files {
         let (status, content_type, cache_control, body) = moto.get(&format!("shop/{path}")).await;
         assert_eq!(status, 200, "{path}");
-        assert_eq!(content_type, "application/json", "{path}");
+        assert_eq!(
+            content_type,
+            stele_relay::publish::headers(path).0,
+            "{path}"
+        );
         assert_eq!(cache_control, JSON_CACHE_CONTROL, "{path}");
         assert_eq!(
             cache_control,
@@ -482,7 +486,11 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
     assert!(first.status.success(), "{}", text(&first));
     let before = moto.keys("shop").await;
     let gone = product_keys(&before, "SKU-GONE");
-    assert_eq!(gone.len(), 1 + 4 * 6, "its page, 4 sorts × (list + 5 rows)");
+    assert_eq!(
+        gone.len(),
+        1 + 4 * 6 + 1,
+        "its page, 4 sorts × (list + 5 rows), its rating image"
+    );
 
     // The shop's own files beside the export, and another prefix, are not the export's.
     for key in ["shop/index.html", "other/v1/products/SKU-GONE.json"] {
@@ -498,7 +506,7 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
     assert!(second.status.success(), "{}", text(&second));
     let stdout = String::from_utf8_lossy(&second.stdout);
     assert!(
-        stdout.trim_end().ends_with(", deleted 25 stale objects"),
+        stdout.trim_end().ends_with(", deleted 26 stale objects"),
         "{stdout}"
     );
 
@@ -532,7 +540,7 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
         .filter(|(_, (m, _))| m == Method::DELETE)
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(deletes.len(), 25);
+    assert_eq!(deletes.len(), 26);
     assert!(deletes.iter().all(|&i| i > manifest_at), "{requests:?}");
 }
 
@@ -584,12 +592,17 @@ async fn a_failed_upload_leaves_the_previous_tree_readable() {
     assert_eq!(moto.get(&manifest).await.3, old[&manifest]);
     for key in &old_keys {
         let (status, content_type, _, body) = moto.get(key).await;
+        let path = key.trim_start_matches("shop/");
         assert_eq!(
             (status, content_type.as_str()),
-            (200, "application/json"),
+            (200, stele_relay::publish::headers(path).0),
             "{key}"
         );
-        serde_json::from_slice::<Value>(&body).unwrap_or_else(|e| panic!("{key}: {e}"));
+        if path.ends_with(".png") {
+            tiny_skia::Pixmap::decode_png(&body).unwrap_or_else(|e| panic!("{key}: {e}"));
+        } else {
+            serde_json::from_slice::<Value>(&body).unwrap_or_else(|e| panic!("{key}: {e}"));
+        }
     }
 
     // Once the store accepts uploads again, the same command completes the new tree.

@@ -3,6 +3,7 @@
 
 pub mod badge;
 pub mod card;
+pub mod notice;
 pub mod rating;
 pub mod reviews;
 pub mod skeleton;
@@ -11,6 +12,7 @@ pub mod testimonials;
 
 pub use badge::{Badge, BadgeState};
 pub use card::ReviewCard;
+pub use notice::ReviewNotice;
 pub use rating::{StarRating, StarSize};
 pub use reviews::Reviews;
 pub use skeleton::{Skeleton, SkeletonKind};

@@ -9,6 +9,7 @@ use stele_core::public::{ProductView, Source};
 use stele_core::PublicReview;
 
 use crate::components::card::ReviewCard;
+use crate::components::notice::ReviewNotice;
 use crate::components::summary::RatingSummary;
 use crate::context::{use_emitter, use_i18n, Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
@@ -248,6 +249,7 @@ pub fn Reviews(
     // never changes the layout.
     let complete = complete && cfg!(feature = "direct");
     let live = initial.source == Source::Live || complete;
+    let notice = initial.moderation;
     let per_page = initial.source.page_size(per_page);
     // Page 1 as it came with the product, when it is the page shown (see reuse_first_page).
     let reused = if complete {
@@ -440,6 +442,7 @@ pub fn Reviews(
             </div>
             {list}
             {footer}
+            <ReviewNotice rules=notice />
         </section>
     }
     .into_any()

@@ -101,6 +101,27 @@ pub struct Messages {
     pub testimonials_title: &'static str,
     /// `reviews-title`: "Customer reviews".
     pub reviews_title: &'static str,
+    /// `rating-caption`: the caption of a rating image for email: "{rating} · {n} reviews"
+    /// (plural by `{n}`).
+    pub rating_caption: Plural,
+    /// `disclosure-title`: the review notice's summary: "How reviews are collected".
+    pub disclosure_title: &'static str,
+    /// `disclosure-collected`: how reviews are collected (every Retargeting review answers
+    /// an order's post-purchase email): "Only customers who placed an order can leave a
+    /// review: …".
+    pub disclosure_collected: &'static str,
+    /// `disclosure-all-shown`: no moderation is set: "All reviews are shown, positive and
+    /// negative."
+    pub disclosure_all_shown: &'static str,
+    /// `disclosure-min-stars`: `STELE_MIN_STARS` is set: "Only reviews with {stars} stars
+    /// or more are listed here; the average … count every review." (plural by `{stars}`).
+    pub disclosure_min_stars: Plural,
+    /// `disclosure-without-comment`: `STELE_HIDE_WITHOUT_COMMENT` is set: "Reviews without
+    /// a comment are not listed; they count in the average."
+    pub disclosure_without_comment: &'static str,
+    /// `disclosure-hidden`: `STELE_BLOCKLIST` or `STELE_HIDE_IDS` is set: "The shop may hide
+    /// a review, for example for offensive words or personal data; …".
+    pub disclosure_hidden: &'static str,
 }
 
 /// `template` with each `{name}` in `args` replaced by its value, in one pass: a value is

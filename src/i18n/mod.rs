@@ -223,6 +223,23 @@ impl I18n {
         }
     }
 
+    /// "4.5 · 132 reviews", a rating image's caption; "No rating yet" without stars.
+    pub fn rating_caption(&self, stars: Option<f64>, count: u64) -> String {
+        let Some(stars) = stars else {
+            return self.strings.get(Key::NoRating).to_owned();
+        };
+        let rating = self.format.one_decimal(stars);
+        let (form, n) = self.counted(Key::RatingCaption, count);
+        interpolate(form, &[("rating", &rating), ("n", &n)])
+    }
+
+    /// The review notice's sentence on `STELE_MIN_STARS`: "Only reviews with 4 stars or
+    /// more are listed here; …".
+    pub fn disclosure_min_stars(&self, stars: u8) -> String {
+        let (form, stars) = self.counted(Key::DisclosureMinStars, stars.into());
+        interpolate(form, &[("stars", &stars)])
+    }
+
     /// "Showing 20 of 132", announced when the list changes.
     pub fn showing(&self, shown: u64, total: u64) -> String {
         let (shown, total) = (self.format.integer(shown), self.format.integer(total));

@@ -65,11 +65,25 @@ pub enum Key {
     TestimonialsTitle,
     /// "Customer reviews".
     ReviewsTitle,
+    /// "{rating} · {n} reviews": a rating image's caption (plural forms).
+    RatingCaption,
+    /// "How reviews are collected".
+    DisclosureTitle,
+    /// How reviews are collected.
+    DisclosureCollected,
+    /// "All reviews are shown, positive and negative."
+    DisclosureAllShown,
+    /// "Only reviews with {stars} stars or more are listed here; …" (plural forms).
+    DisclosureMinStars,
+    /// "Reviews without a comment are not listed; …"
+    DisclosureWithoutComment,
+    /// "The shop may hide a review, …"
+    DisclosureHidden,
 }
 
 impl Key {
     /// Every key.
-    pub const ALL: [Key; 28] = [
+    pub const ALL: [Key; 35] = [
         Self::RatedOutOf5,
         Self::RatingLabel,
         Self::NoRating,
@@ -98,6 +112,13 @@ impl Key {
         Self::Play,
         Self::TestimonialsTitle,
         Self::ReviewsTitle,
+        Self::RatingCaption,
+        Self::DisclosureTitle,
+        Self::DisclosureCollected,
+        Self::DisclosureAllShown,
+        Self::DisclosureMinStars,
+        Self::DisclosureWithoutComment,
+        Self::DisclosureHidden,
     ];
 
     /// Whether the string has plural forms ([`Strings::plural`], not [`Strings::get`]).
@@ -137,6 +158,13 @@ impl Key {
             Self::Play => Text(m.play),
             Self::TestimonialsTitle => Text(m.testimonials_title),
             Self::ReviewsTitle => Text(m.reviews_title),
+            Self::RatingCaption => Counted(&m.rating_caption),
+            Self::DisclosureTitle => Text(m.disclosure_title),
+            Self::DisclosureCollected => Text(m.disclosure_collected),
+            Self::DisclosureAllShown => Text(m.disclosure_all_shown),
+            Self::DisclosureMinStars => Counted(&m.disclosure_min_stars),
+            Self::DisclosureWithoutComment => Text(m.disclosure_without_comment),
+            Self::DisclosureHidden => Text(m.disclosure_hidden),
         }
     }
 
@@ -171,6 +199,13 @@ impl Key {
             Self::Play => "play",
             Self::TestimonialsTitle => "testimonials-title",
             Self::ReviewsTitle => "reviews-title",
+            Self::RatingCaption => "rating-caption",
+            Self::DisclosureTitle => "disclosure-title",
+            Self::DisclosureCollected => "disclosure-collected",
+            Self::DisclosureAllShown => "disclosure-all-shown",
+            Self::DisclosureMinStars => "disclosure-min-stars",
+            Self::DisclosureWithoutComment => "disclosure-without-comment",
+            Self::DisclosureHidden => "disclosure-hidden",
         }
     }
 
@@ -264,6 +299,8 @@ mod tests {
             Key::StarsRow => &["stars"],
             Key::HistogramRow => &["n", "row"],
             Key::Showing => &["shown", "total"],
+            Key::RatingCaption => &["n", "rating"],
+            Key::DisclosureMinStars => &["stars"],
             _ => &[],
         }
     }

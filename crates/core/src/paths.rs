@@ -34,6 +34,17 @@ pub fn product(id: &str) -> String {
     format!("v1/products/{}.json", path_segment(id))
 }
 
+/// A product's rating image for email (`v1/products/2183/rating.png`): the relay draws it
+/// in any `?lang=` and `?theme=`, an export holds it in one language, light.
+pub fn product_rating_image(id: &str) -> String {
+    format!("v1/products/{}/rating.png", path_segment(id))
+}
+
+/// The shop's rating image for email.
+pub fn shop_rating_image() -> &'static str {
+    "v1/shop/rating.png"
+}
+
 /// What an element asks for first: the canonical file, with `per_page` (and for a product
 /// `sort`) as a query when they are not the canonical ones. The relay answers the query, so
 /// the first page is already the one shown; a static host ignores it and serves the file,

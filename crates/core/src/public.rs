@@ -287,6 +287,11 @@ pub struct ShopView {
     pub summary: Summary,
     /// Order feedback with a comment, newest first.
     pub testimonials: Page<PublicReview>,
+    /// The shop's rating image for email, relative to the API root, with a `?v=` that
+    /// changes when the image does: `v1/shop/rating.png?v=3f2a9c1e`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub rating_image: Option<String>,
 }
 
 /// `GET /v1/products/{id}`: a product's summary and the first page of its reviews.
@@ -311,6 +316,30 @@ pub struct ProductView {
     pub sort: ReviewSort,
     /// The first page of its reviews.
     pub reviews: Page<PublicReview>,
+    /// What the list leaves out, for the review notice; absent from relays older than it
+    /// (the notice then says nothing about moderation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moderation: Option<ListRules>,
+    /// The product's rating image for email, relative to the API root, with a `?v=` that
+    /// changes when the image does: `v1/products/2183/rating.png?v=9c1e2f4a`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
+    pub rating_image: Option<String>,
+}
+
+/// What the operator's moderation leaves out of a product's listed reviews. The summary
+/// always counts every review; the review notice states these truthfully.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ListRules {
+    /// `STELE_MIN_STARS`: reviews below this many stars (and unscored ones) are not listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_stars: Option<u8>,
+    /// `STELE_HIDE_WITHOUT_COMMENT`: reviews without a comment are not listed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hides_without_comment: bool,
+    /// `STELE_BLOCKLIST` or `STELE_HIDE_IDS` is set: the operator may hide single reviews.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hides_flagged: bool,
 }
 
 /// `GET /v1/summaries?ids=…`: one summary per id asked for.

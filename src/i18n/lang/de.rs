@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Abspielen",
     testimonials_title: "Das sagen unsere Kunden",
     reviews_title: "Kundenbewertungen",
+    rating_caption: Plural {
+        one: "{rating} · {n} Bewertung",
+        few: "{rating} · {n} Bewertungen",
+        many: "{rating} · {n} Bewertungen",
+        other: "{rating} · {n} Bewertungen",
+    },
+    disclosure_title: "Wie Bewertungen gesammelt werden",
+    disclosure_collected: "Nur Kunden, die bestellt haben, können eine Bewertung abgeben: Jede beantwortet die E-Mail, die wir nach dem Kauf senden. Bewertungen werden nicht bearbeitet.",
+    disclosure_all_shown: "Alle Bewertungen werden angezeigt, positive wie negative.",
+    disclosure_min_stars: Plural {
+        one: "Hier stehen nur Bewertungen mit mindestens {stars} Stern; Durchschnitt und Anzahl zählen alle Bewertungen.",
+        few: "Hier stehen nur Bewertungen mit mindestens {stars} Sternen; Durchschnitt und Anzahl zählen alle Bewertungen.",
+        many: "Hier stehen nur Bewertungen mit mindestens {stars} Sternen; Durchschnitt und Anzahl zählen alle Bewertungen.",
+        other: "Hier stehen nur Bewertungen mit mindestens {stars} Sternen; Durchschnitt und Anzahl zählen alle Bewertungen.",
+    },
+    disclosure_without_comment: "Bewertungen ohne Kommentar werden nicht aufgeführt; sie zählen im Durchschnitt.",
+    disclosure_hidden: "Der Shop kann eine Bewertung ausblenden, etwa wegen beleidigender Wörter oder persönlicher Daten; sie zählt weiter im Durchschnitt.",
 };

@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Play",
     testimonials_title: "What our customers say",
     reviews_title: "Customer reviews",
+    rating_caption: Plural {
+        one: "{rating} · {n} review",
+        few: "{rating} · {n} reviews",
+        many: "{rating} · {n} reviews",
+        other: "{rating} · {n} reviews",
+    },
+    disclosure_title: "How reviews are collected",
+    disclosure_collected: "Only customers who placed an order can leave a review: each one answers the email we send after the purchase. Reviews are not edited.",
+    disclosure_all_shown: "All reviews are shown, positive and negative.",
+    disclosure_min_stars: Plural {
+        one: "Only reviews with {stars} star or more are listed here; the average and the number of reviews count every review.",
+        few: "Only reviews with {stars} stars or more are listed here; the average and the number of reviews count every review.",
+        many: "Only reviews with {stars} stars or more are listed here; the average and the number of reviews count every review.",
+        other: "Only reviews with {stars} stars or more are listed here; the average and the number of reviews count every review.",
+    },
+    disclosure_without_comment: "Reviews without a comment are not listed; they count in the average.",
+    disclosure_hidden: "The shop may hide a review, for example for offensive words or personal data; it still counts in the average.",
 };

@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Reproducir",
     testimonials_title: "Lo que dicen nuestros clientes",
     reviews_title: "Opiniones de clientes",
+    rating_caption: Plural {
+        one: "{rating} · {n} reseña",
+        few: "{rating} · {n} reseñas",
+        many: "{rating} · {n} reseñas",
+        other: "{rating} · {n} reseñas",
+    },
+    disclosure_title: "Cómo se recogen las reseñas",
+    disclosure_collected: "Solo los clientes que han hecho un pedido pueden dejar una reseña: cada una responde al correo que enviamos después de la compra. Las reseñas no se editan.",
+    disclosure_all_shown: "Se muestran todas las reseñas, positivas y negativas.",
+    disclosure_min_stars: Plural {
+        one: "Aquí solo se listan las reseñas de {stars} estrella o más; la media y el número de reseñas las cuentan todas.",
+        few: "Aquí solo se listan las reseñas de {stars} estrellas o más; la media y el número de reseñas las cuentan todas.",
+        many: "Aquí solo se listan las reseñas de {stars} estrellas o más; la media y el número de reseñas las cuentan todas.",
+        other: "Aquí solo se listan las reseñas de {stars} estrellas o más; la media y el número de reseñas las cuentan todas.",
+    },
+    disclosure_without_comment: "Las reseñas sin comentario no se listan; cuentan en la media.",
+    disclosure_hidden: "La tienda puede ocultar una reseña, por ejemplo por palabras ofensivas o datos personales; sigue contando en la media.",
 };

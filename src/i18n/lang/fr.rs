@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Lecture",
     testimonials_title: "Ce que disent nos clients",
     reviews_title: "Avis clients",
+    rating_caption: Plural {
+        one: "{rating} · {n} avis",
+        few: "{rating} · {n} avis",
+        many: "{rating} · {n} avis",
+        other: "{rating} · {n} avis",
+    },
+    disclosure_title: "Comment les avis sont collectés",
+    disclosure_collected: "Seuls les clients ayant passé commande peuvent laisser un avis : chacun répond à l’e-mail que nous envoyons après l’achat. Les avis ne sont pas modifiés.",
+    disclosure_all_shown: "Tous les avis sont affichés, positifs comme négatifs.",
+    disclosure_min_stars: Plural {
+        one: "Seuls les avis d’au moins {stars} étoile sont listés ici ; la moyenne et le nombre d’avis les comptent tous.",
+        few: "Seuls les avis d’au moins {stars} étoiles sont listés ici ; la moyenne et le nombre d’avis les comptent tous.",
+        many: "Seuls les avis d’au moins {stars} étoiles sont listés ici ; la moyenne et le nombre d’avis les comptent tous.",
+        other: "Seuls les avis d’au moins {stars} étoiles sont listés ici ; la moyenne et le nombre d’avis les comptent tous.",
+    },
+    disclosure_without_comment: "Les avis sans commentaire ne sont pas listés ; ils comptent dans la moyenne.",
+    disclosure_hidden: "La boutique peut masquer un avis, par exemple pour des propos injurieux ou des données personnelles ; il compte toujours dans la moyenne.",
 };

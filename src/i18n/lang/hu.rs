@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Lejátszás",
     testimonials_title: "Vásárlóink mondták",
     reviews_title: "Vásárlói értékelések",
+    rating_caption: Plural {
+        one: "{rating} · {n} értékelés",
+        few: "{rating} · {n} értékelés",
+        many: "{rating} · {n} értékelés",
+        other: "{rating} · {n} értékelés",
+    },
+    disclosure_title: "Hogyan gyűjtjük az értékeléseket",
+    disclosure_collected: "Csak rendelést leadott vásárlók írhatnak értékelést: mindegyik a vásárlás után küldött e-mailünkre válaszol. Az értékeléseket nem módosítjuk.",
+    disclosure_all_shown: "Minden értékelést megjelenítünk, a pozitívakat és a negatívakat is.",
+    disclosure_min_stars: Plural {
+        one: "Itt csak a legalább {stars} csillagos értékelések szerepelnek; az átlag és az értékelések száma mindet tartalmazza.",
+        few: "Itt csak a legalább {stars} csillagos értékelések szerepelnek; az átlag és az értékelések száma mindet tartalmazza.",
+        many: "Itt csak a legalább {stars} csillagos értékelések szerepelnek; az átlag és az értékelések száma mindet tartalmazza.",
+        other: "Itt csak a legalább {stars} csillagos értékelések szerepelnek; az átlag és az értékelések száma mindet tartalmazza.",
+    },
+    disclosure_without_comment: "A szöveg nélküli értékeléseket nem listázzuk; az átlagba beleszámítanak.",
+    disclosure_hidden: "Az áruház elrejthet egy értékelést, például sértő szavak vagy személyes adatok miatt; az átlagba továbbra is beleszámít.",
 };

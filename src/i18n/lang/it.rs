@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Riproduci",
     testimonials_title: "Cosa dicono i nostri clienti",
     reviews_title: "Recensioni dei clienti",
+    rating_caption: Plural {
+        one: "{rating} · {n} recensione",
+        few: "{rating} · {n} recensioni",
+        many: "{rating} · {n} recensioni",
+        other: "{rating} · {n} recensioni",
+    },
+    disclosure_title: "Come vengono raccolte le recensioni",
+    disclosure_collected: "Solo i clienti che hanno effettuato un ordine possono lasciare una recensione: ognuna risponde all’e-mail che inviamo dopo l’acquisto. Le recensioni non vengono modificate.",
+    disclosure_all_shown: "Sono mostrate tutte le recensioni, positive e negative.",
+    disclosure_min_stars: Plural {
+        one: "Qui sono elencate solo le recensioni con almeno {stars} stella; la media e il numero di recensioni le contano tutte.",
+        few: "Qui sono elencate solo le recensioni con almeno {stars} stelle; la media e il numero di recensioni le contano tutte.",
+        many: "Qui sono elencate solo le recensioni con almeno {stars} stelle; la media e il numero di recensioni le contano tutte.",
+        other: "Qui sono elencate solo le recensioni con almeno {stars} stelle; la media e il numero di recensioni le contano tutte.",
+    },
+    disclosure_without_comment: "Le recensioni senza commento non sono elencate; contano nella media.",
+    disclosure_hidden: "Il negozio può nascondere una recensione, ad esempio per parole offensive o dati personali; continua a contare nella media.",
 };

@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Odtwórz",
     testimonials_title: "Co mówią nasi klienci",
     reviews_title: "Opinie klientów",
+    rating_caption: Plural {
+        one: "{rating} · {n} opinia",
+        few: "{rating} · {n} opinie",
+        many: "{rating} · {n} opinii",
+        other: "{rating} · {n} opinii",
+    },
+    disclosure_title: "Jak zbieramy opinie",
+    disclosure_collected: "Opinię może wystawić tylko klient, który złożył zamówienie: każda jest odpowiedzią na e-mail wysyłany po zakupie. Opinie nie są edytowane.",
+    disclosure_all_shown: "Wyświetlamy wszystkie opinie, pozytywne i negatywne.",
+    disclosure_min_stars: Plural {
+        one: "Wyświetlamy tu tylko opinie z co najmniej {stars} gwiazdką; średnia i liczba opinii obejmują wszystkie.",
+        few: "Wyświetlamy tu tylko opinie z co najmniej {stars} gwiazdkami; średnia i liczba opinii obejmują wszystkie.",
+        many: "Wyświetlamy tu tylko opinie z co najmniej {stars} gwiazdkami; średnia i liczba opinii obejmują wszystkie.",
+        other: "Wyświetlamy tu tylko opinie z co najmniej {stars} gwiazdkami; średnia i liczba opinii obejmują wszystkie.",
+    },
+    disclosure_without_comment: "Opinie bez komentarza nie są wyświetlane; wliczają się do średniej.",
+    disclosure_hidden: "Sklep może ukryć opinię, na przykład z powodu obraźliwych słów lub danych osobowych; nadal wlicza się ona do średniej.",
 };

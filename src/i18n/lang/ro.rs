@@ -52,4 +52,21 @@ pub const MESSAGES: Messages = Messages {
     play: "Pornește",
     testimonials_title: "Ce spun clienții noștri",
     reviews_title: "Recenzii de la clienți",
+    rating_caption: Plural {
+        one: "{rating} · {n} recenzie",
+        few: "{rating} · {n} recenzii",
+        many: "{rating} · {n} de recenzii",
+        other: "{rating} · {n} de recenzii",
+    },
+    disclosure_title: "Cum sunt colectate recenziile",
+    disclosure_collected: "Doar clienții care au plasat o comandă pot lăsa o recenzie: fiecare răspunde e-mailului pe care îl trimitem după cumpărare. Recenziile nu sunt modificate.",
+    disclosure_all_shown: "Sunt afișate toate recenziile, pozitive și negative.",
+    disclosure_min_stars: Plural {
+        one: "Aici sunt listate doar recenziile cu cel puțin {stars} stea; media și numărul de recenzii le cuprind pe toate.",
+        few: "Aici sunt listate doar recenziile cu cel puțin {stars} stele; media și numărul de recenzii le cuprind pe toate.",
+        many: "Aici sunt listate doar recenziile cu cel puțin {stars} de stele; media și numărul de recenzii le cuprind pe toate.",
+        other: "Aici sunt listate doar recenziile cu cel puțin {stars} de stele; media și numărul de recenzii le cuprind pe toate.",
+    },
+    disclosure_without_comment: "Recenziile fără comentariu nu sunt listate; ele contează în medie.",
+    disclosure_hidden: "Magazinul poate ascunde o recenzie, de exemplu pentru cuvinte jignitoare sau date personale; ea contează în continuare în medie.",
 };
