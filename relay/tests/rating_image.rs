@@ -32,6 +32,11 @@ async fn serve(snapshot: stele_relay::snapshot::Snapshot) -> String {
     format!("http://{address}/")
 }
 
+async fn json(url: &str) -> serde_json::Value {
+    let body = reqwest::get(url).await.unwrap().text().await.unwrap();
+    serde_json::from_str(&body).unwrap()
+}
+
 async fn png(url: &str) -> (reqwest::header::HeaderMap, Pixmap) {
     let response = reqwest::get(url).await.unwrap();
     assert_eq!(response.status(), 200, "{url}");
@@ -84,41 +89,17 @@ async fn images_decode_at_twice_the_density_in_the_language_and_theme_asked_for(
 #[tokio::test]
 async fn the_json_links_each_image_with_a_version_that_follows_its_content() {
     let base = serve(demo(ShopSettings::default())).await;
-    let product: serde_json::Value = serde_json::from_str(
-        &reqwest::get(format!("{base}v1/products/2183"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let product = json(&format!("{base}v1/products/2183")).await;
     let link = product["rating_image"].as_str().unwrap();
     assert!(link.starts_with("v1/products/2183/rating.png?v="), "{link}");
     png(&format!("{base}{link}")).await;
-    let shop: serde_json::Value = serde_json::from_str(
-        &reqwest::get(format!("{base}v1/shop"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let shop = json(&format!("{base}v1/shop")).await;
     let shop_link = shop["rating_image"].as_str().unwrap();
     assert!(
         shop_link.starts_with("v1/shop/rating.png?v="),
         "{shop_link}"
     );
-    let other: serde_json::Value = serde_json::from_str(
-        &reqwest::get(format!("{base}v1/products/2182"))
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    )
-    .unwrap();
+    let other = json(&format!("{base}v1/products/2182")).await;
     assert_ne!(
         other["rating_image"].as_str().unwrap().split("?v=").nth(1),
         link.split("?v=").nth(1),
