@@ -39,6 +39,10 @@ impl Plural {
     }
 }
 
+/// Every UI message of one language. A browser module carries only the messages of the
+/// elements it draws (`stele_reviews`, `stele_testimonials`), and none carries the rating
+/// images' caption, which only the relay draws: 9 languages of unused text are kilobytes.
+///
 /// Every UI message of one language. Each can be overridden per element by the name its
 /// documentation starts with (`text-{name}` attribute, `strings` option or prop; see `Key`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,72 +59,102 @@ pub struct Messages {
     /// `out-of-5`: "out of 5" next to the average.
     pub out_of_5: &'static str,
     /// `verified-buyer`: "Verified buyer".
+    #[cfg(any(stele_reviews, stele_testimonials))]
     pub verified_buyer: &'static str,
     /// `sort-by`: "Sort by".
+    #[cfg(stele_reviews)]
     pub sort_by: &'static str,
     /// `sort-newest`: "Newest".
+    #[cfg(stele_reviews)]
     pub sort_newest: &'static str,
     /// `sort-oldest`: "Oldest".
+    #[cfg(stele_reviews)]
     pub sort_oldest: &'static str,
     /// `sort-highest`: "Highest rated".
+    #[cfg(stele_reviews)]
     pub sort_highest: &'static str,
     /// `sort-lowest`: "Lowest rated".
+    #[cfg(stele_reviews)]
     pub sort_lowest: &'static str,
     /// `with-comment`: "Only with comments".
+    #[cfg(stele_reviews)]
     pub with_comment: &'static str,
     /// `search`: "Search reviews".
+    #[cfg(stele_reviews)]
     pub search: &'static str,
     /// `load-more`: "Show more reviews".
+    #[cfg(stele_reviews)]
     pub load_more: &'static str,
     /// `read-more`: "Read more".
+    #[cfg(any(stele_reviews, stele_testimonials))]
     pub read_more: &'static str,
     /// `read-less`: "Show less".
+    #[cfg(any(stele_reviews, stele_testimonials))]
     pub read_less: &'static str,
     /// `empty`: "No reviews yet".
+    #[cfg(stele_reviews)]
     pub empty: &'static str,
     /// `empty-filtered`: "No reviews match".
+    #[cfg(stele_reviews)]
     pub empty_filtered: &'static str,
     /// `show-all`: "Show all reviews".
+    #[cfg(stele_reviews)]
     pub show_all: &'static str,
     /// `stars-row`: a histogram row's visible name: "{stars} stars" (plural by `{stars}`).
+    #[cfg(stele_reviews)]
     pub stars_row: Plural,
     /// `histogram-row`: a histogram row's accessible name: "{row}, {n} reviews", where
     /// `{row}` is the row's visible name ([`Messages::stars_row`]) (plural by `{n}`).
+    #[cfg(stele_reviews)]
     pub histogram_row: Plural,
     /// `showing`: "Showing {shown} of {total}": announced when the list changes.
+    #[cfg(stele_reviews)]
     pub showing: &'static str,
     /// `previous`: "Previous".
+    #[cfg(stele_testimonials)]
     pub previous: &'static str,
     /// `next`: "Next".
+    #[cfg(stele_testimonials)]
     pub next: &'static str,
     /// `pause`: "Pause".
+    #[cfg(stele_testimonials)]
     pub pause: &'static str,
     /// `play`: "Play".
+    #[cfg(stele_testimonials)]
     pub play: &'static str,
     /// `testimonials-title`: "What our customers say".
+    #[cfg(stele_testimonials)]
     pub testimonials_title: &'static str,
     /// `reviews-title`: "Customer reviews".
+    #[cfg(stele_reviews)]
     pub reviews_title: &'static str,
     /// `rating-caption`: the caption of a rating image for email: "{rating} · {n} reviews"
     /// (plural by `{n}`).
+    #[cfg(not(target_arch = "wasm32"))]
     pub rating_caption: Plural,
     /// `disclosure-title`: the review notice's summary: "How reviews are collected".
+    #[cfg(stele_reviews)]
     pub disclosure_title: &'static str,
     /// `disclosure-collected`: how reviews are collected (every Retargeting review answers
     /// an order's post-purchase email): "Only customers who placed an order can leave a
     /// review: …".
+    #[cfg(stele_reviews)]
     pub disclosure_collected: &'static str,
     /// `disclosure-all-shown`: no moderation is set: "All reviews are shown, positive and
     /// negative."
+    #[cfg(stele_reviews)]
     pub disclosure_all_shown: &'static str,
     /// `disclosure-min-stars`: `STELE_MIN_STARS` is set: "Only reviews with {stars} stars
     /// or more are listed here; the average … count every review." (plural by `{stars}`).
+    #[cfg(stele_reviews)]
     pub disclosure_min_stars: Plural,
     /// `disclosure-without-comment`: `STELE_HIDE_WITHOUT_COMMENT` is set: "Reviews without
     /// a comment are not listed; they count in the average."
+    #[cfg(stele_reviews)]
     pub disclosure_without_comment: &'static str,
     /// `disclosure-hidden`: `STELE_BLOCKLIST` or `STELE_HIDE_IDS` is set: "The shop may hide
     /// a review, for example for offensive words or personal data; …".
+    #[cfg(stele_reviews)]
     pub disclosure_hidden: &'static str,
 }
 

@@ -5,6 +5,15 @@
 use super::messages::{Messages, Plural};
 use super::{Lang, PluralCategory};
 
+/// The counted message of a key whose element this build does not draw.
+#[allow(dead_code)]
+static NOT_IN_THIS_BUILD: Plural = Plural {
+    one: "",
+    few: "",
+    many: "",
+    other: "",
+};
+
 /// The name of a message ([`Messages`] field) that a page can override: its attribute name
 /// is `text-` + [`Key::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -127,6 +136,8 @@ impl Key {
     }
 
     /// The field of `messages` this key names.
+    /// The message of this key in `m`; empty for a message this build does not carry (see
+    /// [`Messages`]): no element of the build asks for it.
     fn message(self, m: &'static Messages) -> Message {
         use Message::{Counted, Text};
         match self {
@@ -135,36 +146,126 @@ impl Key {
             Self::NoRating => Text(m.no_rating),
             Self::ReviewCount => Counted(&m.review_count),
             Self::OutOf5 => Text(m.out_of_5),
+            #[cfg(any(stele_reviews, stele_testimonials))]
             Self::VerifiedBuyer => Text(m.verified_buyer),
+            #[cfg(not(any(stele_reviews, stele_testimonials)))]
+            Self::VerifiedBuyer => Text(""),
+            #[cfg(stele_reviews)]
             Self::SortBy => Text(m.sort_by),
+            #[cfg(not(stele_reviews))]
+            Self::SortBy => Text(""),
+            #[cfg(stele_reviews)]
             Self::SortNewest => Text(m.sort_newest),
+            #[cfg(not(stele_reviews))]
+            Self::SortNewest => Text(""),
+            #[cfg(stele_reviews)]
             Self::SortOldest => Text(m.sort_oldest),
+            #[cfg(not(stele_reviews))]
+            Self::SortOldest => Text(""),
+            #[cfg(stele_reviews)]
             Self::SortHighest => Text(m.sort_highest),
+            #[cfg(not(stele_reviews))]
+            Self::SortHighest => Text(""),
+            #[cfg(stele_reviews)]
             Self::SortLowest => Text(m.sort_lowest),
+            #[cfg(not(stele_reviews))]
+            Self::SortLowest => Text(""),
+            #[cfg(stele_reviews)]
             Self::WithComment => Text(m.with_comment),
+            #[cfg(not(stele_reviews))]
+            Self::WithComment => Text(""),
+            #[cfg(stele_reviews)]
             Self::Search => Text(m.search),
+            #[cfg(not(stele_reviews))]
+            Self::Search => Text(""),
+            #[cfg(stele_reviews)]
             Self::LoadMore => Text(m.load_more),
+            #[cfg(not(stele_reviews))]
+            Self::LoadMore => Text(""),
+            #[cfg(any(stele_reviews, stele_testimonials))]
             Self::ReadMore => Text(m.read_more),
+            #[cfg(not(any(stele_reviews, stele_testimonials)))]
+            Self::ReadMore => Text(""),
+            #[cfg(any(stele_reviews, stele_testimonials))]
             Self::ReadLess => Text(m.read_less),
+            #[cfg(not(any(stele_reviews, stele_testimonials)))]
+            Self::ReadLess => Text(""),
+            #[cfg(stele_reviews)]
             Self::Empty => Text(m.empty),
+            #[cfg(not(stele_reviews))]
+            Self::Empty => Text(""),
+            #[cfg(stele_reviews)]
             Self::EmptyFiltered => Text(m.empty_filtered),
+            #[cfg(not(stele_reviews))]
+            Self::EmptyFiltered => Text(""),
+            #[cfg(stele_reviews)]
             Self::ShowAll => Text(m.show_all),
+            #[cfg(not(stele_reviews))]
+            Self::ShowAll => Text(""),
+            #[cfg(stele_reviews)]
             Self::StarsRow => Counted(&m.stars_row),
+            #[cfg(not(stele_reviews))]
+            Self::StarsRow => Counted(&NOT_IN_THIS_BUILD),
+            #[cfg(stele_reviews)]
             Self::HistogramRow => Counted(&m.histogram_row),
+            #[cfg(not(stele_reviews))]
+            Self::HistogramRow => Counted(&NOT_IN_THIS_BUILD),
+            #[cfg(stele_reviews)]
             Self::Showing => Text(m.showing),
+            #[cfg(not(stele_reviews))]
+            Self::Showing => Text(""),
+            #[cfg(stele_testimonials)]
             Self::Previous => Text(m.previous),
+            #[cfg(not(stele_testimonials))]
+            Self::Previous => Text(""),
+            #[cfg(stele_testimonials)]
             Self::Next => Text(m.next),
+            #[cfg(not(stele_testimonials))]
+            Self::Next => Text(""),
+            #[cfg(stele_testimonials)]
             Self::Pause => Text(m.pause),
+            #[cfg(not(stele_testimonials))]
+            Self::Pause => Text(""),
+            #[cfg(stele_testimonials)]
             Self::Play => Text(m.play),
+            #[cfg(not(stele_testimonials))]
+            Self::Play => Text(""),
+            #[cfg(stele_testimonials)]
             Self::TestimonialsTitle => Text(m.testimonials_title),
+            #[cfg(not(stele_testimonials))]
+            Self::TestimonialsTitle => Text(""),
+            #[cfg(stele_reviews)]
             Self::ReviewsTitle => Text(m.reviews_title),
+            #[cfg(not(stele_reviews))]
+            Self::ReviewsTitle => Text(""),
+            #[cfg(not(target_arch = "wasm32"))]
             Self::RatingCaption => Counted(&m.rating_caption),
+            #[cfg(target_arch = "wasm32")]
+            Self::RatingCaption => Counted(&NOT_IN_THIS_BUILD),
+            #[cfg(stele_reviews)]
             Self::DisclosureTitle => Text(m.disclosure_title),
+            #[cfg(not(stele_reviews))]
+            Self::DisclosureTitle => Text(""),
+            #[cfg(stele_reviews)]
             Self::DisclosureCollected => Text(m.disclosure_collected),
+            #[cfg(not(stele_reviews))]
+            Self::DisclosureCollected => Text(""),
+            #[cfg(stele_reviews)]
             Self::DisclosureAllShown => Text(m.disclosure_all_shown),
+            #[cfg(not(stele_reviews))]
+            Self::DisclosureAllShown => Text(""),
+            #[cfg(stele_reviews)]
             Self::DisclosureMinStars => Counted(&m.disclosure_min_stars),
+            #[cfg(not(stele_reviews))]
+            Self::DisclosureMinStars => Counted(&NOT_IN_THIS_BUILD),
+            #[cfg(stele_reviews)]
             Self::DisclosureWithoutComment => Text(m.disclosure_without_comment),
+            #[cfg(not(stele_reviews))]
+            Self::DisclosureWithoutComment => Text(""),
+            #[cfg(stele_reviews)]
             Self::DisclosureHidden => Text(m.disclosure_hidden),
+            #[cfg(not(stele_reviews))]
+            Self::DisclosureHidden => Text(""),
         }
     }
 

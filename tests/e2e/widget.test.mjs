@@ -31,6 +31,12 @@ test('script tag on another origin: elements render, badges share one request', 
   await page.goto(crossShop.url + 'cross-origin.html');
   await waitReady(page, 5);
   assert.match(await shadowText(page, 'stele-reviews'), /Verified buyer/);
+  // The review notice: closed, styleable as ::part(disclosure), true to the demo relay's
+  // settings (no moderation), and opened by a click.
+  const notice = page.locator('stele-reviews details[part="disclosure"]');
+  assert.equal(await notice.getAttribute('open'), null);
+  await notice.locator('summary').click();
+  assert.match(await notice.innerText(), /How reviews are collected\s+Only customers who placed an order can leave a review[^]*All reviews are shown, positive and negative\./);
   assert.match(await page.$eval('stele-stars', (el) => el.shadowRoot.querySelector('[role=img]').getAttribute('aria-label')), /^Rated \d\.\d out of 5, \d+ reviews$/);
   assert.equal(summaryRequests.length, 1, `one summaries request for four badges: ${summaryRequests}`);
   assert.ok(summaryRequests[0].startsWith(relay.url), 'data comes from the relay origin');
