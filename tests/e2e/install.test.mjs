@@ -85,7 +85,7 @@ test('INSTALL.md, followed literally: unpack, key file, settings, check, serve, 
   mkdirSync(opt, { recursive: true });
   for (const file of readdirSync(unpacked)) copyFileSync(join(unpacked, file), join(opt, file));
   chmodSync(join(opt, 'stele-relay'), 0o755);
-  for (const file of ['stele-relay', 'stele-relay.service', 'stele.env.example', 'INSTALL.md', 'LICENSE', `stele-widget-${VERSION}.tgz`])
+  for (const file of ['stele-relay', 'stele-relay.service', 'stele.env.example', 'INSTALL.md', 'LICENSE', 'FONT-LICENSE', `stele-widget-${VERSION}.tgz`])
     assert.ok(readdirSync(opt).includes(file), `the bundle holds ${file}`);
   const relay = join(opt, 'stele-relay');
   assert.match(execFileSync(relay, ['--version']).toString(), new RegExp(`stele-relay ${VERSION.replace(/\./g, '\\.')} \\(widget [0-9a-f]{12} built in\\)`));
@@ -190,7 +190,7 @@ test('the container image: non-root, a volume, a health check, port 8787, and a 
   const rootfs = join(saved, 'rootfs');
   mkdirSync(rootfs);
   for (const layer of manifest.Layers) execFileSync('tar', ['-xf', join(saved, layer), '-C', rootfs]);
-  assert.deepEqual(readdirSync(rootfs).sort(), ['data', 'stele-relay']);
+  assert.deepEqual(readdirSync(rootfs).sort(), ['FONT-LICENSE', 'data', 'stele-relay']);
   const binary = join(rootfs, 'stele-relay');
   assert.match(execFileSync(binary, ['--version']).toString(), /widget [0-9a-f]{12} built in/);
   const demoPort = await port();
