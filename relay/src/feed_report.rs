@@ -29,11 +29,18 @@ pub fn feed_report(args: &FeedReportArgs) -> std::process::ExitCode {
         }
     };
     print!("{}", crate::google_feed::FeedReport::of(&snapshot).render());
-    if args.shop.settings().name.is_none() {
-        println!(
+    match args.shop.settings().name {
+        None => println!(
             "the feed is not served: {}",
             crate::google_feed::NEEDS_SHOP_NAME
-        );
+        ),
+        Some(name) => {
+            // Written once into a counter: the size Merchant Center will fetch.
+            let bytes: usize = crate::google_feed::FeedChunks::new(&snapshot, &name)
+                .map(|chunk| chunk.len())
+                .sum();
+            println!("{}", crate::google_feed::size_line(bytes));
+        }
     }
     std::process::ExitCode::SUCCESS
 }

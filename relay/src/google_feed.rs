@@ -290,6 +290,21 @@ pub struct FeedReport {
     pub left_out: std::collections::BTreeMap<LeftOut, u64>,
 }
 
+/// Google's limit on one feed file.
+pub const GOOGLE_MAX_BYTES: usize = 100 * 1000 * 1000;
+
+/// How `feed-report` states the file's size against Google's limit.
+pub fn size_line(bytes: usize) -> String {
+    let megabytes = bytes as f64 / 1e6;
+    if bytes <= GOOGLE_MAX_BYTES {
+        format!("the feed is {bytes} bytes ({megabytes:.1} MB; Google takes up to 100 MB a file)")
+    } else {
+        format!(
+            "the feed is {bytes} bytes ({megabytes:.1} MB): above Google's limit of 100 MB a file, which Merchant Center may refuse"
+        )
+    }
+}
+
 /// Google shows product ratings once a feed holds this many reviews.
 pub const GOOGLE_MINIMUM: u64 = 50;
 
@@ -349,5 +364,29 @@ impl FeedReport {
             ));
         }
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaping_is_exact_and_drops_what_xml_cannot_carry() {
+        let mut out = String::new();
+        escape(
+            "a<b>&\"c\"'d'\u{0}\u{1f}\t\n\r\u{fffe}\u{ffff}\u{fffd}🌟",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;\t\n\r\u{fffd}🌟"
+        );
+    }
+
+    #[test]
+    fn the_size_line_warns_above_googles_limit() {
+        assert!(size_line(75_672_116).contains("75.7 MB; Google takes up to 100 MB"));
+        assert!(size_line(GOOGLE_MAX_BYTES + 1).contains("above Google's limit"));
     }
 }
