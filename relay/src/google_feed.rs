@@ -338,9 +338,16 @@ impl FeedReport {
 
     /// The report as `feed-report` prints it.
     pub fn render(&self) -> String {
+        let reviews = |n: u64| {
+            if n == 1 {
+                "1 review".to_owned()
+            } else {
+                format!("{n} reviews")
+            }
+        };
         let mut text = format!(
-            "{} reviews in the feed ({} flagged as spam, {} Google may show)\n",
-            self.eligible,
+            "{} in the feed ({} flagged as spam, {} Google may show)\n",
+            reviews(self.eligible),
             self.spam,
             self.shown()
         );
@@ -349,8 +356,8 @@ impl FeedReport {
         }
         if self.sku_only > 0 {
             text.push_str(&format!(
-                "{} of a product without a GTIN or brand and MPN: Google matches them by product id (SKU) only; add gtin or mpn to the feed's extra data\n",
-                self.sku_only
+                "{} of a product without a GTIN or brand and MPN: Google matches those by product id (SKU) only; add gtin or mpn to the feed's extra data\n",
+                reviews(self.sku_only)
             ));
         }
         if self.shown() >= GOOGLE_MINIMUM {
