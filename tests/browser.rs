@@ -435,6 +435,42 @@ async fn sorting_and_load_more() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_filter_supersedes_the_sort_on_its_way() {
+    let (first, reviews) = five_reviews();
+    let fives = serde_json::to_string(&page(
+        vec![reviews[4].clone(), reviews[0].clone(), reviews[1].clone()],
+        1,
+        3,
+    ))
+    .unwrap();
+    script_network(&[
+        ("reviews/lowest/stars-5/1.json", 200, fives),
+        // The sort's page never comes (until the element goes).
+        ("reviews/lowest/1.json", 0, String::new()),
+        ("v1/products/p1.json", 200, first),
+    ]);
+    let (host, root, _mounted) = mount_p1("").await;
+    choose_sort(&root, "lowest").await;
+    let list = one(&root, ".stele-list");
+    assert_eq!(list.get_attribute("aria-busy").as_deref(), Some("true"));
+    all(&root, ".stele-histogram__row")[0]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    sleep(50).await;
+    assert_eq!(
+        list.get_attribute("aria-busy").as_deref(),
+        Some("false"),
+        "the newer request answered: nothing else is awaited"
+    );
+    assert_eq!(all(&root, ".stele-list > li").len(), 3);
+    assert_eq!(
+        one(&root, "[role=status]").text_content().unwrap(),
+        "Showing 3 of 3"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn page_one_comes_with_the_product_in_the_elements_sort_and_size() {
     let (_, reviews) = five_reviews();
     // The relay answers the query: page 1 as shown, in one request.
