@@ -630,6 +630,28 @@ async fn the_page_language_applies_when_the_element_has_none() {
 }
 
 #[wasm_bindgen_test]
+async fn each_element_renders_in_one_root_with_its_theme_and_language() {
+    let (first, _) = five_reviews();
+    let (host, root, _mounted) = show_p1(first, r#","lang":"ro","theme":"dark""#).await;
+    let children = root.children();
+    assert_eq!(
+        children.length(),
+        1,
+        "the root is the shadow root's only element"
+    );
+    let container = children.item(0).unwrap();
+    assert_eq!(container.tag_name(), "DIV");
+    assert_eq!(container.class_name(), "stele-root");
+    assert_eq!(container.get_attribute("part").as_deref(), Some("root"));
+    assert_eq!(
+        container.get_attribute("data-theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(container.get_attribute("lang").as_deref(), Some("ro"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn empty_and_error_states_stay_quiet() {
     script_network(&[(
         "v1/products/none.json",
@@ -1230,6 +1252,25 @@ async fn leptos_apps_use_the_same_vocabulary_as_the_elements() {
     );
     let badges = host.query_selector_all(".stele-badge [role=img]").unwrap();
     assert_eq!(badges.length(), 2);
+    let badge: Element = badges.item(1).unwrap().unchecked_into();
+    assert!(
+        badge
+            .get_attribute("aria-label")
+            .unwrap()
+            .starts_with("Rated"),
+        "a badge beside Romanian reviews keeps its own language"
+    );
+    assert!(host
+        .query_selector("div.stele-root[lang=ro][data-theme=light] .stele-list")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        host.query_selector_all("span.stele-root[lang=en]")
+            .unwrap()
+            .length(),
+        2,
+        "badges render inline"
+    );
     assert_eq!(
         requests()
             .iter()
