@@ -9,13 +9,12 @@
     allow(unused_imports, dead_code)
 )]
 
-use leptos::context::Provider;
 use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::paths::CANONICAL_PER_PAGE;
 
 use crate::badges::summary_signal;
-use crate::components::{Badge, Layout};
+use crate::components::{Badge, Layout, Root, Surface};
 use crate::data::Api;
 use crate::i18n::I18n;
 #[cfg(stele_reviews)]
@@ -53,13 +52,10 @@ pub fn SteleReviews(
     let i18n = I18n::resolve([lang.as_deref()], &strings);
     let api = Api::new(&src);
     let per_page = per_page.clamp(1, MAX_PER_PAGE);
-    // A Provider: each component's language stays its own, even beside siblings.
     view! {
-        <Provider value=i18n>
-            <div class="stele-root" data-theme=theme.as_str()>
-                {move || view! { <ProductLoader api=api.clone() product=product.get() per_page=per_page sort=sort /> }}
-            </div>
-        </Provider>
+        <Root theme=theme i18n=i18n surface=Surface::Page>
+            {move || view! { <ProductLoader api=api.clone() product=product.get() per_page=per_page sort=sort /> }}
+        </Root>
     }
 }
 
@@ -86,14 +82,12 @@ pub fn SteleStars(
     let i18n = I18n::resolve([lang.as_deref()], &strings);
     let api = Api::new(&src);
     view! {
-        <Provider value=i18n>
-            <span class="stele-root" data-theme=theme.as_str()>
-                {move || {
-                    let state = summary_signal(&api, &product.get());
-                    view! { <Badge state=Signal::derive(move || state.get()) /> }
-                }}
-            </span>
-        </Provider>
+        <Root theme=theme i18n=i18n surface=Surface::Page inline=true>
+            {move || {
+                let state = summary_signal(&api, &product.get());
+                view! { <Badge state=Signal::derive(move || state.get()) /> }
+            }}
+        </Root>
     }
 }
 
@@ -126,10 +120,8 @@ pub fn SteleTestimonials(
     let i18n = I18n::resolve([lang.as_deref()], &strings);
     let per_page = per_page.clamp(1, MAX_PER_PAGE);
     view! {
-        <Provider value=i18n>
-            <div class="stele-root" data-theme=theme.as_str()>
-                <ShopLoader api=Api::new(&src) layout=layout autoplay=autoplay per_page=per_page />
-            </div>
-        </Provider>
+        <Root theme=theme i18n=i18n surface=Surface::Page>
+            <ShopLoader api=Api::new(&src) layout=layout autoplay=autoplay per_page=per_page />
+        </Root>
     }
 }

@@ -18,6 +18,7 @@ pub mod context;
 pub mod data;
 pub mod i18n;
 pub mod options;
+mod paging;
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod badges;

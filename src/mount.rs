@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::badges::summary_signal;
-use crate::components::{Badge, BadgeState, Layout, Reviews, Testimonials};
+use crate::components::{Badge, BadgeState, Layout, Reviews, Root, Testimonials};
 use crate::context::Emitter;
 use crate::data::{Api, DataError};
 use crate::hints::warn;
@@ -163,11 +163,8 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     if kind != Kind::Stars {
         crate::shift::watch(&host, kind.tag(), product.as_deref());
     }
-    let container = prepare_root(&host, settings.theme)?;
-
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
-    let context = (i18n, emitter.clone());
-    let handle: Box<dyn std::any::Any> = match kind {
+    let content: Children = match kind {
         #[cfg(not(stele_reviews))]
         Kind::Reviews => return Ok(Mounted { handle: None }),
         #[cfg(not(stele_testimonials))]
@@ -180,15 +177,13 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
                 settings.sort,
             );
             let island = embedded::<ProductView>(&host).filter(|view| view.product_id == product);
-            Box::new(leptos::mount::mount_to(container, move || {
-                provide_context(context.0);
-                provide_context(context.1);
+            Box::new(move || {
                 let api = api.aborted_on_cleanup();
                 match island {
                     Some(initial) => view! { <Reviews initial=initial per_page=per_page sort=sort api=api /><Ready /> }.into_any(),
                     None => view! { <ProductLoader api=api product=product per_page=per_page sort=sort /> }.into_any(),
                 }
-            }))
+            })
         }
         #[cfg(stele_testimonials)]
         Kind::Testimonials => {
@@ -199,32 +194,26 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
             };
             let (autoplay, per_page) = (settings.autoplay, settings.per_page);
             let island = embedded::<ShopView>(&host);
-            Box::new(leptos::mount::mount_to(container, move || {
-                provide_context(context.0);
-                provide_context(context.1);
+            Box::new(move || {
                 let api = api.aborted_on_cleanup();
                 match island {
                     Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> }.into_any(),
                     None => view! { <ShopLoader api=api layout=layout autoplay=autoplay per_page=per_page /> }.into_any(),
                 }
-            }))
+            })
         }
         Kind::Stars => {
             let summary = summary_signal(&api, &product.unwrap_or_default());
-            Box::new(leptos::mount::mount_to(container, move || {
-                provide_context(context.0);
-                provide_context(context.1);
+            Box::new(move || {
                 let ready = Signal::derive({
                     let summary = summary.clone();
                     move || summary.with(|state| matches!(state, BadgeState::Ready(_)))
                 });
-                view! { <Badge state=Signal::derive(move || summary.get()) /><ReadyWhen ready=ready /> }
-            }))
+                view! { <Badge state=Signal::derive(move || summary.get()) /><ReadyWhen ready=ready /> }.into_any()
+            })
         }
     };
-    Ok(Mounted {
-        handle: Some(handle),
-    })
+    render_in_shadow_root(&host, settings.theme, i18n, emitter, content)
 }
 
 #[cfg(feature = "direct")]
@@ -250,11 +239,8 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
     for hint in hints {
         warn(&hint);
     }
-    let container = prepare_root(&host, settings.theme)?;
-    let emitter = Emitter::new(host, "reviews", Some(product.clone()));
-    let handle = leptos::mount::mount_to(container, move || {
-        provide_context(i18n);
-        provide_context(emitter);
+    let emitter = Emitter::new(host.clone(), "reviews", Some(product.clone()));
+    let content: Children = Box::new(move || {
         let context = "<stele-reviews unsafe-direct> (the Feedback API must allow this page's origin; the relay avoids that)".to_owned();
         let fetch = move || {
             let (endpoint, key, customer, product) = (
@@ -272,14 +258,18 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
             move |initial| view! { <Reviews initial=initial per_page=settings.per_page sort=settings.sort complete=true /> },
         )
     });
-    Ok(Mounted {
-        handle: Some(Box::new(handle)),
-    })
+    render_in_shadow_root(&host, settings.theme, i18n, emitter, content)
 }
 
-/// The element's open shadow root, emptied, with the shared stylesheet and one themed
-/// container to render into.
-fn prepare_root(host: &HtmlElement, theme: Theme) -> Result<HtmlElement, JsValue> {
+/// Renders `content` in its [`Root`] into `host`'s open shadow root, emptied first (of the
+/// loader's placeholder, or an earlier mount), with the shared stylesheet.
+fn render_in_shadow_root(
+    host: &HtmlElement,
+    theme: Theme,
+    i18n: I18n,
+    emitter: Emitter,
+    content: Children,
+) -> Result<Mounted, JsValue> {
     let root = match host.shadow_root() {
         Some(root) => root,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -288,16 +278,16 @@ fn prepare_root(host: &HtmlElement, theme: Theme) -> Result<HtmlElement, JsValue
     while let Some(child) = root.first_child() {
         root.remove_child(&child)?;
     }
-    let container: HtmlElement = host
-        .owner_document()
-        .ok_or("no document")?
-        .create_element("div")?
-        .unchecked_into();
-    container.set_class_name("stele-root");
-    container.set_attribute("data-theme", theme.as_str())?;
-    container.set_attribute("part", "root")?;
-    root.append_child(&container)?;
-    Ok(container)
+    // Leptos mounts into an element, yet only inserts its view into it and removes it again
+    // (methods of Node, called by name), which a shadow root answers alike: so the Root's
+    // container is the shadow root's only child, with no wrapper built outside Leptos.
+    let parent: HtmlElement = root.unchecked_into();
+    let handle = leptos::mount::mount_to(parent, move || {
+        view! { <Root theme=theme i18n=i18n emitter=emitter>{content()}</Root> }
+    });
+    Ok(Mounted {
+        handle: Some(Box::new(handle)),
+    })
 }
 
 impl From<DataError> for JsValue {

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use stele_core::public::{ProductView, ShopView};
 
-use crate::components::{Layout, Reviews, Testimonials};
-use crate::context::Emitter;
+use crate::components::{Layout, Reviews, Root, Surface, Testimonials};
 use crate::i18n::{I18n, Lang};
 use crate::options::Theme;
 
@@ -20,40 +19,35 @@ pub fn script_json(value: &impl serde::Serialize) -> String {
         .replace('&', "\\u0026")
 }
 
-fn render(lang: Lang, view: impl FnOnce() -> AnyView) -> String {
-    let owner = Owner::new();
-    owner.with(|| {
-        provide_context(I18n::new(lang, &[]));
-        provide_context(Emitter::default());
+/// `view` in its [`Root`], as HTML.
+fn render(lang: Lang, theme: Theme, view: impl FnOnce() -> AnyView + Send + 'static) -> String {
+    Owner::new().with(|| {
+        let i18n = I18n::new(lang, &[]);
+        let root = view! { <Root theme=theme i18n=i18n surface=Surface::Server>{view()}</Root> };
         // `<!>` marks text-node boundaries for hydration; the widget takes a fragment over
         // by rendering anew, and HTML has no such token (validators refuse it). Comments are
         // escaped text, so a `<!>` here is always a marker.
-        view().to_html().replace("<!>", "")
+        root.to_html().replace("<!>", "")
     })
 }
 
-fn wrap(
-    stylesheet: &str,
-    lang: Lang,
-    theme: Theme,
-    inner: String,
-    data: &str,
-    json_ld: Option<String>,
-) -> String {
-    let mut html = format!(
-        "<link rel=\"stylesheet\" href=\"{}\"><div class=\"stele-root stele-ssr\" data-theme=\"{}\" lang=\"{}\">{inner}</div>",
-        escape_attribute(stylesheet),
-        theme.as_str(),
-        lang.as_str()
-    );
+/// The fragment around the rendered `root`: the stylesheet first (styled before the first
+/// paint), then the JSON-LD and the data the widget takes over with. These stay strings: they
+/// are outside the root, and their JSON is already escaped for `<script>` (script_json).
+fn wrap(stylesheet: &str, root: &str, data: &str, json_ld: Option<String>) -> String {
+    let mut html = String::with_capacity(root.len() + data.len() + 200);
+    html.push_str("<link rel=\"stylesheet\" href=\"");
+    html.push_str(&escape_attribute(stylesheet));
+    html.push_str("\">");
+    html.push_str(root);
     if let Some(json_ld) = json_ld {
-        html.push_str(&format!(
-            "<script type=\"application/ld+json\">{json_ld}</script>"
-        ));
+        html.push_str("<script type=\"application/ld+json\">");
+        html.push_str(&json_ld);
+        html.push_str("</script>");
     }
-    html.push_str(&format!(
-        "<script type=\"application/json\" data-stele>{data}</script>"
-    ));
+    html.push_str("<script type=\"application/json\" data-stele>");
+    html.push_str(data);
+    html.push_str("</script>");
     html
 }
 
@@ -74,11 +68,11 @@ pub fn product_fragment(
     json_ld: Option<&Value>,
 ) -> String {
     let (initial, sort, per_page) = (view.clone(), view.sort, view.reviews.per_page);
-    let inner = render(lang, move || {
+    let root = render(lang, theme, move || {
         view! { <Reviews initial=initial sort=sort per_page=per_page /> }.into_any()
     });
     let json_ld = json_ld.map(script_json);
-    wrap(stylesheet, lang, theme, inner, &script_json(view), json_ld)
+    wrap(stylesheet, &root, &script_json(view), json_ld)
 }
 
 /// `GET /v1/shop/embed.html`: testimonials as HTML and their data. No JSON-LD: ratings of
@@ -92,8 +86,8 @@ pub fn shop_fragment(
     stylesheet: &str,
 ) -> String {
     let (initial, per_page) = (view.testimonials.clone(), view.testimonials.per_page);
-    let inner = render(lang, move || {
+    let root = render(lang, theme, move || {
         view! { <Testimonials initial=initial layout=layout per_page=per_page /> }.into_any()
     });
-    wrap(stylesheet, lang, theme, inner, &script_json(view), None)
+    wrap(stylesheet, &root, &script_json(view), None)
 }

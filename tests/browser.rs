@@ -435,6 +435,42 @@ async fn sorting_and_load_more() {
 }
 
 #[wasm_bindgen_test]
+async fn a_new_filter_supersedes_the_sort_on_its_way() {
+    let (first, reviews) = five_reviews();
+    let fives = serde_json::to_string(&page(
+        vec![reviews[4].clone(), reviews[0].clone(), reviews[1].clone()],
+        1,
+        3,
+    ))
+    .unwrap();
+    script_network(&[
+        ("reviews/lowest/stars-5/1.json", 200, fives),
+        // The sort's page never comes (until the element goes).
+        ("reviews/lowest/1.json", 0, String::new()),
+        ("v1/products/p1.json", 200, first),
+    ]);
+    let (host, root, _mounted) = mount_p1("").await;
+    choose_sort(&root, "lowest").await;
+    let list = one(&root, ".stele-list");
+    assert_eq!(list.get_attribute("aria-busy").as_deref(), Some("true"));
+    all(&root, ".stele-histogram__row")[0]
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    sleep(50).await;
+    assert_eq!(
+        list.get_attribute("aria-busy").as_deref(),
+        Some("false"),
+        "the newer request answered: nothing else is awaited"
+    );
+    assert_eq!(all(&root, ".stele-list > li").len(), 3);
+    assert_eq!(
+        one(&root, "[role=status]").text_content().unwrap(),
+        "Showing 3 of 3"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn page_one_comes_with_the_product_in_the_elements_sort_and_size() {
     let (_, reviews) = five_reviews();
     // The relay answers the query: page 1 as shown, in one request.
@@ -590,6 +626,28 @@ async fn the_page_language_applies_when_the_element_has_none() {
         one(&root, ".stele-summary__count").text_content().unwrap(),
         "1 Bewertung"
     );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn each_element_renders_in_one_root_with_its_theme_and_language() {
+    let (first, _) = five_reviews();
+    let (host, root, _mounted) = show_p1(first, r#","lang":"ro","theme":"dark""#).await;
+    let children = root.children();
+    assert_eq!(
+        children.length(),
+        1,
+        "the root is the shadow root's only element"
+    );
+    let container = children.item(0).unwrap();
+    assert_eq!(container.tag_name(), "DIV");
+    assert_eq!(container.class_name(), "stele-root");
+    assert_eq!(container.get_attribute("part").as_deref(), Some("root"));
+    assert_eq!(
+        container.get_attribute("data-theme").as_deref(),
+        Some("dark")
+    );
+    assert_eq!(container.get_attribute("lang").as_deref(), Some("ro"));
     host.remove();
 }
 
@@ -1194,6 +1252,25 @@ async fn leptos_apps_use_the_same_vocabulary_as_the_elements() {
     );
     let badges = host.query_selector_all(".stele-badge [role=img]").unwrap();
     assert_eq!(badges.length(), 2);
+    let badge: Element = badges.item(1).unwrap().unchecked_into();
+    assert!(
+        badge
+            .get_attribute("aria-label")
+            .unwrap()
+            .starts_with("Rated"),
+        "a badge beside Romanian reviews keeps its own language"
+    );
+    assert!(host
+        .query_selector("div.stele-root[lang=ro][data-theme=light] .stele-list")
+        .unwrap()
+        .is_some());
+    assert_eq!(
+        host.query_selector_all("span.stele-root[lang=en]")
+            .unwrap()
+            .length(),
+        2,
+        "badges render inline"
+    );
     assert_eq!(
         requests()
             .iter()

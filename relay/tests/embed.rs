@@ -106,6 +106,13 @@ async fn product_fragment_matches_the_json_and_its_json_ld() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "text/html; charset=utf-8");
     assert!(html.starts_with("<link rel=\"stylesheet\" href=\"/stele/stele.css\">"));
+    // The widget's Root, as on the server: the takeover keeps its theme, language and box.
+    let root = "<div data-theme=\"light\" lang=\"ro\" class=\"stele-root stele-ssr\">";
+    assert!(
+        html[html.find('>').unwrap() + 1..].starts_with(root),
+        "{html}"
+    );
+    assert!(!html.contains("<!>"), "no hydration markers");
 
     // Visible: average 4,3 (8.5 / 2 = 4.25 → half-up), 2 reviews (Romanian plural).
     assert!(html.contains(">4,3<"), "{html}");

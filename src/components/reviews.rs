@@ -1,10 +1,9 @@
 //! `Reviews`: a product's summary and review list with sort, filters, search and "load more".
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::sync::Arc;
 
-use stele_core::listing::{reuse_first_page, Page, ReviewFilter, ReviewSort};
+use stele_core::listing::{reuse_first_page, ReviewFilter, ReviewSort};
 use stele_core::public::{ProductView, Source};
 use stele_core::PublicReview;
 
@@ -14,6 +13,7 @@ use crate::components::summary::RatingSummary;
 use crate::context::{use_emitter, use_i18n, Emitter, WidgetEvent};
 use crate::data::{Api, DataError};
 use crate::i18n::{I18n, Key};
+use crate::paging::{Merged, PagedList};
 
 /// What the list asks for and what has arrived.
 #[derive(Clone, Copy)]
@@ -22,15 +22,10 @@ struct ListState {
     stars: RwSignal<Option<u8>>,
     with_comment: RwSignal<bool>,
     query: RwSignal<String>,
-    /// The sort and filter the shown list answers: the controls return to it when a request
-    /// fails, and the empty state reads it (not what is half-typed in the search box).
-    applied: RwSignal<(ReviewSort, ReviewFilter)>,
-    items: RwSignal<Vec<PublicReview>>,
-    total: RwSignal<u64>,
-    page: RwSignal<u32>,
-    loading: RwSignal<bool>,
-    /// Bumped by every request, so a slow stale answer never overwrites a newer one.
-    generation: RwSignal<u64>,
+    /// The reviews shown, and the sort and filter they answer: the controls return to those
+    /// when a request fails, and the empty state reads them (not what is half-typed in the
+    /// search box).
+    list: PagedList<(ReviewSort, ReviewFilter)>,
     /// "Showing 20 of 132" for screen readers, set once the shopper changed the list.
     status: RwSignal<String>,
     controls: Controls,
@@ -59,7 +54,7 @@ impl ListState {
 
     /// Puts the controls back to what the shown list answers (after a failed request).
     fn restore_controls(&self) {
-        let (sort, filter) = self.applied.get_untracked();
+        let (sort, filter) = self.list.query.get_untracked();
         self.sort.set(sort);
         self.stars.set(filter.stars);
         self.with_comment.set(filter.with_comment);
@@ -138,47 +133,52 @@ struct Loader {
 }
 
 impl Loader {
-    /// Page `page`, replacing the list (page 1) or appended to it.
+    /// Page `page` in the sort and filter the controls show: page 1 replaces the list, a
+    /// later page is appended (see paging.rs for which requests supersede which). `event`
+    /// is emitted when the page is asked for.
     fn fetch(&self, page: u32, event: Option<WidgetEvent>) {
-        if let Some(event) = event {
-            self.emitter.emit(event);
-        }
-        let state = self.state;
-        let (sort, filter) = (state.sort.get_untracked(), state.filter());
+        let list = self.state.list;
+        let (sort, filter) = (self.state.sort.get_untracked(), self.state.filter());
         // Direct mode only: keeps the diacritics tables and sorting out of the shop's module.
         #[cfg(feature = "direct")]
         if let Some(all) = &self.complete {
             let next = stele_core::listing::list_page(all, sort, &filter, page, self.per_page);
-            self.apply(page, sort, filter, Ok(next));
+            self.emit(event);
+            self.shown(list.show((sort, filter), page, next));
             return;
         }
         let Some(api) = self.api.clone() else { return };
-        let generation = state.generation.get_untracked() + 1;
-        state.generation.set(generation);
-        state.loading.set(true);
+        let request = {
+            let (product, per_page, filter) = (self.product.clone(), self.per_page, filter.clone());
+            async move { api.reviews(&product, sort, &filter, page, per_page).await }
+        };
         let loader = self.clone();
-        spawn_local(async move {
-            let result = api
-                .reviews(&loader.product, sort, &filter, page, loader.per_page)
-                .await;
-            if state.generation.get_untracked() == generation {
-                loader.apply(page, sort, filter, result);
-                state.loading.set(false);
-            }
-        });
+        if list.fetch((sort, filter), page, request, move |shown| {
+            loader.shown(shown)
+        }) {
+            self.emit(event);
+        }
     }
 
-    /// Shows what page `page` of (`sort`, `filter`) brought, or puts the controls back.
-    fn apply(
-        &self,
-        page: u32,
-        sort: ReviewSort,
-        filter: ReviewFilter,
-        result: Result<Page<PublicReview>, DataError>,
-    ) {
+    /// Tells the host page about a page asked for.
+    fn emit(&self, event: Option<WidgetEvent>) {
+        if let Some(event) = event {
+            self.emitter.emit(event);
+        }
+    }
+
+    /// After a page arrived: says how many are shown and focuses the first new review; after
+    /// a failure: puts the controls back to what the list shows.
+    fn shown(&self, result: Result<Merged, DataError>) {
         let state = self.state;
-        let next = match result {
-            Ok(next) => next,
+        match result {
+            Ok(merged) => {
+                let status = self.i18n.showing(merged.shown as u64, merged.total);
+                state.status.set(status);
+                if let Some(index) = merged.appended_at {
+                    state.focus_review(index);
+                }
+            }
             Err(error) => {
                 if error.deserves_a_hint() {
                     leptos::logging::warn!(
@@ -187,26 +187,7 @@ impl Loader {
                     );
                 }
                 state.restore_controls();
-                return;
             }
-        };
-        state.total.set(next.total);
-        state.page.set(page);
-        let shown_before = state.items.with_untracked(Vec::len);
-        if page > 1 {
-            state
-                .items
-                .update(|items| stele_core::listing::append_unseen(items, next.items));
-        } else {
-            state.items.set(next.items);
-        }
-        state.applied.set((sort, filter));
-        let shown = state.items.with_untracked(Vec::len);
-        state
-            .status
-            .set(self.i18n.showing(shown as u64, next.total));
-        if page > 1 && shown > shown_before {
-            state.focus_review(shown_before);
         }
     }
 }
@@ -273,12 +254,11 @@ pub fn Reviews(
         stars: RwSignal::new(None),
         with_comment: RwSignal::new(false),
         query: RwSignal::new(String::new()),
-        applied: RwSignal::new((shown_sort, ReviewFilter::default())),
-        items: RwSignal::new(first_items),
-        total: RwSignal::new(initial.reviews.total),
-        page: RwSignal::new(1),
-        loading: RwSignal::new(false),
-        generation: RwSignal::new(0),
+        list: PagedList::new(
+            first_items,
+            initial.reviews.total,
+            (shown_sort, ReviewFilter::default()),
+        ),
         status: RwSignal::new(String::new()),
         controls,
     };
@@ -346,7 +326,7 @@ pub fn Reviews(
                         let text = event_target_value(&event);
                         // Emptied (typing or the clear button): back to the whole list.
                         let cleared = text.trim().is_empty()
-                            && state.applied.with_untracked(|(_, filter)| filter.query.is_some());
+                            && state.list.query.with_untracked(|(_, filter)| filter.query.is_some());
                         state.query.set(text);
                         if cleared {
                             on_clear.fetch(1, Some(state.filter_event()));
@@ -362,9 +342,9 @@ pub fn Reviews(
     // Keyed: "load more" appends new cards and leaves the others (and an open "Read more",
     // and focus) alone.
     let list = view! {
-        <ol class=move || if state.loading.get() { "stele-list is-loading" } else { "stele-list" } part="list"
-            aria-busy=move || state.loading.get().to_string() node_ref=controls.list>
-            <For each=move || state.items.get() key=|review| review.id.clone() let:review>
+        <ol class=move || if state.list.loading() { "stele-list is-loading" } else { "stele-list" } part="list"
+            aria-busy=move || state.list.loading().to_string() node_ref=controls.list>
+            <For each=move || state.list.items.get() key=|review| review.id.clone() let:review>
                 <li><ReviewCard review=review /></li>
             </For>
         </ol>
@@ -373,15 +353,15 @@ pub fn Reviews(
     // The footer is rebuilt only when what it shows changes, so the "load more" button the
     // shopper pressed stays the same element (and keeps focus) while the page loads.
     let footer_mode = Memo::new(move |_| {
-        let (total, shown) = (state.total.get(), state.items.with(Vec::len) as u64);
-        let filtered = state
-            .applied
+        let (list, total) = (state.list, state.list.total.get());
+        let filtered = list
+            .query
             .with(|(_, filter)| *filter != ReviewFilter::default());
         if total == 0 && filtered {
             Footer::NoMatch
         } else if total == 0 {
             Footer::Empty
-        } else if shown < total {
+        } else if list.has_more() {
             Footer::More
         } else {
             Footer::Nothing
@@ -419,8 +399,8 @@ pub fn Reviews(
             } else if mode == Footer::More {
                 let loader = loader.clone();
                 view! {
-                    <button type="button" class="stele-button stele-more" part="more" disabled=move || state.loading.get() on:click=move |_| {
-                        let next = state.page.get_untracked() + 1;
+                    <button type="button" class="stele-button stele-more" part="more" disabled=move || state.list.loading() on:click=move |_| {
+                        let next = state.list.next_page();
                         loader.fetch(next, Some(WidgetEvent::More(next)));
                     }>{strings.get(Key::LoadMore).to_owned()}</button>
                 }

@@ -1,7 +1,6 @@
 //! `Testimonials`: shop-level feedback as a carousel or a grid.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use stele_core::listing::{Page, ReviewSort};
 use stele_core::PublicReview;
 
@@ -9,6 +8,7 @@ use crate::components::card::ReviewCard;
 use crate::context::{use_emitter, use_i18n, WidgetEvent};
 use crate::data::Api;
 use crate::i18n::Key;
+use crate::paging::PagedList;
 
 /// How testimonials are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -68,43 +68,24 @@ pub fn Testimonials(
         ReviewSort::Newest,
         per_page,
     );
-    let items = RwSignal::new(
-        initial
-            .items
-            .into_iter()
-            .take(reused.unwrap_or(usize::MAX))
-            .collect::<Vec<_>>(),
-    );
-    let total = RwSignal::new(initial.total);
-    let page = RwSignal::new(1u32);
+    let mut first = initial.items;
+    first.truncate(reused.unwrap_or(usize::MAX));
+    // Testimonials answer no query: the shop's, newest first.
+    let list = PagedList::new(first, initial.total, ());
+    let (items, total) = (list.items, list.total);
     let current = RwSignal::new(0usize);
     let playing = RwSignal::new(autoplay > 0 && !prefers_reduced_motion());
     let len = move || items.with(Vec::len);
-    // One request at a time: a second press while a page loads does nothing, and a failed
-    // page is asked for again next time.
-    let busy = StoredValue::new(false);
 
+    // A second press while a page loads asks nothing (paging.rs); a failed page is asked
+    // for again next time.
     let fetch = move |api: Api, wanted: u32| {
-        busy.set_value(true);
-        spawn_local(async move {
-            match api.testimonials(wanted, per_page).await {
-                Ok(more) => {
-                    total.set(more.total);
-                    page.set(wanted);
-                    items.update(|list| {
-                        if wanted == 1 {
-                            list.clear();
-                        }
-                        stele_core::listing::append_unseen(list, more.items);
-                    });
-                }
-                Err(error) if error.deserves_a_hint() => {
-                    leptos::logging::warn!("[stele] <stele-testimonials>: {error}")
-                }
-                Err(_) => {}
+        let request = async move { api.testimonials(wanted, per_page).await };
+        list.fetch((), wanted, request, |shown| {
+            if let Some(error) = shown.err().filter(|e| e.deserves_a_hint()) {
+                leptos::logging::warn!("[stele] <stele-testimonials>: {error}")
             }
-            busy.set_value(false);
-        });
+        })
     };
     // A shorter first page (embedded, or from a static export) starts over at this size,
     // or page 2 would skip the testimonials between the two sizes.
@@ -113,14 +94,12 @@ pub fn Testimonials(
     }
     let load_more = move || {
         let Some(api) = api.clone() else { return };
-        if busy.get_value() {
-            return;
+        let next = list.next_page();
+        if fetch(api, next) {
+            emitter.emit(WidgetEvent::More(next));
         }
-        let next = page.get_untracked() + 1;
-        emitter.emit(WidgetEvent::More(next));
-        fetch(api, next);
     };
-    let has_more = move || (items.with(Vec::len) as u64) < total.get();
+    let has_more = move || list.has_more();
     let step = {
         let load_more = load_more.clone();
         move |forward: bool| {
