@@ -85,6 +85,17 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// The shop's product feed, when `STELE_FEED_URL` is set: fetched with the upstream's
+/// timeout and size limit, its prices in `STELE_CURRENCY`.
+fn product_feed(shop: &ShopOptions, upstream: &UpstreamOptions) -> Option<ProductFeed> {
+    Some(ProductFeed {
+        url: shop.feed_url.clone()?,
+        timeout: upstream.upstream_timeout,
+        max_bytes: upstream.upstream_max_bytes,
+        currency: shop.currency.clone(),
+    })
+}
+
 /// Loads everything stored and builds the read model.
 pub fn build_snapshot(
     store: &Mutex<Store>,
@@ -237,14 +248,8 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
     );
     tracing::info!(upstream = %source.redacted_url(None), db = %args.store.db.display(), "starting");
 
-    if let Some(feed_url) = args.shop.feed_url.clone() {
+    if let Some(feed) = product_feed(&args.shop, &args.upstream) {
         let (state, store, moderation) = (state.clone(), store.clone(), moderation.clone());
-        let feed = ProductFeed {
-            url: feed_url,
-            timeout: args.upstream.upstream_timeout,
-            max_bytes: args.upstream.upstream_max_bytes,
-            currency: args.shop.currency.clone(),
-        };
         let interval = args.sync_interval;
         tokio::spawn(async move {
             loop {
@@ -292,13 +297,7 @@ pub async fn sync(args: SyncArgs) -> ExitCode {
     };
     tracing::info!(upstream = %source.redacted_url(None), "syncing");
     let synced = sync_once(&source, &store, settings).await;
-    if let Some(url) = &args.shop.feed_url {
-        let feed = ProductFeed {
-            url: url.clone(),
-            timeout: args.upstream.upstream_timeout,
-            max_bytes: args.upstream.upstream_max_bytes,
-            currency: args.shop.currency.clone(),
-        };
+    if let Some(feed) = product_feed(&args.shop, &args.upstream) {
         // A feed that fails keeps the stored catalog; the sync's outcome decides the exit.
         if let Ok(products) = feed.load(&store).await {
             println!("product feed: {products} products");

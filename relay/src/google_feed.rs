@@ -143,23 +143,23 @@ fn write_review(
     out.push_str(&score.get().to_string());
     out.push_str("</overall></ratings>");
     out.push_str("<products><product><product_ids>");
-    if let Some(gtin) = &info.gtin {
-        out.push_str("<gtins>");
-        text(out, "gtin", gtin);
-        out.push_str("</gtins>");
-    }
-    if let Some(mpn) = &info.mpn {
-        out.push_str("<mpns>");
-        text(out, "mpn", mpn);
-        out.push_str("</mpns>");
-    }
-    out.push_str("<skus>");
-    text(out, "sku", product_id);
-    out.push_str("</skus>");
-    if let Some(brand) = &info.brand {
-        out.push_str("<brands>");
-        text(out, "brand", brand);
-        out.push_str("</brands>");
+    // Each identifier sits in its own list element, in the schema's order.
+    let ids = [
+        ("gtins", "gtin", info.gtin.as_deref()),
+        ("mpns", "mpn", info.mpn.as_deref()),
+        ("skus", "sku", Some(product_id)),
+        ("brands", "brand", info.brand.as_deref()),
+    ];
+    for (list, tag, value) in ids {
+        if let Some(value) = value {
+            out.push('<');
+            out.push_str(list);
+            out.push('>');
+            text(out, tag, value);
+            out.push_str("</");
+            out.push_str(list);
+            out.push('>');
+        }
     }
     out.push_str("</product_ids>");
     if let Some(name) = info.name.as_deref().map(carried).filter(|n| !n.is_empty()) {
