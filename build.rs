@@ -4,6 +4,7 @@
 //! a page downloads only what it shows; every other build has both.
 
 fn main() {
+    minify_stylesheets();
     println!("cargo::rustc-check-cfg=cfg(stele_reviews)");
     println!("cargo::rustc-check-cfg=cfg(stele_testimonials)");
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
@@ -13,4 +14,54 @@ fn main() {
     if !feature("BADGE_ONLY") && !feature("REVIEWS_ONLY") {
         println!("cargo:rustc-cfg=stele_testimonials");
     }
+}
+
+/// The stylesheet's parts without comments and spare whitespace, for the browser modules
+/// (`src/lib.rs`, `css`): the comments are for us, not for every shopper's download.
+fn minify_stylesheets() {
+    let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    for file in CSS_FILES {
+        println!("cargo::rerun-if-changed={file}");
+        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let name = file.rsplit('/').next().unwrap_or(file);
+        std::fs::write(out.join(name), minify(&text)).expect("write minified CSS");
+    }
+}
+
+/// The parts' files (the same list as `css::FILES` in src/lib.rs, which a test compares).
+const CSS_FILES: [&str; 6] = [
+    "src/components/rating/rating.css",
+    "src/stele.css",
+    "src/components/badge.css",
+    "src/components/card.css",
+    "src/components/reviews/reviews.css",
+    "src/components/testimonials.css",
+];
+
+/// Drops comments, folds whitespace runs into one space and removes it next to `{`, `}` and
+/// `;`. Spaces elsewhere are kept: in selectors (`.a :focus`) and values they mean something.
+fn minify(css: &str) -> String {
+    let mut without_comments = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        let end = rest[start + 2..].find("*/").expect("an unclosed CSS comment");
+        without_comments.push(' ');
+        rest = &rest[start + 2 + end + 2..];
+    }
+    without_comments.push_str(rest);
+    let folded = without_comments.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied();
+            let last = out.chars().last();
+            if matches!(next, Some('{' | '}' | ';')) || matches!(last, Some('{' | '}' | ';') | None) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
 }

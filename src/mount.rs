@@ -60,8 +60,21 @@ fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
         if let Some(sheet) = cell.borrow().as_ref() {
             return Ok(sheet.clone());
         }
+        use crate::css;
+        // Only the rules of the elements this module draws.
+        let parts: &[&str] = &[
+            css::RATING,
+            css::BASE,
+            css::BADGE,
+            #[cfg(any(stele_reviews, stele_testimonials))]
+            css::CARDS,
+            #[cfg(stele_reviews)]
+            css::REVIEWS,
+            #[cfg(stele_testimonials)]
+            css::TESTIMONIALS,
+        ];
         let sheet = CssStyleSheet::new()?;
-        sheet.replace_sync(crate::STYLESHEET)?;
+        sheet.replace_sync(&parts.concat())?;
         *cell.borrow_mut() = Some(sheet.clone());
         Ok(sheet)
     })?;

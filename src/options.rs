@@ -29,7 +29,8 @@ impl Kind {
 
     /// From `reviews`, `stars`, `testimonials` (or the element names).
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().trim_start_matches("stele-") {
+        let text = text.trim();
+        match text.strip_prefix("stele-").unwrap_or(text) {
             "reviews" => Some(Self::Reviews),
             "stars" => Some(Self::Stars),
             "testimonials" => Some(Self::Testimonials),
@@ -138,27 +139,30 @@ impl Options {
     /// element still renders, with the default named in the hint).
     pub fn settings(&self, tag: &str) -> (Settings, Vec<String>) {
         let mut hints = Vec::new();
-        let mut choice = |name: &str, value: &Option<String>, allowed: &str, default: &str| {
+        // The allowed values as a list (the first is the default), joined only for a hint:
+        // no substring search reaches the browser module.
+        let mut choice = |name: &str, value: &Option<String>, allowed: &[&str]| {
             let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty());
             match value {
-                Some(v) if allowed.split(", ").any(|a| a == v) => v.to_owned(),
+                Some(v) if allowed.contains(&v) => v.to_owned(),
                 Some(v) => {
                     hints.push(format!(
-                        "<{tag}> {name}=\"{v}\" is not one of {allowed}; using {default}"
+                        "<{tag}> {name}=\"{v}\" is not one of {}; using {}",
+                        allowed.join(", "),
+                        allowed[0]
                     ));
-                    default.to_owned()
+                    allowed[0].to_owned()
                 }
-                None => default.to_owned(),
+                None => allowed[0].to_owned(),
             }
         };
-        let theme = choice("theme", &self.theme, "light, dark, auto", "light");
+        let theme = choice("theme", &self.theme, &["light", "dark", "auto"]);
         let sort = choice(
             "sort",
             &self.sort,
-            "newest, oldest, highest, lowest",
-            "newest",
+            &["newest", "oldest", "highest", "lowest"],
         );
-        let layout = choice("layout", &self.layout, "carousel, grid", "carousel");
+        let layout = choice("layout", &self.layout, &["carousel", "grid"]);
         let default_page = stele_core::paths::CANONICAL_PER_PAGE;
         let per_page = match self.per_page {
             None => default_page,

@@ -322,7 +322,11 @@ impl Key {
                 }
             })
             .collect();
-        let kebab = kebab.replace("out-of5", "out-of-5");
+        // outOf5 → out-of5 → out-of-5 (a suffix test, not a substring replace: smaller wasm).
+        let mut kebab = kebab;
+        if kebab.ends_with("out-of5") {
+            kebab.insert(kebab.len() - 1, '-');
+        }
         Self::ALL.into_iter().find(|key| key.as_str() == kebab)
     }
 }
