@@ -45,19 +45,25 @@ fn minify(css: &str) -> String {
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         without_comments.push_str(&rest[..start]);
-        let end = rest[start + 2..].find("*/").expect("an unclosed CSS comment");
+        let end = rest[start + 2..]
+            .find("*/")
+            .expect("an unclosed CSS comment");
         without_comments.push(' ');
         rest = &rest[start + 2 + end + 2..];
     }
     without_comments.push_str(rest);
-    let folded = without_comments.split_whitespace().collect::<Vec<_>>().join(" ");
+    let folded = without_comments
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut out = String::with_capacity(folded.len());
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
         if c == ' ' {
             let next = chars.peek().copied();
             let last = out.chars().last();
-            if matches!(next, Some('{' | '}' | ';')) || matches!(last, Some('{' | '}' | ';') | None) {
+            if matches!(next, Some('{' | '}' | ';')) || matches!(last, Some('{' | '}' | ';') | None)
+            {
                 continue;
             }
         }

@@ -79,7 +79,10 @@ pub mod css {
         fn the_shipped_stylesheet_is_every_part_in_cascade_order() {
             let script = include_str!("../scripts/build-widget");
             let cat = format!("cat {} >", super::FILES.join(" "));
-            assert!(script.contains(&cat), "scripts/build-widget must run `{cat} …`");
+            assert!(
+                script.contains(&cat),
+                "scripts/build-widget must run `{cat} …`"
+            );
             let root = env!("CARGO_MANIFEST_DIR");
             for (file, part) in super::FILES.iter().zip(super::ALL) {
                 let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();

@@ -123,8 +123,8 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
         ));
         return Ok(Mounted { handle: None });
     };
-    let options: Options = serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsValue::from_str(&format!("bad options: {e}")))?;
+    let options =
+        Options::from_js(&options).map_err(|e| JsValue::from_str(&format!("bad options: {e}")))?;
     let product = options
         .product
         .as_deref()

@@ -1,9 +1,6 @@
 //! One vocabulary for attributes (`per-page`), JS options (`perPage`) and Leptos props
 //! (`per_page`): see docs/embed.md.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
 use stele_core::listing::ReviewSort;
 
 /// Which element.
@@ -82,9 +79,9 @@ impl Theme {
     }
 }
 
-/// An element's options as the loader passes them (camelCase JS names).
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// An element's options as the loader passes them (camelCase JS names: see
+/// [`Options::from_js`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
     /// The shop's product id.
     pub product: Option<String>,
@@ -105,8 +102,8 @@ pub struct Options {
     pub layout: Option<String>,
     /// Carousel seconds per slide; absent or 0: never moves by itself.
     pub autoplay: Option<f64>,
-    /// String overrides by key (`verified-buyer` or `verifiedBuyer`).
-    pub strings: BTreeMap<String, String>,
+    /// String overrides by key (`verified-buyer` or `verifiedBuyer`), as given.
+    pub strings: Vec<(String, String)>,
     /// Present (any value) to call the Feedback API from the browser: local testing only.
     pub unsafe_direct: Option<String>,
     /// The REST key, for `unsafe_direct` only.
@@ -197,20 +194,85 @@ impl Options {
 
     /// The overrides as (key, text) pairs.
     pub fn overrides(&self) -> Vec<(String, String)> {
-        self.strings
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect()
+        self.strings.clone()
+    }
+}
+
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+impl Options {
+    /// Reads the options object the loader (or a script, through the npm package) passes to
+    /// `mount`, by the camelCase names of docs/embed.md. Absent, `null` and `undefined` leave
+    /// an option unset; a value of another type is an error that names the option. Read
+    /// property by property, not through serde: a derived deserializer for these 14 fields
+    /// costs every browser module about 2 KB brotli, and these are not relay JSON.
+    pub fn from_js(value: &wasm_bindgen::JsValue) -> Result<Self, String> {
+        use js_sys::{Object, Reflect};
+        use wasm_bindgen::{JsCast, JsValue};
+
+        if value.is_undefined() || value.is_null() {
+            return Ok(Self::default());
+        }
+        if !value.is_object() {
+            return Err("the options must be an object, e.g. { product: \"2183\" }".into());
+        }
+        let get = |object: &JsValue, name: &str| {
+            Reflect::get(object, &JsValue::from_str(name))
+                .ok()
+                .filter(|v| !v.is_undefined() && !v.is_null())
+        };
+        let text = |name: &str| match get(value, name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_string()
+                .map(Some)
+                .ok_or_else(|| format!("{name} must be a string, e.g. {name}: \"…\"")),
+        };
+        let number = |name: &str| match get(value, name) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .map(Some)
+                .ok_or_else(|| format!("{name} must be a number, e.g. {name}: 10")),
+        };
+        let mut strings = Vec::new();
+        if let Some(map) = get(value, "strings") {
+            if !map.is_object() {
+                return Err(
+                    "strings must be an object of texts, e.g. strings: { \"verified-buyer\": \"Buyer\" }"
+                        .into(),
+                );
+            }
+            for key in Object::keys(map.unchecked_ref::<Object>()).iter() {
+                let name = key.as_string().unwrap_or_default();
+                let text = get(&map, &name)
+                    .and_then(|v| v.as_string())
+                    .ok_or_else(|| format!("strings.{name} must be a string"))?;
+                strings.push((name, text));
+            }
+        }
+        Ok(Self {
+            product: text("product")?,
+            src: text("src")?,
+            lang: text("lang")?,
+            page_lang: text("pageLang")?,
+            theme: text("theme")?,
+            per_page: number("perPage")?,
+            sort: text("sort")?,
+            layout: text("layout")?,
+            autoplay: number("autoplay")?,
+            strings,
+            // Present with any value, as the boolean attribute gives "".
+            unsafe_direct: get(value, "unsafeDirect").map(|v| v.as_string().unwrap_or_default()),
+            rest_key: text("restKey")?,
+            customer_id: text("customerId")?,
+            upstream: text("upstream")?,
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn options(json: &str) -> Options {
-        serde_json::from_str(json).unwrap()
-    }
 
     #[test]
     fn defaults_need_no_hint() {
@@ -230,9 +292,14 @@ mod tests {
 
     #[test]
     fn good_values_are_used() {
-        let given = options(
-            r#"{"theme":"dark","perPage":25,"sort":"lowest","layout":"grid","autoplay":6}"#,
-        );
+        let given = Options {
+            theme: Some("dark".into()),
+            per_page: Some(25.0),
+            sort: Some("lowest".into()),
+            layout: Some("grid".into()),
+            autoplay: Some(6.0),
+            ..Options::default()
+        };
         let (settings, hints) = given.settings("stele-testimonials");
         assert_eq!(
             (
@@ -249,31 +316,42 @@ mod tests {
 
     #[test]
     fn bad_values_fall_back_with_a_hint_that_names_them() {
-        for (json, expected) in [
+        let number = |n: f64| Some(n);
+        let text = |t: &str| Some(t.to_owned());
+        let with = |f: &dyn Fn(&mut Options)| {
+            let mut options = Options::default();
+            f(&mut options);
+            options
+        };
+        for (given, expected) in [
             (
-                r#"{"perPage":-3}"#,
+                with(&|o| o.per_page = number(-3.0)),
                 "per-page=\"-3\" must be a whole number from 1 to 100; using 10",
             ),
-            (r#"{"perPage":2.5}"#, "using 10"),
-            (r#"{"perPage":500}"#, "using 100"),
-            (r#"{"perPage":0}"#, "using 10"),
-            (r#"{"autoplay":-1}"#, "autoplay=\"-1\""),
+            (with(&|o| o.per_page = number(2.5)), "using 10"),
+            (with(&|o| o.per_page = number(500.0)), "using 100"),
+            (with(&|o| o.per_page = number(0.0)), "using 10"),
+            (with(&|o| o.autoplay = number(-1.0)), "autoplay=\"-1\""),
             (
-                r#"{"theme":"blue"}"#,
+                with(&|o| o.theme = text("blue")),
                 "theme=\"blue\" is not one of light, dark, auto; using light",
             ),
             (
-                r#"{"sort":"best"}"#,
+                with(&|o| o.sort = text("best")),
                 "sort=\"best\" is not one of newest, oldest, highest, lowest; using newest",
             ),
-            (r#"{"layout":"list"}"#, "using carousel"),
+            (with(&|o| o.layout = text("list")), "using carousel"),
         ] {
-            let (_, hints) = options(json).settings("stele-reviews");
-            assert_eq!(hints.len(), 1, "{json}: {hints:?}");
+            let (_, hints) = given.settings("stele-reviews");
+            assert_eq!(hints.len(), 1, "{given:?}: {hints:?}");
             assert!(hints[0].starts_with("<stele-reviews> "), "{}", hints[0]);
-            assert!(hints[0].contains(expected), "{json}: {}", hints[0]);
+            assert!(hints[0].contains(expected), "{given:?}: {}", hints[0]);
         }
-        let (settings, _) = options(r#"{"perPage":500,"theme":"blue"}"#).settings("x");
+        let (settings, _) = with(&|o| {
+            o.per_page = number(500.0);
+            o.theme = text("blue");
+        })
+        .settings("x");
         assert_eq!((settings.per_page, settings.theme), (100, Theme::Light));
     }
 }

@@ -766,6 +766,37 @@ fn capture_console_warn() -> impl Fn() -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
+async fn options_of_the_wrong_type_are_named_and_render_nothing() {
+    let warnings = capture_console_warn();
+    for (given, expected) in [
+        (
+            r#"{"product":2183,"src":"https://relay.test/stele/"}"#,
+            "bad options: product must be a string",
+        ),
+        (
+            r#"{"product":"2183","perPage":"ten"}"#,
+            "bad options: perPage must be a number",
+        ),
+        (
+            r#"{"product":"2183","strings":{"verified-buyer":7}}"#,
+            "bad options: strings.verified-buyer must be a string",
+        ),
+        (r#""2183""#, "bad options: the options must be an object"),
+    ] {
+        let host = element("stele-stars", &[]);
+        let _mounted = stele::mount(host.clone(), "stars", options(given));
+        let said = warnings();
+        assert!(
+            said.iter()
+                .any(|w| w.starts_with("[stele]") && w.contains(expected)),
+            "{given}: {said:?}"
+        );
+        assert!(host.shadow_root().is_none(), "{given}: nothing is rendered");
+        host.remove();
+    }
+}
+
+#[wasm_bindgen_test]
 async fn comments_are_text_never_html() {
     let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
     let body = product(
