@@ -1,5 +1,7 @@
 //! Badge batching: every `<stele-stars>` of a page shares one `/v1/summaries` request per
-//! relay, and every badge of one product shares its summary.
+//! relay, and every badge of one product shares its summary. The batch also announces each
+//! badge's `stele:ready` when its summary arrives: no effect per badge (a reactive `Effect`
+//! costs the badge-only module about 3 KB brotli).
 
 use std::cell::RefCell;
 
@@ -7,6 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::components::BadgeState;
+use crate::context::{Emitter, WidgetEvent};
 use crate::data::Api;
 use crate::hints::warn;
 
@@ -19,6 +22,8 @@ type BadgeKey = (String, String);
 struct Batches {
     signals: Vec<(BadgeKey, ArcRwSignal<BadgeState>)>,
     pending: Vec<(String, Vec<String>)>,
+    /// Badges waiting for their summary, to announce `stele:ready` when it comes.
+    waiting: Vec<(BadgeKey, Emitter)>,
 }
 
 impl Batches {
@@ -36,14 +41,20 @@ thread_local! {
 
 /// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
 /// the same task (the loader mounts all of a page's badges together) share one request.
-pub(crate) fn summary_signal(api: &Api, id: &str) -> ArcRwSignal<BadgeState> {
+/// `emitter` announces `stele:ready` once the summary is drawn (never if it fails).
+pub(crate) fn summary_signal(api: &Api, id: &str, emitter: Emitter) -> ArcRwSignal<BadgeState> {
     BATCHES.with(|cell| {
         let mut batches = cell.borrow_mut();
         let key = (api.base().to_owned(), id.to_owned());
-        if let Some(signal) = batches.signal(&key) {
-            return signal.clone();
+        if let Some(signal) = batches.signal(&key).cloned() {
+            match signal.with_untracked(|state| matches!(state, BadgeState::Ready(_))) {
+                true => announce(vec![emitter]),
+                false => batches.waiting.push((key, emitter)),
+            }
+            return signal;
         }
         let signal = ArcRwSignal::new(BadgeState::Loading);
+        batches.waiting.push((key.clone(), emitter));
         batches.signals.push((key, signal.clone()));
         let first = match batches
             .pending
@@ -98,11 +109,18 @@ async fn flush(api: Api) {
                 let Some(signal) = batches.signal(&key).cloned() else {
                     continue;
                 };
+                let (waiting, others) = std::mem::take(&mut batches.waiting)
+                    .into_iter()
+                    .partition(|(k, _)| *k == key);
+                batches.waiting = others;
                 match &result {
                     // A product missing from the answer has no reviews: count 0.
-                    Ok(view) => signal.set(BadgeState::Ready(
-                        view.summaries.get(id).cloned().unwrap_or_default(),
-                    )),
+                    Ok(view) => {
+                        signal.set(BadgeState::Ready(
+                            view.summaries.get(id).cloned().unwrap_or_default(),
+                        ));
+                        announce(waiting.into_iter().map(|(_, emitter)| emitter).collect());
+                    }
                     Err(_) => {
                         signal.set(BadgeState::Unavailable);
                         // Forgotten, so a badge mounted later (SPA navigation) asks again.
@@ -112,4 +130,16 @@ async fn flush(api: Api) {
             }
         });
     }
+}
+
+/// `stele:ready` for `emitters`, a microtask later: after the badges' views have drawn the
+/// summary just set (and after the mount of a badge whose summary was already known).
+fn announce(emitters: Vec<Emitter>) {
+    leptos::task::spawn_local(async move {
+        let _ =
+            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
+        for emitter in emitters {
+            emitter.emit(WidgetEvent::Ready);
+        }
+    });
 }

@@ -15,6 +15,7 @@ use stele_core::paths::CANONICAL_PER_PAGE;
 
 use crate::badges::summary_signal;
 use crate::components::{Badge, Layout, Root, Surface};
+use crate::context::Emitter;
 use crate::data::Api;
 use crate::i18n::I18n;
 #[cfg(stele_reviews)]
@@ -84,7 +85,8 @@ pub fn SteleStars(
     view! {
         <Root theme=theme i18n=i18n surface=Surface::Page inline=true>
             {move || {
-                let state = summary_signal(&api, &product.get());
+                // In a Leptos app there is no host element to announce stele:ready on.
+                let state = summary_signal(&api, &product.get(), Emitter::default());
                 view! { <Badge state=Signal::derive(move || state.get()) /> }
             }}
         </Root>

@@ -23,19 +23,6 @@ pub(crate) fn Ready() -> impl IntoView {
     Effect::new(move |_| emitter.emit(WidgetEvent::Ready));
 }
 
-/// Emits `stele:ready` once `ready` turns true.
-#[component]
-pub(crate) fn ReadyWhen(ready: Signal<bool>) -> impl IntoView {
-    let emitter = crate::context::use_emitter();
-    let done = StoredValue::new(false);
-    Effect::new(move |_| {
-        if ready.get() && !done.get_value() {
-            done.set_value(true);
-            emitter.emit(WidgetEvent::Ready);
-        }
-    });
-}
-
 #[cfg(stele_reviews)]
 /// Fetches a product, then renders it.
 #[component]

@@ -19,7 +19,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 use crate::badges::summary_signal;
-use crate::components::{Badge, BadgeState, Layout, Reviews, Root, Testimonials};
+use crate::components::{Badge, Layout, Reviews, Root, Testimonials};
 use crate::context::Emitter;
 use crate::data::{Api, DataError};
 use crate::hints::warn;
@@ -30,7 +30,6 @@ use crate::loaders::loaded;
 use crate::loaders::ProductLoader;
 #[cfg(any(stele_reviews, stele_testimonials))]
 use crate::loaders::Ready;
-use crate::loaders::ReadyWhen;
 #[cfg(stele_testimonials)]
 use crate::loaders::ShopLoader;
 use crate::options::{Kind, Options, Theme};
@@ -216,13 +215,10 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
             })
         }
         Kind::Stars => {
-            let summary = summary_signal(&api, &product.unwrap_or_default());
+            // The batch announces stele:ready (badges.rs).
+            let summary = summary_signal(&api, &product.unwrap_or_default(), emitter.clone());
             Box::new(move || {
-                let ready = Signal::derive({
-                    let summary = summary.clone();
-                    move || summary.with(|state| matches!(state, BadgeState::Ready(_)))
-                });
-                view! { <Badge state=Signal::derive(move || summary.get()) /><ReadyWhen ready=ready /> }.into_any()
+                view! { <Badge state=Signal::derive(move || summary.get()) /> }.into_any()
             })
         }
     };

@@ -952,6 +952,76 @@ async fn badges_share_one_summaries_request() {
     }
 }
 
+/// Records, for each `stele:ready` on `host`, the badge's count as drawn at that moment.
+fn record_badge_ready(host: &HtmlElement) -> Rc<RefCell<Vec<String>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let (sink, drawn) = (seen.clone(), host.clone());
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |_: web_sys::CustomEvent| {
+            let count = drawn
+                .shadow_root()
+                .and_then(|root| root.query_selector(".stele-badge__count").ok().flatten())
+                .and_then(|count| count.text_content())
+                .unwrap_or_default();
+            sink.borrow_mut().push(count);
+        });
+    host.add_event_listener_with_callback("stele:ready", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn each_badge_announces_ready_once_after_drawing_its_summary() {
+    let body = r#"{"summaries":{"r1":{"count":7,"average":4.0,"histogram":[0,0,1,5,1],"with_comment":2}}}"#;
+    script_network(&[
+        ("v1/summaries?ids=r1", 200, body.into()),
+        ("v1/summaries?ids=gone", 503, "{}".into()),
+    ]);
+    let src = "https://ready.test/stele/";
+    let mount = |host: &HtmlElement, id: &str| {
+        stele::mount(
+            host.clone(),
+            "stars",
+            options(&format!(r#"{{"product":"{id}","src":"{src}"}}"#)),
+        )
+    };
+    let (first, second) = (element("stele-stars", &[]), element("stele-stars", &[]));
+    let (seen_first, seen_second) = (record_badge_ready(&first), record_badge_ready(&second));
+    let _mounted = (mount(&first, "r1"), mount(&second, "r1"));
+    assert!(
+        seen_first.borrow().is_empty(),
+        "not before the summary arrives"
+    );
+    sleep(50).await;
+    assert_eq!(*seen_first.borrow(), ["(7)"]);
+    assert_eq!(*seen_second.borrow(), ["(7)"]);
+    // A badge of a product whose summary is already known announces too, after its mount.
+    let late = element("stele-stars", &[]);
+    let seen_late = record_badge_ready(&late);
+    let _late = mount(&late, "r1");
+    assert!(
+        seen_late.borrow().is_empty(),
+        "after the mount, not during it"
+    );
+    sleep(20).await;
+    assert_eq!(*seen_late.borrow(), ["(7)"]);
+    assert_eq!(seen_first.borrow().len(), 1, "once per badge");
+    // A failed request draws nothing and announces nothing.
+    let failing = element("stele-stars", &[]);
+    let seen_failing = record_badge_ready(&failing);
+    let _failing = mount(&failing, "gone");
+    sleep(50).await;
+    assert!(
+        seen_failing.borrow().is_empty(),
+        "{:?}",
+        seen_failing.borrow()
+    );
+    for host in [first, second, late, failing] {
+        host.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn badges_on_a_static_export_read_only_the_chunks_they_need() {
     use stele_core::paths::{summaries_chunk, summary_chunk_of};
