@@ -118,7 +118,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let Some(kind) = Kind::parse(kind) else {
         warn(&format!(
-            "unknown element kind {kind:?}: use reviews, stars or testimonials"
+            "unknown element kind \"{kind}\": use reviews, stars or testimonials"
         ));
         return Ok(Mounted { handle: None });
     };
