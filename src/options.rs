@@ -220,8 +220,13 @@ impl Options {
                 .ok()
                 .filter(|v| !v.is_undefined() && !v.is_null())
         };
+        // Text, or a number written as JavaScript writes it (`product: 2183` is natural in a
+        // script, and ids are often numeric).
         let text = |name: &str| match get(value, name) {
             None => Ok(None),
+            Some(v) if v.as_f64().is_some() => {
+                Ok(js_sys::Number::from(v).to_string(10).ok().map(String::from))
+            }
             Some(v) => v
                 .as_string()
                 .map(Some)

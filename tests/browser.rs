@@ -766,11 +766,32 @@ fn capture_console_warn() -> impl Fn() -> Vec<String> {
 }
 
 #[wasm_bindgen_test]
+async fn a_numeric_product_id_is_taken_as_its_text() {
+    let body = r#"{"summaries":{"2183":{"count":2,"average":5.0,"histogram":[0,0,0,0,2],"with_comment":0}}}"#;
+    script_network(&[("v1/summaries?ids=2183", 200, body.into())]);
+    let host = element("stele-stars", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "stars",
+        options(r#"{"product":2183,"src":"https://numeric.test/stele/"}"#),
+    );
+    sleep(50).await;
+    assert!(requests().contains(&"https://numeric.test/stele/v1/summaries?ids=2183".to_owned()));
+    assert_eq!(
+        one(&shadow(&host), ".stele-badge__count")
+            .text_content()
+            .unwrap(),
+        "(2)"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn options_of_the_wrong_type_are_named_and_render_nothing() {
     let warnings = capture_console_warn();
     for (given, expected) in [
         (
-            r#"{"product":2183,"src":"https://relay.test/stele/"}"#,
+            r#"{"product":["2183"],"src":"https://relay.test/stele/"}"#,
             "bad options: product must be a string",
         ),
         (
