@@ -224,9 +224,10 @@ impl Options {
         // script, and ids are often numeric).
         let text = |name: &str| match get(value, name) {
             None => Ok(None),
-            Some(v) if v.as_f64().is_some() => {
-                Ok(js_sys::Number::from(v).to_string(10).ok().map(String::from))
-            }
+            Some(v) if v.as_f64().is_some() => Ok(js_sys::Number::from(v)
+                .to_string_with_radix(10)
+                .ok()
+                .map(String::from)),
             Some(v) => v
                 .as_string()
                 .map(Some)
