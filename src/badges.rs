@@ -4,6 +4,8 @@
 //! costs the badge-only module about 3 KB brotli).
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -23,7 +25,33 @@ struct Batches {
     signals: Vec<(BadgeKey, ArcRwSignal<BadgeState>)>,
     pending: Vec<(String, Vec<String>)>,
     /// Badges waiting for their summary, to announce `stele:ready` when it comes.
-    waiting: Vec<(BadgeKey, Emitter)>,
+    waiting: Vec<(BadgeKey, ReadyAnnouncer)>,
+}
+
+/// How a badge announces `stele:ready`: its host's emitter, and whether its view is on show
+/// (from its first render until it is unmounted), so a badge unmounted before its summary
+/// came, re-mounted in the meantime, or never drawn stays quiet.
+#[derive(Clone)]
+pub(crate) struct ReadyAnnouncer {
+    emitter: Emitter,
+    shown: Arc<AtomicBool>,
+}
+
+impl ReadyAnnouncer {
+    /// An announcer for the badge of `emitter`'s host; quiet until [`Self::track_view`].
+    pub(crate) fn new(emitter: Emitter) -> Self {
+        Self {
+            emitter,
+            shown: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    /// Called in the badge's view: on show from now until the view's owner is cleaned up.
+    pub(crate) fn track_view(&self) {
+        self.shown.store(true, Ordering::Relaxed);
+        let shown = self.shown.clone();
+        on_cleanup(move || shown.store(false, Ordering::Relaxed));
+    }
 }
 
 impl Batches {
@@ -41,20 +69,24 @@ thread_local! {
 
 /// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
 /// the same task (the loader mounts all of a page's badges together) share one request.
-/// `emitter` announces `stele:ready` once the summary is drawn (never if it fails).
-pub(crate) fn summary_signal(api: &Api, id: &str, emitter: Emitter) -> ArcRwSignal<BadgeState> {
+/// `announcer` says `stele:ready` once the summary is drawn (never if it fails).
+pub(crate) fn summary_signal(
+    api: &Api,
+    id: &str,
+    announcer: ReadyAnnouncer,
+) -> ArcRwSignal<BadgeState> {
     BATCHES.with(|cell| {
         let mut batches = cell.borrow_mut();
         let key = (api.base().to_owned(), id.to_owned());
         if let Some(signal) = batches.signal(&key).cloned() {
             match signal.with_untracked(|state| matches!(state, BadgeState::Ready(_))) {
-                true => announce(vec![emitter]),
-                false => batches.waiting.push((key, emitter)),
+                true => announce(vec![announcer]),
+                false => batches.waiting.push((key, announcer)),
             }
             return signal;
         }
         let signal = ArcRwSignal::new(BadgeState::Loading);
-        batches.waiting.push((key.clone(), emitter));
+        batches.waiting.push((key.clone(), announcer));
         batches.signals.push((key, signal.clone()));
         let first = match batches
             .pending
@@ -119,7 +151,12 @@ async fn flush(api: Api) {
                         signal.set(BadgeState::Ready(
                             view.summaries.get(id).cloned().unwrap_or_default(),
                         ));
-                        announce(waiting.into_iter().map(|(_, emitter)| emitter).collect());
+                        announce(
+                            waiting
+                                .into_iter()
+                                .map(|(_, announcer)| announcer)
+                                .collect(),
+                        );
                     }
                     Err(_) => {
                         signal.set(BadgeState::Unavailable);
@@ -132,14 +169,17 @@ async fn flush(api: Api) {
     }
 }
 
-/// `stele:ready` for `emitters`, a microtask later: after the badges' views have drawn the
-/// summary just set (and after the mount of a badge whose summary was already known).
-fn announce(emitters: Vec<Emitter>) {
+/// `stele:ready` for the badges of `announcers` still on show, a microtask later: after their
+/// views have drawn the summary just set (and after the mount of a badge whose summary was
+/// already known).
+fn announce(announcers: Vec<ReadyAnnouncer>) {
     leptos::task::spawn_local(async move {
         let _ =
             wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
-        for emitter in emitters {
-            emitter.emit(WidgetEvent::Ready);
+        for announcer in announcers {
+            if announcer.shown.load(Ordering::Relaxed) {
+                announcer.emitter.emit(WidgetEvent::Ready);
+            }
         }
     });
 }

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::paths::CANONICAL_PER_PAGE;
 
-use crate::badges::summary_signal;
+use crate::badges::{summary_signal, ReadyAnnouncer};
 use crate::components::{Badge, Layout, Root, Surface};
 use crate::context::Emitter;
 use crate::data::Api;
@@ -86,7 +86,8 @@ pub fn SteleStars(
         <Root theme=theme i18n=i18n surface=Surface::Page inline=true>
             {move || {
                 // In a Leptos app there is no host element to announce stele:ready on.
-                let state = summary_signal(&api, &product.get(), Emitter::default());
+                let quiet = ReadyAnnouncer::new(Emitter::default());
+                let state = summary_signal(&api, &product.get(), quiet);
                 view! { <Badge state=Signal::derive(move || state.get()) /> }
             }}
         </Root>

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::badges::summary_signal;
+use crate::badges::{summary_signal, ReadyAnnouncer};
 use crate::components::{Badge, Layout, Reviews, Root, Testimonials};
 use crate::context::Emitter;
 use crate::data::{Api, DataError};
@@ -215,9 +215,11 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
             })
         }
         Kind::Stars => {
-            // The batch announces stele:ready (badges.rs).
-            let summary = summary_signal(&api, &product.unwrap_or_default(), emitter.clone());
+            // The batch announces stele:ready (badges.rs), while this view is on show.
+            let announcer = ReadyAnnouncer::new(emitter.clone());
+            let summary = summary_signal(&api, &product.unwrap_or_default(), announcer.clone());
             Box::new(move || {
+                announcer.track_view();
                 view! { <Badge state=Signal::derive(move || summary.get()) /> }.into_any()
             })
         }

@@ -267,8 +267,10 @@ impl Options {
             layout: text("layout")?,
             autoplay: number("autoplay")?,
             strings,
-            // Present with any value, as the boolean attribute gives "".
-            unsafe_direct: get(value, "unsafeDirect").map(|v| v.as_string().unwrap_or_default()),
+            // Present with any value but `false`, as the boolean attribute gives "".
+            unsafe_direct: get(value, "unsafeDirect")
+                .filter(|v| v.as_bool() != Some(false))
+                .map(|v| v.as_string().unwrap_or_default()),
             rest_key: text("restKey")?,
             customer_id: text("customerId")?,
             upstream: text("upstream")?,

@@ -998,6 +998,7 @@ async fn each_badge_announces_ready_once_after_drawing_its_summary() {
     script_network(&[
         ("v1/summaries?ids=r1", 200, body.into()),
         ("v1/summaries?ids=gone", 503, "{}".into()),
+        ("v1/summaries?ids=never", 0, String::new()),
     ]);
     let src = "https://ready.test/stele/";
     let mount = |host: &HtmlElement, id: &str| {
@@ -1007,16 +1008,40 @@ async fn each_badge_announces_ready_once_after_drawing_its_summary() {
             options(&format!(r#"{{"product":"{id}","src":"{src}"}}"#)),
         )
     };
-    let (first, second) = (element("stele-stars", &[]), element("stele-stars", &[]));
-    let (seen_first, seen_second) = (record_badge_ready(&first), record_badge_ready(&second));
-    let _mounted = (mount(&first, "r1"), mount(&second, "r1"));
-    assert!(
-        seen_first.borrow().is_empty(),
-        "not before the summary arrives"
-    );
+    // Not before the summary arrives.
+    let waiting = element("stele-stars", &[]);
+    let seen_waiting = record_badge_ready(&waiting);
+    let _waiting = mount(&waiting, "never");
     sleep(50).await;
-    assert_eq!(*seen_first.borrow(), ["(7)"]);
-    assert_eq!(*seen_second.borrow(), ["(7)"]);
+    assert!(
+        seen_waiting.borrow().is_empty(),
+        "{:?}",
+        seen_waiting.borrow()
+    );
+    // Two badges of one product, and a third mounted, unmounted and mounted again (as an
+    // attribute change does) before the summary came: each says it once, drawn.
+    let (first, second, again) = (
+        element("stele-stars", &[]),
+        element("stele-stars", &[]),
+        element("stele-stars", &[]),
+    );
+    let seen: Vec<_> = [&first, &second, &again]
+        .into_iter()
+        .map(record_badge_ready)
+        .collect();
+    let (_first, _second) = (mount(&first, "r1"), mount(&second, "r1"));
+    let mut replaced = mount(&again, "r1");
+    replaced.unmount();
+    let _again = mount(&again, "r1");
+    // Unmounted before its summary came: quiet.
+    let gone = element("stele-stars", &[]);
+    let seen_gone = record_badge_ready(&gone);
+    mount(&gone, "r1").unmount();
+    sleep(50).await;
+    for (i, seen) in seen.iter().enumerate() {
+        assert_eq!(*seen.borrow(), ["(7)"], "badge {i}");
+    }
+    assert!(seen_gone.borrow().is_empty(), "{:?}", seen_gone.borrow());
     // A badge of a product whose summary is already known announces too, after its mount.
     let late = element("stele-stars", &[]);
     let seen_late = record_badge_ready(&late);
@@ -1027,7 +1052,7 @@ async fn each_badge_announces_ready_once_after_drawing_its_summary() {
     );
     sleep(20).await;
     assert_eq!(*seen_late.borrow(), ["(7)"]);
-    assert_eq!(seen_first.borrow().len(), 1, "once per badge");
+    assert_eq!(seen[0].borrow().len(), 1, "once per badge");
     // A failed request draws nothing and announces nothing.
     let failing = element("stele-stars", &[]);
     let seen_failing = record_badge_ready(&failing);
@@ -1038,7 +1063,7 @@ async fn each_badge_announces_ready_once_after_drawing_its_summary() {
         "{:?}",
         seen_failing.borrow()
     );
-    for host in [first, second, late, failing] {
+    for host in [waiting, first, second, again, gone, late, failing] {
         host.remove();
     }
 }
