@@ -233,12 +233,13 @@ impl Options {
                 .map(Some)
                 .ok_or_else(|| format!("{name} must be a string, e.g. {name}: \"…\"")),
         };
+        // A number, or text read as JavaScript's unary + reads it (attributes arrive as text:
+        // "20" is 20, "ten" is NaN, which `settings` names in its hint); empty text is unset.
         let number = |name: &str| match get(value, name) {
             None => Ok(None),
-            Some(v) => v
-                .as_f64()
-                .map(Some)
-                .ok_or_else(|| format!("{name} must be a number, e.g. {name}: 10")),
+            Some(v) if v.as_string().is_some_and(|t| t.trim().is_empty()) => Ok(None),
+            Some(v) if v.as_f64().is_some() || v.is_string() => Ok(Some(v.unchecked_into_f64())),
+            Some(_) => Err(format!("{name} must be a number, e.g. {name}: 10")),
         };
         let mut strings = Vec::new();
         if let Some(map) = get(value, "strings") {

@@ -498,7 +498,7 @@ async fn page_one_comes_with_the_product_in_the_elements_sort_and_size() {
         ("reviews/lowest/1.json", 200, sorted),
         ("v1/products/p1.json", 200, exported),
     ]);
-    let (host, root, _mounted) = mount_p1(r#","sort":"lowest","perPage":2"#).await;
+    let (host, root, _mounted) = mount_p1(r#","sort":"lowest","perPage":" 2 ""#).await;
     assert_eq!(
         requests(),
         [
@@ -795,7 +795,7 @@ async fn options_of_the_wrong_type_are_named_and_render_nothing() {
             "bad options: product must be a string",
         ),
         (
-            r#"{"product":"2183","perPage":"ten"}"#,
+            r#"{"product":"2183","perPage":[20]}"#,
             "bad options: perPage must be a number",
         ),
         (

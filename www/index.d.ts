@@ -9,21 +9,21 @@ export type SteleLang = 'en' | 'ro' | 'hu' | 'bg' | 'de' | 'fr' | 'es' | 'it' | 
 export interface SteleOptions {
   /** Needed when the element is not one of the three Stele elements. */
   kind?: SteleKind;
-  /** The shop's product id (reviews, stars). */
-  product?: string;
+  /** The shop's product id (reviews, stars); a number is taken as its text. */
+  product?: string | number;
   /** Relay or static-export base URL; default: the directory stele.js was loaded from. */
   src?: string;
   /** UI language; default: the element's lang, else <html lang>, else en. */
   lang?: SteleLang | string;
   /** Colours: light (default), dark, or auto (follows prefers-color-scheme). */
   theme?: 'light' | 'dark' | 'auto';
-  /** Reviews per page, 1–100 (default 10). */
-  perPage?: number;
+  /** Reviews per page, 1–100 (default 10), or its text. */
+  perPage?: number | string;
   sort?: SteleSort;
   /** Testimonials layout (default carousel). */
   layout?: 'carousel' | 'grid';
-  /** Carousel seconds per slide; 0 (default) never moves by itself. */
-  autoplay?: number;
+  /** Carousel seconds per slide, or its text; 0 (default) never moves by itself. */
+  autoplay?: number | string;
   /**
    * UI string overrides by key (kebab-case or camelCase), e.g. { 'verified-buyer': 'Client verificat' };
    * keys and placeholders: docs/embed.md, "UI strings". The counted keys `review-count` ({n}),

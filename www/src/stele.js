@@ -89,10 +89,9 @@ function optionsOf(element, extra) {
     if (name.startsWith('text-')) options.strings[name.slice(5)] = value;
     else if (ATTRS.includes(name)) options[name.replace(/-([a-z])/g, (_, c) => c.toUpperCase())] = value;
   }
+  // perPage and autoplay stay as given (text from attributes): the widget reads them as
+  // numbers and says what it used instead of one it cannot use.
   Object.assign(options, extra);
-  // Numbers as numbers (NaN for text): the widget checks them and says what it used instead.
-  for (const name of ['perPage', 'autoplay']) if (options[name] != null && options[name] !== '') options[name] = +options[name];
-  else delete options[name];
   try {
     options.src = new URL(options.src || HERE, document.baseURI).href;
   } catch {
