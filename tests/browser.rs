@@ -818,6 +818,27 @@ async fn options_of_the_wrong_type_are_named_and_render_nothing() {
 }
 
 #[wasm_bindgen_test]
+async fn reviews_are_drawn_from_stars_without_parsing_the_raw_score() {
+    // The browser build skips a review's `score` and `product_id` unparsed (crates/core,
+    // public.rs): the widget draws `stars`, and a score it would refuse costs nothing.
+    let body = product(
+        summary(&[8], 1),
+        page(vec![review("s1", Some(8), Some("Good"), 1)], 1, 1),
+    )
+    .replace(r#""score":8"#, r#""score":"eight""#)
+    .replace(r#""product_id":"p1","score""#, r#""product_id":7,"score""#);
+    assert!(body.contains(r#""product_id":7,"score":"eight""#), "{body}");
+    let (host, root, _mounted) = show_p1(body, "").await;
+    let cards = all(&root, ".stele-list > li");
+    assert_eq!(cards.len(), 1);
+    let stars = one(&root, ".stele-list [role=img]")
+        .get_attribute("aria-label")
+        .unwrap();
+    assert_eq!(stars, "Rated 4.0 out of 5");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
 async fn comments_are_text_never_html() {
     let hostile = "<img src=x onerror=alert(1)><script>alert(2)</script>";
     let body = product(

@@ -19,9 +19,14 @@ use crate::time::Timestamp;
 pub struct PublicReview {
     /// Stable across syncs; a keyed hash that cannot be turned back into the order number.
     pub id: String,
-    /// The shop's product id; null for shop-level feedback.
+    /// The shop's product id; null for shop-level feedback. The widget never reads it (a
+    /// list belongs to one product, testimonials link nowhere), so the browser build skips
+    /// it unparsed.
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub product_id: Option<String>,
-    /// The 0–10 score, if the customer gave one.
+    /// The 0–10 score, if the customer gave one. The widget draws `stars`, so the browser
+    /// build skips this unparsed (and with it the score's range checks).
+    #[cfg_attr(target_arch = "wasm32", serde(skip_deserializing))]
     pub score: Option<Score>,
     /// `score / 2`, 0.0–5.0 in halves.
     pub stars: Option<f64>,
