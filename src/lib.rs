@@ -64,14 +64,7 @@ pub mod css {
     /// Every part, in cascade order: the shipped `stele.css`, minified.
     pub const ALL: [&str; 6] = [RATING, BASE, BADGE, CARDS, REVIEWS, TESTIMONIALS];
     /// The parts' files, in the same order (scripts/build-widget concatenates them).
-    pub const FILES: [&str; 6] = [
-        "src/components/rating/rating.css",
-        "src/stele.css",
-        "src/components/badge.css",
-        "src/components/card.css",
-        "src/components/reviews/reviews.css",
-        "src/components/testimonials.css",
-    ];
+    pub const FILES: [&str; 6] = include!("css_files.rs");
 
     #[cfg(test)]
     mod tests {

@@ -165,7 +165,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     let api = Api::new(&src);
     let i18n = I18n::resolve(
         [options.lang.as_deref(), options.page_lang.as_deref()],
-        &options.overrides(),
+        &options.strings,
     );
     let (settings, hints) = options.settings(kind.tag());
     for hint in hints {
@@ -244,7 +244,7 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
         .unwrap_or_else(|| crate::direct::ENDPOINT.to_owned());
     let i18n = I18n::resolve(
         [options.lang.as_deref(), options.page_lang.as_deref()],
-        &options.overrides(),
+        &options.strings,
     );
     let (settings, hints) = options.settings("stele-reviews");
     for hint in hints {

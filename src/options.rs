@@ -191,11 +191,6 @@ impl Options {
         };
         (settings, hints)
     }
-
-    /// The overrides as (key, text) pairs.
-    pub fn overrides(&self) -> Vec<(String, String)> {
-        self.strings.clone()
-    }
 }
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]

@@ -1,0 +1,10 @@
+// The stylesheet's part files in cascade order: one list, included by build.rs (which minifies
+// them) and by src/lib.rs (`css::FILES`, which scripts/build-widget's `cat` must match).
+[
+    "src/components/rating/rating.css",
+    "src/stele.css",
+    "src/components/badge.css",
+    "src/components/card.css",
+    "src/components/reviews/reviews.css",
+    "src/components/testimonials.css",
+]
