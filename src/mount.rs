@@ -253,19 +253,12 @@ fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<
     let emitter = Emitter::new(host.clone(), "reviews", Some(product.clone()));
     let content: Children = Box::new(move || {
         let context = "<stele-reviews unsafe-direct> (the Feedback API must allow this page's origin; the relay avoids that)".to_owned();
-        let fetch = move || {
-            let (endpoint, key, customer, product) = (
-                endpoint.clone(),
-                key.clone(),
-                customer.clone(),
-                product.clone(),
-            );
-            async move { crate::direct::product(&endpoint, &key, &customer, &product).await }
-        };
+        let request =
+            async move { crate::direct::product(&endpoint, &key, &customer, &product).await };
         loaded(
             context,
             (crate::components::SkeletonKind::Reviews, settings.per_page),
-            fetch,
+            request,
             move |initial| view! { <Reviews initial=initial per_page=settings.per_page sort=settings.sort complete=true /> },
         )
     });
