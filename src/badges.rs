@@ -1,17 +1,14 @@
 //! Badge batching: every `<stele-stars>` of a page shares one `/v1/summaries` request per
 //! relay, and every badge of one product shares its summary. The batch also announces each
-//! badge's `stele:ready` when its summary arrives: no effect per badge (a reactive `Effect`
-//! costs the badge-only module about 3 KB brotli).
+//! badge's `stele:ready` when its summary arrives (`ReadyAnnouncer`): no effect per badge.
 
 use std::cell::RefCell;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
 use crate::components::BadgeState;
-use crate::context::{Emitter, WidgetEvent};
+use crate::context::{announce, ReadyAnnouncer};
 use crate::data::Api;
 use crate::hints::warn;
 
@@ -26,32 +23,6 @@ struct Batches {
     pending: Vec<(String, Vec<String>)>,
     /// Badges waiting for their summary, to announce `stele:ready` when it comes.
     waiting: Vec<(BadgeKey, ReadyAnnouncer)>,
-}
-
-/// How a badge announces `stele:ready`: its host's emitter, and whether its view is on show
-/// (from its first render until it is unmounted), so a badge unmounted before its summary
-/// came, re-mounted in the meantime, or never drawn stays quiet.
-#[derive(Clone)]
-pub(crate) struct ReadyAnnouncer {
-    emitter: Emitter,
-    shown: Arc<AtomicBool>,
-}
-
-impl ReadyAnnouncer {
-    /// An announcer for the badge of `emitter`'s host; quiet until [`Self::track_view`].
-    pub(crate) fn new(emitter: Emitter) -> Self {
-        Self {
-            emitter,
-            shown: Arc::new(AtomicBool::new(false)),
-        }
-    }
-
-    /// Called in the badge's view: on show from now until the view's owner is cleaned up.
-    pub(crate) fn track_view(&self) {
-        self.shown.store(true, Ordering::Relaxed);
-        let shown = self.shown.clone();
-        on_cleanup(move || shown.store(false, Ordering::Relaxed));
-    }
 }
 
 impl Batches {
@@ -167,19 +138,4 @@ async fn flush(api: Api) {
             }
         });
     }
-}
-
-/// `stele:ready` for the badges of `announcers` still on show, a microtask later: after their
-/// views have drawn the summary just set (and after the mount of a badge whose summary was
-/// already known).
-fn announce(announcers: Vec<ReadyAnnouncer>) {
-    leptos::task::spawn_local(async move {
-        let _ =
-            wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::NULL)).await;
-        for announcer in announcers {
-            if announcer.shown.load(Ordering::Relaxed) {
-                announcer.emitter.emit(WidgetEvent::Ready);
-            }
-        }
-    });
 }

@@ -67,6 +67,53 @@ pub fn use_emitter() -> Emitter {
     use_context::<Emitter>().unwrap_or_default()
 }
 
+/// How an element announces `stele:ready` without a reactive `Effect` (one costs a module
+/// about 2-3 KB brotli): its host's emitter, and whether its view is on show (from its first
+/// render until it is unmounted), so a view unmounted before its data came, re-mounted in
+/// the meantime, or never drawn stays quiet.
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[derive(Clone)]
+pub(crate) struct ReadyAnnouncer {
+    emitter: Emitter,
+    shown: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+impl ReadyAnnouncer {
+    /// An announcer for `emitter`'s host; quiet until [`Self::track_view`].
+    pub(crate) fn new(emitter: Emitter) -> Self {
+        Self {
+            emitter,
+            shown: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+        }
+    }
+
+    /// Called in the view: on show from now until the view's owner is cleaned up.
+    pub(crate) fn track_view(&self) {
+        self.shown.store(true, std::sync::atomic::Ordering::Relaxed);
+        let shown = self.shown.clone();
+        on_cleanup(move || shown.store(false, std::sync::atomic::Ordering::Relaxed));
+    }
+}
+
+/// `stele:ready` for the views of `announcers` still on show, a microtask later: after they
+/// have drawn the data just set, and are in the DOM (a view is mounted in the task that
+/// built it).
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub(crate) fn announce(announcers: Vec<ReadyAnnouncer>) {
+    leptos::task::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
+            &wasm_bindgen::JsValue::NULL,
+        ))
+        .await;
+        for announcer in announcers {
+            if announcer.shown.load(std::sync::atomic::Ordering::Relaxed) {
+                announcer.emitter.emit(WidgetEvent::Ready);
+            }
+        }
+    });
+}
+
 /// Events as DOM `CustomEvent`s on the host element.
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
 mod browser {

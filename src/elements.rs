@@ -13,9 +13,9 @@ use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::paths::CANONICAL_PER_PAGE;
 
-use crate::badges::{summary_signal, ReadyAnnouncer};
+use crate::badges::summary_signal;
 use crate::components::{Badge, Layout, Root, Surface};
-use crate::context::Emitter;
+use crate::context::{Emitter, ReadyAnnouncer};
 use crate::data::Api;
 use crate::i18n::I18n;
 #[cfg(stele_reviews)]

@@ -12,15 +12,16 @@ use stele_core::listing::ReviewSort;
 use stele_core::public::ShopView;
 
 use crate::components::{Layout, Reviews, Skeleton, SkeletonKind, Testimonials};
-use crate::context::WidgetEvent;
+use crate::context::{announce, ReadyAnnouncer};
 use crate::data::{Api, DataError};
 use crate::hints::warn;
 
-/// Emits `stele:ready` once, after its siblings are in the DOM.
+/// Emits `stele:ready` once, after its siblings are in the DOM, unless it is unmounted first.
 #[component]
 pub(crate) fn Ready() -> impl IntoView {
-    let emitter = crate::context::use_emitter();
-    Effect::new(move |_| emitter.emit(WidgetEvent::Ready));
+    let announcer = ReadyAnnouncer::new(crate::context::use_emitter());
+    announcer.track_view();
+    announce(vec![announcer]);
 }
 
 #[cfg(stele_reviews)]

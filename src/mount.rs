@@ -18,9 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::badges::{summary_signal, ReadyAnnouncer};
+use crate::badges::summary_signal;
 use crate::components::{Badge, Layout, Reviews, Root, Testimonials};
-use crate::context::Emitter;
+use crate::context::{Emitter, ReadyAnnouncer};
 use crate::data::{Api, DataError};
 use crate::hints::warn;
 use crate::i18n::I18n;

@@ -1089,6 +1089,76 @@ async fn each_badge_announces_ready_once_after_drawing_its_summary() {
     }
 }
 
+/// Records, for each `stele:ready` on `host`, what its shadow root holds at that moment:
+/// the number of cards in its review list or testimonial grid, and of skeleton blocks.
+fn record_ready_drawn(host: &HtmlElement) -> Rc<RefCell<Vec<String>>> {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let (sink, drawn) = (seen.clone(), host.clone());
+    let listener =
+        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |_: web_sys::CustomEvent| {
+            let root = drawn.shadow_root().unwrap();
+            let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+            sink.borrow_mut().push(format!(
+                "{} items, {} skeleton",
+                count(".stele-list > li, .stele-grid > li"),
+                count(".stele-sk")
+            ));
+        });
+    host.add_event_listener_with_callback("stele:ready", listener.as_ref().unchecked_ref())
+        .unwrap();
+    listener.forget();
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn reviews_and_testimonials_announce_ready_once_with_their_content_drawn() {
+    let (first, _) = five_reviews();
+    script_network(&[
+        ("v1/products/p1.json", 200, first),
+        ("v1/products/slow.json", 0, String::new()),
+        ("v1/products/broken.json", 500, "{}".into()),
+        ("v1/shop.json", 200, shop(page(testimonials(0, 3), 1, 3))),
+    ]);
+    let mount = |kind: &str, options_json: String| {
+        let host = element(&format!("stele-{kind}"), &[]);
+        let seen = record_ready_drawn(&host);
+        let mounted = stele::mount(host.clone(), kind, options(&options_json));
+        (host, seen, mounted)
+    };
+    let reviews = |product: &str| format!(r#"{{"product":"{product}","src":"{SRC}"}}"#);
+    let (reviews_host, reviews_ready, _a) = mount("reviews", reviews("p1"));
+    let (grid_host, grid_ready, _b) = mount(
+        "testimonials",
+        format!(r#"{{"src":"{SRC}","layout":"grid"}}"#),
+    );
+    let (slow_host, slow_ready, mut slow) = mount("reviews", reviews("slow"));
+    let (broken_host, broken_ready, _c) = mount("reviews", reviews("broken"));
+    sleep(50).await;
+    assert_eq!(
+        reviews_ready.borrow().as_slice(),
+        ["5 items, 0 skeleton"],
+        "once, with the cards in place of the skeleton"
+    );
+    assert_eq!(grid_ready.borrow().as_slice(), ["3 items, 0 skeleton"]);
+    assert!(slow_ready.borrow().is_empty(), "still loading: not ready");
+    assert!(
+        !all(&shadow(&slow_host), ".stele-sk").is_empty(),
+        "the skeleton meanwhile"
+    );
+    slow.unmount();
+    assert!(broken_ready.borrow().is_empty(), "a failure is not ready");
+    assert_eq!(all(&shadow(&broken_host), ".stele-quiet").len(), 1);
+    sleep(20).await;
+    assert!(
+        slow_ready.borrow().is_empty(),
+        "unmounted before its data: quiet"
+    );
+    assert_eq!(reviews_ready.borrow().len(), 1, "and never again");
+    for host in [reviews_host, grid_host, slow_host, broken_host] {
+        host.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn badges_on_a_static_export_read_only_the_chunks_they_need() {
     use stele_core::paths::{summaries_chunk, summary_chunk_of};
