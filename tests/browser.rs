@@ -1623,3 +1623,81 @@ async fn direct_mode_reads_the_feedback_api_and_warns_loudly() {
     );
     host.remove();
 }
+
+#[wasm_bindgen_test]
+async fn an_opened_testimonial_stays_open_when_more_load_or_the_carousel_moves() {
+    let long = "Foarte bun. ".repeat(30);
+    let mut first = testimonials(0, 2);
+    first[0] = review("long", Some(10), Some(long.trim()), 1);
+    let more = serde_json::to_string(&Page {
+        items: testimonials(2, 2),
+        page: 2,
+        per_page: 2,
+        total: 4,
+        total_pages: 2,
+    })
+    .unwrap();
+    let mut shown = page(first, 1, 4);
+    shown.per_page = 2;
+    script_network(&[
+        ("v1/testimonials?page=2&per_page=2", 200, more),
+        ("v1/shop.json", 200, shop(shown)),
+    ]);
+    let open = |root: &ShadowRoot| {
+        let comment = one(root, ".stele-review__comment");
+        !comment.class_list().contains("is-clamped")
+    };
+    for layout in ["grid", "carousel"] {
+        let host = element("stele-testimonials", &[]);
+        let _mounted = stele::mount(
+            host.clone(),
+            "testimonials",
+            options(&format!(
+                r#"{{"src":"{SRC}","layout":"{layout}","perPage":2}}"#
+            )),
+        );
+        sleep(60).await;
+        let root = shadow(&host);
+        one(&root, "button.stele-link")
+            .unchecked_ref::<HtmlElement>()
+            .click();
+        sleep(20).await;
+        assert!(open(&root), "{layout}: Read more opens it");
+        let first_card = one(&root, ".stele-review");
+        if layout == "grid" {
+            one(&root, ".stele-more")
+                .unchecked_ref::<HtmlElement>()
+                .click();
+        } else {
+            // Next (which loads page 2 on the way), next, then back twice.
+            let buttons = all(&root, ".stele-carousel__controls button");
+            let (previous, next) = (
+                buttons[0].unchecked_ref::<HtmlElement>(),
+                buttons[buttons.len() - 1].unchecked_ref::<HtmlElement>(),
+            );
+            next.click();
+            sleep(60).await;
+            next.click();
+            sleep(20).await;
+            let current = one(&root, ".stele-carousel__slide.is-current");
+            assert_eq!(
+                current.get_attribute("aria-label").as_deref(),
+                Some("3 / 4")
+            );
+            previous.click();
+            previous.click();
+        }
+        sleep(60).await;
+        assert_eq!(
+            all(&root, ".stele-review").len(),
+            4,
+            "{layout}: page 2 came"
+        );
+        assert!(open(&root), "{layout}: the opened testimonial stays open");
+        assert!(
+            first_card.is_same_node(Some(&one(&root, ".stele-review"))),
+            "{layout}: the first card is the same element, not drawn again"
+        );
+        host.remove();
+    }
+}

@@ -147,14 +147,12 @@ pub fn Testimonials(
     let more_text = i18n.strings.get(Key::LoadMore).to_owned();
     match layout {
         Layout::Grid => {
-            let cards = move || {
-                items
-                    .get()
-                    .into_iter()
-                    .map(
-                        |review| view! { <li><ReviewCard review=review part="testimonial" /></li> },
-                    )
-                    .collect_view()
+            // Keyed: "load more" appends cards and leaves the others (an open "Read more")
+            // alone.
+            let cards = view! {
+                <For each=move || items.get() key=|review| review.id.clone() let:review>
+                    <li><ReviewCard review=review part="testimonial" /></li>
+                </For>
             };
             let footer = move || {
                 let load_more = load_more.clone();
@@ -184,22 +182,16 @@ pub fn Testimonials(
             });
             // Every slide stays in the DOM, stacked in one grid cell: the carousel is always as
             // tall as its tallest slide, so moving never shifts the page.
-            let slides = move || {
-                let (at, count) = (current.get(), total.get().max(len() as u64));
-                items
-                    .get()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, review)| {
-                        let here = index == at;
-                        view! {
-                            <div class=if here { "stele-carousel__slide is-current" } else { "stele-carousel__slide" } role="group"
-                                aria-roledescription="slide" aria-label=format!("{} / {count}", index + 1) aria-hidden=(!here).to_string()>
-                                <ReviewCard review=review part="testimonial" />
-                            </div>
-                        }
-                    })
-                    .collect_view()
+            // Keyed by place and id: moving changes only the slides' attributes, and "load more"
+            // adds slides, so the cards (an open "Read more") stay as they are.
+            let count = move || total.get().max(len() as u64);
+            let slides = view! {
+                <For each=move || items.get().into_iter().enumerate() key=|(index, review)| (*index, review.id.clone()) let:((index, review))>
+                    <div class=move || if current.get() == index { "stele-carousel__slide is-current" } else { "stele-carousel__slide" } role="group"
+                        aria-roledescription="slide" aria-label=move || format!("{} / {}", index + 1, count()) aria-hidden=move || (current.get() != index).to_string()>
+                        <ReviewCard review=review part="testimonial" />
+                    </div>
+                </For>
             };
             view! {
                 <section class="stele-testimonials stele-testimonials--carousel" aria-roledescription="carousel" aria-label=title>
