@@ -33,7 +33,8 @@ async fn sleep(ms: i32) {
 }
 
 /// Replaces `fetch`: each route is (URL fragment, status, JSON body); status 0 never answers
-/// (until its request is aborted). Requests and their abort signals are recorded.
+/// (until its request is aborted); status 1 is held until [`release_held`], then answers 200
+/// with its body. Requests and their abort signals are recorded.
 fn script_network(routes: &[(&str, u16, String)]) {
     let table = js_sys::Array::new();
     for (fragment, status, body) in routes {
@@ -47,6 +48,7 @@ fn script_network(routes: &[(&str, u16, String)]) {
     let install = js_sys::Function::new_no_args(
         "globalThis.__steleRequests = [];
          globalThis.__steleSignals = [];
+         globalThis.__steleHeld = [];
          globalThis.fetch = (input, init) => {
            const url = typeof input === 'string' ? input : input.url;
            const signal = init?.signal ?? input.signal;
@@ -56,10 +58,21 @@ fn script_network(routes: &[(&str, u16, String)]) {
            if (!route) return Promise.resolve(new Response('{}', { status: 404 }));
            if (route[1] === 0)
              return new Promise((_, reject) => signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+           if (route[1] === 1)
+             return new Promise((resolve) => globalThis.__steleHeld.push(() => resolve(new Response(route[2], { status: 200, headers: { 'content-type': 'application/json' } }))));
            return Promise.resolve(new Response(route[2], { status: route[1], headers: { 'content-type': 'application/json' } }));
          };",
     );
     install.call0(&JsValue::NULL).unwrap();
+}
+
+/// Answers every request held by a status-1 route (see [`script_network`]).
+fn release_held() {
+    js_sys::Function::new_no_args(
+        "globalThis.__steleHeld.splice(0).forEach((answer) => answer());",
+    )
+    .call0(&JsValue::NULL)
+    .unwrap();
 }
 
 fn requests() -> Vec<String> {
@@ -1157,6 +1170,96 @@ async fn reviews_and_testimonials_announce_ready_once_with_their_content_drawn()
     for host in [reviews_host, grid_host, slow_host, broken_host] {
         host.remove();
     }
+}
+
+#[wasm_bindgen_test]
+async fn an_element_unmounted_as_its_data_is_drawn_says_nothing() {
+    let (first, _) = five_reviews();
+    script_network(&[("v1/products/p1.json", 1, first)]);
+    let host = element("stele-reviews", &[]);
+    let ready = record(&host, "stele:ready");
+    let mounted = Rc::new(RefCell::new(Some(stele::mount(
+        host.clone(),
+        "reviews",
+        options(&format!(r#"{{"product":"p1","src":"{SRC}"}}"#)),
+    ))));
+    sleep(20).await;
+    let root = shadow(&host);
+    assert!(!all(&root, ".stele-sk").is_empty(), "held: the skeleton");
+    // A mutation observer's callback is the microtask right after the cards are inserted:
+    // the view is drawn, and its announce has not run yet. Unmount there.
+    let (held, drawn) = (mounted.clone(), Rc::new(RefCell::new(false)));
+    let seen = drawn.clone();
+    let unmount = Closure::<dyn FnMut()>::new(move || {
+        *seen.borrow_mut() = true;
+        if let Some(mut element) = held.borrow_mut().take() {
+            element.unmount();
+        }
+    });
+    js_sys::Function::new_with_args(
+        "root, unmount",
+        "const observer = new MutationObserver(() => {
+           if (root.querySelector('.stele-list > li')) { observer.disconnect(); unmount(); }
+         });
+         observer.observe(root, { childList: true, subtree: true });",
+    )
+    .call2(&JsValue::NULL, &root, unmount.as_ref())
+    .unwrap();
+    release_held();
+    sleep(50).await;
+    assert!(*drawn.borrow(), "the cards were drawn");
+    assert!(
+        ready.borrow().is_empty(),
+        "unmounted before its announce: no stele:ready"
+    );
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_carousel_whose_first_page_shrank_still_shows_a_slide() {
+    // The embedded page is shorter than the element's, so page 1 is asked again; while it
+    // is on its way the shopper moves to the third slide, and the shop now has one.
+    let mut embedded = page(testimonials(0, 3), 1, 5);
+    embedded.per_page = 3;
+    let mut now = page(testimonials(0, 1), 1, 1);
+    now.per_page = 4;
+    script_network(&[
+        (
+            "v1/testimonials?page=1&per_page=4",
+            1,
+            serde_json::to_string(&now).unwrap(),
+        ),
+        ("v1/shop.json", 200, shop(embedded)),
+    ]);
+    let host = element("stele-testimonials", &[]);
+    let _mounted = stele::mount(
+        host.clone(),
+        "testimonials",
+        options(&format!(r#"{{"src":"{SRC}","perPage":4}}"#)),
+    );
+    sleep(50).await;
+    let root = shadow(&host);
+    let next = all(&root, ".stele-carousel__controls button")
+        .pop()
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
+    next.click();
+    next.click();
+    sleep(20).await;
+    let current = || all(&root, ".stele-carousel__slide.is-current");
+    assert_eq!(
+        current()[0].get_attribute("aria-label").as_deref(),
+        Some("3 / 5")
+    );
+    release_held();
+    sleep(50).await;
+    assert_eq!(all(&root, ".stele-carousel__slide").len(), 1);
+    assert_eq!(current().len(), 1, "the one slide left is on show");
+    assert_eq!(
+        current()[0].get_attribute("aria-hidden").as_deref(),
+        Some("false")
+    );
+    host.remove();
 }
 
 #[wasm_bindgen_test]

@@ -186,10 +186,13 @@ pub fn Testimonials(
             // Keyed by place and id: moving changes only the slides' attributes, and "load more"
             // adds slides, so the cards (an open "Read more") stay as they are.
             let count = move || total.get().max(len() as u64);
+            // The slide on show: `current`, or the last one if a page 1 that came again holds
+            // fewer than that (the carousel is never blank).
+            let shown = move || current.get().min(len().saturating_sub(1));
             let slides = view! {
                 <For each=move || items.get().into_iter().enumerate() key=|(index, review)| (*index, review.id.clone()) let:((index, review))>
-                    <div class=move || if current.get() == index { "stele-carousel__slide is-current" } else { "stele-carousel__slide" } role="group"
-                        aria-roledescription="slide" aria-label=move || format!("{} / {}", index + 1, count()) aria-hidden=move || (current.get() != index).to_string()>
+                    <div class=move || if shown() == index { "stele-carousel__slide is-current" } else { "stele-carousel__slide" } role="group"
+                        aria-roledescription="slide" aria-label=move || format!("{} / {}", index + 1, count()) aria-hidden=move || (shown() != index).to_string()>
                         <ReviewCard review=review part="testimonial" />
                     </div>
                 </For>
