@@ -1007,23 +1007,34 @@ async fn badges_share_one_summaries_request() {
     }
 }
 
-/// Records, for each `stele:ready` on `host`, the badge's count as drawn at that moment.
-fn record_badge_ready(host: &HtmlElement) -> Rc<RefCell<Vec<String>>> {
+/// Records, for each `stele:ready` on `host`, what `probe` reads in its shadow root at that
+/// moment.
+fn record_ready_as(
+    host: &HtmlElement,
+    probe: impl Fn(&ShadowRoot) -> String + 'static,
+) -> Rc<RefCell<Vec<String>>> {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let (sink, drawn) = (seen.clone(), host.clone());
     let listener =
         Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |_: web_sys::CustomEvent| {
-            let count = drawn
-                .shadow_root()
-                .and_then(|root| root.query_selector(".stele-badge__count").ok().flatten())
-                .and_then(|count| count.text_content())
-                .unwrap_or_default();
-            sink.borrow_mut().push(count);
+            let seen_now = drawn.shadow_root().map(|root| probe(&root));
+            sink.borrow_mut().push(seen_now.unwrap_or_default());
         });
     host.add_event_listener_with_callback("stele:ready", listener.as_ref().unchecked_ref())
         .unwrap();
     listener.forget();
     seen
+}
+
+/// Records, for each `stele:ready` on `host`, the badge's count as drawn at that moment.
+fn record_badge_ready(host: &HtmlElement) -> Rc<RefCell<Vec<String>>> {
+    record_ready_as(host, |root| {
+        root.query_selector(".stele-badge__count")
+            .ok()
+            .flatten()
+            .and_then(|count| count.text_content())
+            .unwrap_or_default()
+    })
 }
 
 #[wasm_bindgen_test]
@@ -1105,22 +1116,14 @@ async fn each_badge_announces_ready_once_after_drawing_its_summary() {
 /// Records, for each `stele:ready` on `host`, what its shadow root holds at that moment:
 /// the number of cards in its review list or testimonial grid, and of skeleton blocks.
 fn record_ready_drawn(host: &HtmlElement) -> Rc<RefCell<Vec<String>>> {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let (sink, drawn) = (seen.clone(), host.clone());
-    let listener =
-        Closure::<dyn FnMut(web_sys::CustomEvent)>::new(move |_: web_sys::CustomEvent| {
-            let root = drawn.shadow_root().unwrap();
-            let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
-            sink.borrow_mut().push(format!(
-                "{} items, {} skeleton",
-                count(".stele-list > li, .stele-grid > li"),
-                count(".stele-sk")
-            ));
-        });
-    host.add_event_listener_with_callback("stele:ready", listener.as_ref().unchecked_ref())
-        .unwrap();
-    listener.forget();
-    seen
+    record_ready_as(host, |root| {
+        let count = |selector: &str| root.query_selector_all(selector).unwrap().length();
+        format!(
+            "{} items, {} skeleton",
+            count(".stele-list > li, .stele-grid > li"),
+            count(".stele-sk")
+        )
+    })
 }
 
 #[wasm_bindgen_test]
