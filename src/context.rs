@@ -4,6 +4,11 @@ use leptos::prelude::*;
 use stele_core::ReviewSort;
 
 use crate::i18n::{I18n, Lang};
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+use std::sync::{
+    atomic::{AtomicBool, Ordering},
+    Arc,
+};
 
 /// The element's language, strings and formats.
 pub fn use_i18n() -> I18n {
@@ -75,7 +80,7 @@ pub fn use_emitter() -> Emitter {
 #[derive(Clone)]
 pub(crate) struct ReadyAnnouncer {
     emitter: Emitter,
-    shown: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    shown: Arc<AtomicBool>,
 }
 
 #[cfg(all(feature = "csr", target_arch = "wasm32"))]
@@ -84,15 +89,15 @@ impl ReadyAnnouncer {
     pub(crate) fn new(emitter: Emitter) -> Self {
         Self {
             emitter,
-            shown: std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+            shown: Arc::new(AtomicBool::new(false)),
         }
     }
 
     /// Called in the view: on show from now until the view's owner is cleaned up.
     pub(crate) fn track_view(&self) {
-        self.shown.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.shown.store(true, Ordering::Relaxed);
         let shown = self.shown.clone();
-        on_cleanup(move || shown.store(false, std::sync::atomic::Ordering::Relaxed));
+        on_cleanup(move || shown.store(false, Ordering::Relaxed));
     }
 }
 
@@ -107,7 +112,7 @@ pub(crate) fn announce(announcers: Vec<ReadyAnnouncer>) {
         ))
         .await;
         for announcer in announcers {
-            if announcer.shown.load(std::sync::atomic::Ordering::Relaxed) {
+            if announcer.shown.load(Ordering::Relaxed) {
                 announcer.emitter.emit(WidgetEvent::Ready);
             }
         }

@@ -1,6 +1,6 @@
 //! Data for an element: fetched once with its skeleton meanwhile, then rendered and
-//! announced (`stele:ready`). The custom
-//! elements (mount.rs) and the Leptos components (elements.rs) share these.
+//! announced (`stele:ready`). The custom elements (mount.rs) and the Leptos components
+//! (elements.rs) share these.
 // A module without reviews or testimonials compiles only part of this file.
 #![cfg_attr(
     not(all(stele_reviews, stele_testimonials)),
