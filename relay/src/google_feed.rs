@@ -11,6 +11,10 @@
 //! - reviews of a product without a page in the product feed are left out (`product_url`
 //!   is required) and counted by `stele-relay feed-report`.
 //!
+//! The elements follow the schema's `xs:sequence`s (Google's `product_reviews.xsd`), not a
+//! sample: `tests/security/validators.rs` validates the served, the demo's and the exported
+//! feed with `xmllint --schema` against Google's own file.
+//!
 //! The file is written product by product ([`FeedChunks`]): the relay streams it, never
 //! holding the whole XML.
 
@@ -53,6 +57,49 @@ fn carried(text: &str) -> String {
     out.trim().to_owned()
 }
 
+/// `url` as the schema's `httpUrlType` takes it (an `xs:anyURI` matching
+/// `(https?://)?\S+\.\S+`): after the host, what a URI may not hold is percent-encoded
+/// (white space, control characters, `"`, `<`, `>`, `\`, `^`, `` ` ``, `{`, `|`, `}`, `[`,
+/// `]`, a second `#`, a `%` that starts no escape), so the link leads where it led; nothing
+/// else changes. `None` when the schema refuses it even so: white space in the host, or no
+/// dot at all (`http://localhost/p`).
+pub fn schema_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let host_start = url.find("://").map_or(0, |i| i + 3);
+    let host_end = url[host_start..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| host_start + i);
+    let (head, rest) = url.split_at(host_end);
+    if head.is_empty() || head.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    out.push_str(head);
+    let mut fragment = false;
+    for (index, c) in rest.char_indices() {
+        let escape = rest
+            .get(index + 1..index + 3)
+            .is_some_and(|hex| hex.bytes().all(|b| b.is_ascii_hexdigit()));
+        let encode = match c {
+            '%' => !escape,
+            '#' => std::mem::replace(&mut fragment, true),
+            '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '|' | '}' | '[' | ']' => true,
+            c => c.is_whitespace() || c.is_control(),
+        };
+        if encode {
+            for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                out.push_str(&format!("%{byte:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    let dotted = out
+        .char_indices()
+        .any(|(i, c)| c == '.' && i > 0 && i + 1 < out.len());
+    dotted.then_some(out)
+}
+
 /// Why a review is not in the feed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum LeftOut {
@@ -64,6 +111,8 @@ pub enum LeftOut {
     NoDate,
     /// Its product has no page in the product feed: `product_url` is required.
     NoProductUrl,
+    /// Its product's page is no URL the schema takes ([`schema_url`]).
+    UnusableProductUrl,
 }
 
 impl LeftOut {
@@ -74,6 +123,9 @@ impl LeftOut {
             Self::NoComment => "no comment",
             Self::NoDate => "no date",
             Self::NoProductUrl => "no product URL in the product feed (STELE_FEED_URL)",
+            Self::UnusableProductUrl => {
+                "a product URL Google's schema refuses (it needs a host name with a dot, e.g. https://shop.example/p/2183)"
+            }
         }
     }
 }
@@ -95,13 +147,20 @@ pub fn eligibility(review: &PublicReview, info: Option<&ProductInfo>) -> Result<
     if review.date.is_none() {
         return Err(LeftOut::NoDate);
     }
-    if info.and_then(|i| i.url.as_deref()).is_none() {
+    let Some(url) = info.and_then(|i| i.url.as_deref()) else {
         return Err(LeftOut::NoProductUrl);
+    };
+    if schema_url(url).is_none() {
+        return Err(LeftOut::UnusableProductUrl);
     }
     Ok(())
 }
 
-/// One `<review>` element.
+/// One `<review>` element, its children in the order of the schema's `reviewType`:
+/// `review_id`, `reviewer`, `review_timestamp`, `content`, `review_url`, `ratings`,
+/// `products`, `is_spam`, `is_verified_purchase`, `collection_method` (the optional ones
+/// the relay has nothing for are left out: `review_language`, `review_country`, `title`,
+/// `pros`, `cons`, `reviewer_images`, `is_incentivized_review`, `transaction_id`).
 fn write_review(
     out: &mut String,
     review: &PublicReview,
@@ -113,7 +172,7 @@ fn write_review(
         review.score,
         review.comment.as_deref(),
         review.date,
-        info.url.as_deref(),
+        info.url.as_deref().and_then(schema_url),
     ) else {
         return;
     };
@@ -130,20 +189,20 @@ fn write_review(
     text(out, "review_id", &review.id);
     // Retargeting shares no names: every reviewer is anonymous to Google.
     out.push_str("<reviewer><name is_anonymous=\"true\">Anonymous</name></reviewer>");
-    out.push_str("<is_verified_purchase>true</is_verified_purchase>");
     let timestamp = date.to_string().replace('Z', "+00:00");
     text(out, "review_timestamp", &timestamp);
     out.push_str("<content>");
     out.push_str(&carried(comment));
     out.push_str("</content>");
     out.push_str("<review_url type=\"group\">");
-    escape(url, out);
+    escape(&url, out);
     out.push_str("</review_url>");
     out.push_str("<ratings><overall min=\"0\" max=\"10\">");
     out.push_str(&score.get().to_string());
     out.push_str("</overall></ratings>");
     out.push_str("<products><product><product_ids>");
-    // Each identifier sits in its own list element, in the schema's order.
+    // Each identifier sits in its own list element, in the schema's order (`productIdsType`);
+    // one that is empty once XML has what it can carry is left out (`nonEmptyStringType`).
     let ids = [
         ("gtins", "gtin", info.gtin.as_deref()),
         ("mpns", "mpn", info.mpn.as_deref()),
@@ -151,15 +210,10 @@ fn write_review(
         ("brands", "brand", info.brand.as_deref()),
     ];
     for (list, tag, value) in ids {
-        if let Some(value) = value {
-            out.push('<');
-            out.push_str(list);
-            out.push('>');
-            text(out, tag, value);
-            out.push_str("</");
-            out.push_str(list);
-            out.push('>');
-        }
+        let Some(value) = value.map(carried).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        out.push_str(&format!("<{list}><{tag}>{value}</{tag}></{list}>"));
     }
     out.push_str("</product_ids>");
     if let Some(name) = info.name.as_deref().map(carried).filter(|n| !n.is_empty()) {
@@ -167,11 +221,15 @@ fn write_review(
         out.push_str(&name);
         out.push_str("</product_name>");
     }
-    text(out, "product_url", url);
+    out.push_str("<product_url>");
+    escape(&url, out);
+    out.push_str("</product_url>");
     out.push_str("</product></products>");
     if spam {
         out.push_str("<is_spam>true</is_spam>");
     }
+    // Every review answers an order's post-purchase email.
+    out.push_str("<is_verified_purchase>true</is_verified_purchase>");
     out.push_str("<collection_method>post_fulfillment</collection_method>");
     out.push_str("</review>");
 }
@@ -388,6 +446,53 @@ mod tests {
         assert_eq!(
             out,
             "a&lt;b&gt;&amp;&quot;c&quot;&apos;d&apos;\t\n\r\u{fffd}🌟"
+        );
+    }
+
+    #[test]
+    fn urls_are_encoded_where_the_schema_would_refuse_them() {
+        let url = |u: &str| schema_url(u);
+        assert_eq!(
+            url("https://s.example/p?a=1&b=2").as_deref(),
+            Some("https://s.example/p?a=1&b=2")
+        );
+        assert_eq!(
+            url(" https://s.example/sandale din piele?f[c]=maro|bej ").as_deref(),
+            Some("https://s.example/sandale%20din%20piele?f%5Bc%5D=maro%7Cbej")
+        );
+        assert_eq!(
+            url("https://s.example/p?r=50%#a#b%2F").as_deref(),
+            Some("https://s.example/p?r=50%25#a%23b%2F"),
+            "a stray % and a second # encoded, an escape kept"
+        );
+        assert_eq!(
+            url("https://s.example/rochie-vară").as_deref(),
+            Some("https://s.example/rochie-vară")
+        );
+        assert_eq!(url("http://localhost/p"), None, "no dot");
+        assert_eq!(
+            url("https://shop example.ro/p"),
+            None,
+            "a space in the host"
+        );
+        let review = PublicReview::new(
+            "r1".into(),
+            Some("p1".into()),
+            stele_core::Score::new(9),
+            Some("Bună".into()),
+            Some(stele_core::Timestamp::from_unix(1_700_000_000)),
+        );
+        let page = |url: &str| ProductInfo {
+            url: Some(url.into()),
+            ..ProductInfo::default()
+        };
+        assert_eq!(
+            eligibility(&review, Some(&page("http://localhost/p"))),
+            Err(LeftOut::UnusableProductUrl)
+        );
+        assert_eq!(
+            eligibility(&review, Some(&page("https://s.example/a b"))),
+            Ok(())
         );
     }
 

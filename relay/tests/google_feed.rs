@@ -18,17 +18,17 @@ use stele_relay::store::{CatalogEntry, Store};
 const PATH: &str = "/v1/feeds/google-product-reviews.xml";
 const NOW: i64 = 1_750_000_000;
 
-/// The children of `<review>` in the order the schema's sequence gives them.
+/// The children of `<review>` in the order the schema's sequence (`reviewType` in Google's
+/// `product_reviews.xsd` 2.4) gives them. `tests/security/validators.rs` validates the feed
+/// against the schema itself with `xmllint`.
 const REVIEW_SEQUENCE: [&str; 18] = [
     "review_id",
     "reviewer",
-    "is_verified_purchase",
-    "is_incentivized_review",
+    "review_language",
+    "review_country",
     "review_timestamp",
     "title",
     "content",
-    "review_language",
-    "review_country",
     "pros",
     "cons",
     "review_url",
@@ -36,6 +36,8 @@ const REVIEW_SEQUENCE: [&str; 18] = [
     "ratings",
     "products",
     "is_spam",
+    "is_verified_purchase",
+    "is_incentivized_review",
     "collection_method",
     "transaction_id",
 ];
