@@ -76,7 +76,7 @@ fn open(
     store: &StoreOptions,
 ) -> Result<(crate::upstream::HttpSource, Arc<Mutex<Store>>), ExitCode> {
     let source = upstream.source().map_err(fail)?;
-    let store = Store::open(&store.db).map_err(fail)?;
+    let store = store.open().map_err(fail)?;
     Ok((source, Arc::new(Mutex::new(store))))
 }
 
@@ -353,11 +353,21 @@ pub async fn check(args: CheckArgs) -> ExitCode {
     }
 }
 
-/// `stele-relay config`: every effective setting, one `VARIABLE=value` a line.
-pub fn config(args: &ConfigArgs) -> ExitCode {
+/// Every setting `serve` takes, as clap defines it: the serve command's arguments, then
+/// the global `--log-format`. `config` lists these, so a new setting appears there with no
+/// list to keep.
+pub fn setting_definitions() -> clap::Command {
+    use clap::Args as _;
+    crate::logging::LogOptions::augment_args(ServeArgs::augment_args(clap::Command::new("serve")))
+}
+
+/// `stele-relay config`: every effective setting, one `VARIABLE=value` a line, in the order
+/// of their definitions ([`setting_definitions`]): the value as given (flag, variable or
+/// default), `<not set>` for an unset optional one, `<redacted>` for a secret; the key's line
+/// says where it came from. `matches` are the config command's own.
+pub fn config(args: &ConfigArgs, matches: &clap::ArgMatches) -> ExitCode {
     let serve = &args.serve;
-    let (upstream, http, moderation) = (&serve.upstream, &serve.http, &serve.moderation);
-    let key = match upstream.rest_key() {
+    let key = match serve.upstream.rest_key() {
         Ok((_, KeySource::Variable)) => "<redacted> (from RTG_REST_KEY)".to_owned(),
         Ok((_, KeySource::File(path))) => format!("<redacted> (from the file {})", path.display()),
         Ok((_, KeySource::Credential(path))) => {
@@ -365,79 +375,49 @@ pub fn config(args: &ConfigArgs) -> ExitCode {
         }
         Err(message) => format!("<not usable: {message}>"),
     };
-    let list = |items: &[String]| items.join(",");
-    let optional = |value: &Option<String>| value.clone().unwrap_or_else(|| "<off>".into());
-    let stars = |value: Option<u8>| value.map_or_else(|| "<off>".into(), |n| n.to_string());
-    let duration = |d: std::time::Duration| format!("{}ms", d.as_millis());
-    let lines = [
-        ("RTG_REST_KEY", key),
-        (
-            "RTG_CUSTOMER_ID",
-            upstream.customer().unwrap_or("<not set>").to_owned(),
-        ),
-        (
-            "STELE_UPSTREAM_URL",
-            crate::upstream::redact(&upstream.upstream_url),
-        ),
-        (
-            "STELE_UPSTREAM_TIMEOUT",
-            duration(upstream.upstream_timeout),
-        ),
-        (
-            "STELE_UPSTREAM_MAX_BYTES",
-            upstream.upstream_max_bytes.to_string(),
-        ),
-        ("STELE_SYNC_INTERVAL", duration(serve.sync_interval)),
-        ("STELE_SYNC_OVERLAP", duration(upstream.sync_overlap)),
-        ("STELE_TIMEZONE", upstream.timezone.to_string()),
-        ("STELE_FEED_URL", optional(&serve.shop.feed_url)),
-        ("STELE_CURRENCY", serve.shop.currency.to_string()),
-        ("STELE_SHOP_NAME", optional(&serve.shop.shop_name)),
-        ("STELE_JSONLD", serve.shop.json_ld.as_str().to_owned()),
-        (
-            "STELE_JSONLD_PRODUCT_ID",
-            serve.shop.product_node.as_str().to_owned(),
-        ),
-        ("STELE_DB", serve.store.db.display().to_string()),
-        ("STELE_LISTEN", http.listen.clone()),
-        ("STELE_METRICS_LISTEN", optional(&http.metrics_listen)),
-        ("STELE_ALLOWED_ORIGINS", list(&http.allowed_origins)),
-        (
-            "STELE_ASSETS",
-            http.assets
-                .as_ref()
-                .map_or_else(|| "<built in>".into(), |p| p.display().to_string()),
-        ),
-        ("STELE_RATE_LIMIT", http.rate_limit.to_string()),
-        ("STELE_TRUSTED_PROXIES", list(&http.trusted_proxies)),
-        ("STELE_REQUEST_TIMEOUT", duration(http.request_timeout)),
-        ("STELE_SHUTDOWN_TIMEOUT", duration(http.shutdown_timeout)),
-        ("STELE_CACHE_MAX_AGE", duration(http.cache_max_age)),
-        ("STELE_PUBLIC_URL", http.public_url.clone()),
-        ("STELE_MIN_STARS", stars(moderation.min_stars)),
-        (
-            "STELE_TESTIMONIAL_MIN_STARS",
-            stars(moderation.testimonial_min_stars),
-        ),
-        (
-            "STELE_HIDE_WITHOUT_COMMENT",
-            moderation.hide_without_comment.to_string(),
-        ),
-        (
-            "STELE_BLOCKLIST",
-            format!("<{} entries>", moderation.blocklist.len()),
-        ),
-        ("STELE_HIDE_IDS", list(&moderation.hide_ids)),
-        ("STELE_PIN_IDS", list(&moderation.pin_ids)),
-    ];
-    for (name, value) in lines {
-        println!("{name}={value}");
+    for line in setting_lines(&setting_definitions(), matches, &key) {
+        println!("{line}");
     }
-    if let Err(message) = http.settings() {
+    if let Err(message) = serve.http.settings() {
         eprintln!("stele-relay: {message}");
         return ExitCode::from(2);
     }
     ExitCode::SUCCESS
+}
+
+/// `VARIABLE=value` for each argument of `definitions` that has a variable.
+fn setting_lines(
+    definitions: &clap::Command,
+    matches: &clap::ArgMatches,
+    key: &str,
+) -> Vec<String> {
+    definitions
+        .get_arguments()
+        .filter_map(|arg| {
+            let variable = arg.get_env()?.to_string_lossy();
+            let raw = matches
+                .try_get_raw(arg.get_id().as_str())
+                .ok()
+                .flatten()
+                .map(|values| {
+                    values
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .collect::<Vec<_>>()
+                        .join(",")
+                });
+            let value = match raw {
+                _ if variable == "RTG_REST_KEY" => key.to_owned(),
+                Some(_) if arg.is_hide_env_values_set() => "<redacted>".to_owned(),
+                // A URL could carry a key in its query, as Retargeting's own does.
+                Some(value) => crate::upstream::redact(&value),
+                None if variable == "STELE_ASSETS" && crate::assets::embedded_build().is_some() => {
+                    "<not set> (the widget built in)".to_owned()
+                }
+                None => "<not set>".to_owned(),
+            };
+            Some(format!("{variable}={value}"))
+        })
+        .collect()
 }
 
 /// `stele-relay probe`: exit 0 when the relay at `STELE_LISTEN` answers `/livez`, for

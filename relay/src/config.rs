@@ -12,14 +12,20 @@ use crate::upstream::{HttpSource, RestKey};
 /// The real Feedback API endpoint.
 pub const FEEDBACK_ENDPOINT: &str = "https://api.retargeting.app/v1/email-campaigns/json-feedback";
 
-/// A duration with its unit: `500ms`, `20s`, `15m`, `1h`, `7d`. A bare number is refused:
-/// `15` could mean seconds or minutes, and guessing wrong hammers Retargeting.
-pub fn parse_duration(text: &str) -> Result<Duration, String> {
+/// `text` trimmed, its leading number (digits and dots) and the unit after it.
+fn number_and_unit(text: &str) -> (&str, &str, &str) {
     let text = text.trim();
     let split = text
         .find(|c: char| !c.is_ascii_digit() && c != '.')
         .unwrap_or(text.len());
     let (number, unit) = text.split_at(split);
+    (text, number, unit)
+}
+
+/// A duration with its unit: `500ms`, `20s`, `15m`, `1h`, `7d`. A bare number is refused:
+/// `15` could mean seconds or minutes, and guessing wrong hammers Retargeting.
+pub fn parse_duration(text: &str) -> Result<Duration, String> {
+    let (text, number, unit) = number_and_unit(text);
     let value: f64 = number
         .parse()
         .map_err(|_| format!("{text:?} is not a duration like 30s, 15m, 1h or 7d"))?;
@@ -43,6 +49,10 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
     Duration::try_from_secs_f64(seconds).map_err(|e| e.to_string())
 }
 
+/// The longest duration any setting takes: ten years. Longer is a slip of the unit, and
+/// arithmetic on it (a sync's window, `Cache-Control`'s numbers) would overflow.
+const DURATION_CEILING: Duration = Duration::from_secs(3650 * 86_400);
+
 /// A duration setting with a floor, refused below it with the reason; the message names
 /// the variable and an example, since it is usually set in an environment file.
 fn duration_at_least(
@@ -54,6 +64,11 @@ fn duration_at_least(
 ) -> Result<Duration, String> {
     let value =
         parse_duration(text).map_err(|e| format!("{variable}: {e}; e.g. {variable}={example}"))?;
+    if value > DURATION_CEILING {
+        return Err(format!(
+            "{variable}={text} is more than ten years (3650d): a unit slipped; e.g. {variable}={example}"
+        ));
+    }
     if value < floor {
         return Err(format!(
             "{variable}={text} is below the floor of {floor:?}: {why}; e.g. {variable}={example}"
@@ -112,9 +127,12 @@ pub fn parse_shutdown_timeout(text: &str) -> Result<Duration, String> {
 }
 
 /// `STELE_RATE_LIMIT`: requests per second per client, a finite number ≥ 0 (0 turns the
-/// limit off; 0.2 is one request every 5 s).
+/// limit off; 0.2 is one request every 5 s). A positive rate below one request a day
+/// ([`crate::ratelimit::MIN_RATE`]) is refused: it would shut every client out after its
+/// first request, which is never what a setting such as `1e-20` meant.
 pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
-    text.trim()
+    let rate = text
+        .trim()
         .parse::<f64>()
         .ok()
         .filter(|rate| rate.is_finite() && *rate >= 0.0)
@@ -123,7 +141,117 @@ pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
                 "STELE_RATE_LIMIT={text:?} is not a number of requests per second: use a number from 0 \
                  (0 turns the limit off), e.g. STELE_RATE_LIMIT=20 or STELE_RATE_LIMIT=0.5"
             )
-        })
+        })?;
+    if rate > 0.0 && rate < crate::ratelimit::MIN_RATE {
+        return Err(format!(
+            "STELE_RATE_LIMIT={text} is below one request a day per client ({:.7}/s): every \
+             shopper would be refused after a first request; use 0 to turn the limit off or a \
+             rate of requests per second, e.g. STELE_RATE_LIMIT=20",
+            crate::ratelimit::MIN_RATE
+        ));
+    }
+    Ok(rate)
+}
+
+/// A size in bytes: a bare number of bytes (`1048576`), or a number with a unit: `B`,
+/// `KB`/`MB`/`GB` (powers of 1000), `KiB`/`MiB`/`GiB` and the shorthands `K`/`M`/`G`
+/// (powers of 1024, as nginx and systemd read them). Units ignore case; `1.5MiB` is allowed.
+pub fn parse_size(text: &str) -> Result<u64, String> {
+    let (text, number, unit) = number_and_unit(text);
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("{text:?} is not a size like 64MiB, 500KB or 1048576 (bytes)"))?;
+    let multiplier: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1.0,
+        "kb" => 1e3,
+        "mb" => 1e6,
+        "gb" => 1e9,
+        "k" | "kib" => 1024.0,
+        "m" | "mib" => 1024.0 * 1024.0,
+        "g" | "gib" => 1024.0 * 1024.0 * 1024.0,
+        other => {
+            return Err(format!(
+                "unknown size unit {other:?}: use B, KB, MB, GB, KiB, MiB or GiB"
+            ))
+        }
+    };
+    let bytes = (value * multiplier).floor();
+    if bytes >= u64::MAX as f64 {
+        return Err(format!(
+            "{text:?} is larger than any size this machine holds"
+        ));
+    }
+    Ok(bytes as u64)
+}
+
+/// The smallest `STELE_UPSTREAM_MAX_BYTES`: an error envelope alone is a few hundred bytes.
+pub const MIN_UPSTREAM_BYTES: u64 = 1024;
+
+/// `STELE_UPSTREAM_MAX_BYTES`: a size of at least 1 KiB (a bare number is bytes).
+pub fn parse_upstream_max_bytes(text: &str) -> Result<u64, String> {
+    const EXAMPLE: &str = "e.g. STELE_UPSTREAM_MAX_BYTES=64MiB";
+    let bytes =
+        parse_size(text).map_err(|e| format!("STELE_UPSTREAM_MAX_BYTES={text}: {e}; {EXAMPLE}"))?;
+    if bytes < MIN_UPSTREAM_BYTES {
+        return Err(format!(
+            "STELE_UPSTREAM_MAX_BYTES={text} is {bytes} bytes, below the floor of 1KiB: every \
+             sync and product feed would be refused as too large; {EXAMPLE}"
+        ));
+    }
+    Ok(bytes)
+}
+
+/// An `http://` or `https://` URL with a host, or a message naming `variable` with `example`.
+pub fn parse_http_url(text: &str, variable: &str, example: &str) -> Result<reqwest::Url, String> {
+    let url = reqwest::Url::parse(text.trim()).map_err(|e| {
+        format!("{variable}={text:?} is not a URL ({e}); e.g. {variable}={example}")
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(format!(
+            "{variable}={text}: the relay fetches http:// and https:// URLs only, not {}:; e.g. {variable}={example}",
+            url.scheme()
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(format!(
+            "{variable}={text} names no host; e.g. {variable}={example}"
+        ));
+    }
+    Ok(url)
+}
+
+/// `STELE_UPSTREAM_URL`: http(s) with a host (plain http is for a local fake; `source()`
+/// warns when it goes to another machine).
+fn parse_upstream_url(text: &str) -> Result<String, String> {
+    parse_http_url(text, "STELE_UPSTREAM_URL", FEEDBACK_ENDPOINT).map(|_| text.trim().to_owned())
+}
+
+/// Whether `url` is plain http to a host other than this machine (the key would cross the
+/// network unencrypted).
+fn plain_http_elsewhere(url: &str) -> bool {
+    let Ok(url) = reqwest::Url::parse(url) else {
+        return false;
+    };
+    let host = url.host_str().unwrap_or_default();
+    let loopback = host.eq_ignore_ascii_case("localhost")
+        || host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback());
+    url.scheme() == "http" && !loopback
+}
+
+/// `STELE_HIDE_WITHOUT_COMMENT`: true or false (also 1/0, yes/no, on/off, as environment
+/// files write them).
+fn parse_hide_without_comment(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" | "" => Ok(false),
+        _ => Err(format!(
+            "STELE_HIDE_WITHOUT_COMMENT={text}: use true or false; e.g. STELE_HIDE_WITHOUT_COMMENT=true"
+        )),
+    }
 }
 
 fn parse_zone(name: &str) -> Result<LocalZone, String> {
@@ -155,16 +283,17 @@ pub struct UpstreamOptions {
     #[arg(long, env = "RTG_CUSTOMER_ID")]
     pub customer_id: Option<String>,
 
-    /// Feedback API endpoint (tests point it at a local fake).
-    #[arg(long, env = "STELE_UPSTREAM_URL", default_value = FEEDBACK_ENDPOINT)]
+    /// Feedback API endpoint, http(s) (tests point it at a local fake).
+    #[arg(long, env = "STELE_UPSTREAM_URL", default_value = FEEDBACK_ENDPOINT, value_parser = parse_upstream_url)]
     pub upstream_url: String,
 
     /// Longest a sync request may take.
     #[arg(long, env = "STELE_UPSTREAM_TIMEOUT", default_value = "20s", value_parser = parse_upstream_timeout)]
     pub upstream_timeout: Duration,
 
-    /// Largest response body accepted, in bytes.
-    #[arg(long, env = "STELE_UPSTREAM_MAX_BYTES", default_value_t = 64 * 1024 * 1024)]
+    /// Largest response body accepted (Feedback API and product feed): 64MiB, 500KB, 1GB…,
+    /// or a bare number of bytes; at least 1KiB.
+    #[arg(long, env = "STELE_UPSTREAM_MAX_BYTES", default_value = "64MiB", value_parser = parse_upstream_max_bytes)]
     pub upstream_max_bytes: u64,
 
     /// How far before the last successful sync each sync reaches back (late product reviews).
@@ -245,6 +374,12 @@ impl UpstreamOptions {
     pub fn source(&self) -> Result<HttpSource, String> {
         let (key, _) = self.rest_key()?;
         let customer = self.customer()?;
+        if plain_http_elsewhere(&self.upstream_url) {
+            tracing::warn!(
+                upstream = %crate::upstream::redact(&self.upstream_url),
+                "STELE_UPSTREAM_URL is plain http to another machine: the REST key crosses the network unencrypted; use https"
+            );
+        }
         Ok(HttpSource::new(
             &self.upstream_url,
             key,
@@ -262,6 +397,57 @@ pub struct StoreOptions {
     /// systemd (`StateDirectory=`), else `./stele.db`.
     #[arg(long, env = "STELE_DB", default_value_os_t = default_db())]
     pub db: PathBuf,
+}
+
+impl StoreOptions {
+    /// Opens (or creates) the store, or says what is wrong with `STELE_DB`: a directory
+    /// that does not exist, a path through a file, or a directory the relay cannot write.
+    pub fn open(&self) -> Result<crate::store::Store, String> {
+        const EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
+        let db = &self.db;
+        let shown = db.display();
+        let parent = db
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        match std::fs::metadata(parent) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "STELE_DB={shown}: the directory {} does not exist (the relay creates the file, not its directory); create it or name a file in a writable directory, {EXAMPLE}",
+                    parent.display()
+                ))
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(format!(
+                    "STELE_DB={shown}: {} is not a directory; name a file in a writable directory, {EXAMPLE}",
+                    parent.display()
+                ))
+            }
+            _ => {}
+        }
+        if db.is_dir() {
+            return Err(format!(
+                "STELE_DB={shown} is a directory: name the database file in it, {EXAMPLE}"
+            ));
+        }
+        crate::store::Store::open(db).map_err(|e| {
+            // Why: a directory this user cannot write (the common case: a service user and a
+            // directory made by root), or something about the file itself.
+            let probe = parent.join(format!(".stele-write-probe-{}", std::process::id()));
+            let writable = std::fs::File::create_new(&probe).is_ok();
+            if writable {
+                let _ = std::fs::remove_file(&probe);
+                format!(
+                    "STELE_DB={shown}: cannot open or create the database ({e}); the file must be a Stele database writable by the relay's user, {EXAMPLE}"
+                )
+            } else {
+                format!(
+                    "STELE_DB={shown}: the directory {} is not writable by the relay's user (SQLite creates the file and its -wal and -shm files there); make it writable (under systemd, StateDirectory=stele does) or name another, {EXAMPLE}",
+                    parent.display()
+                )
+            }
+        })
+    }
 }
 
 /// `$STATE_DIRECTORY/stele.db` under systemd, else `./stele.db`.
@@ -282,7 +468,7 @@ pub struct ModerationOptions {
     pub min_stars: Option<u8>,
 
     /// Hide reviews without a comment.
-    #[arg(long, env = "STELE_HIDE_WITHOUT_COMMENT")]
+    #[arg(long, env = "STELE_HIDE_WITHOUT_COMMENT", value_parser = parse_hide_without_comment)]
     pub hide_without_comment: bool,
 
     /// Comma-separated words or phrases; comments containing one are hidden (case and
@@ -326,7 +512,8 @@ pub struct HttpOptions {
     pub listen: String,
 
     /// Comma-separated origins allowed to call the API from another origin
-    /// (e.g. https://shop.example); none means same-origin only.
+    /// (e.g. https://shop.example), or `*` alone for any origin (the API is public,
+    /// read-only and needs no credentials); none means same-origin only.
     #[arg(long, env = "STELE_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
 
@@ -372,6 +559,57 @@ pub struct HttpOptions {
     pub cache_max_age: Duration,
 }
 
+/// An address to listen on: an IP address and a port (`127.0.0.1:8787`, `[::]:8787`) or
+/// a host name and a port (`localhost:8787`). A bare port is refused (which interface?).
+fn check_address(text: &str, variable: &str, example: &str) -> Result<(), String> {
+    let text = text.trim();
+    let named = text.rsplit_once(':').is_some_and(|(host, port)| {
+        !host.is_empty()
+            && port.parse::<u16>().is_ok()
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-.".contains(&b))
+    });
+    if text.parse::<std::net::SocketAddr>().is_ok() || named {
+        Ok(())
+    } else {
+        Err(format!(
+            "{variable}={text} is not an address and port (an IP address or host name, a colon and a port); e.g. {variable}={example}"
+        ))
+    }
+}
+
+/// `STELE_ASSETS` is served whole at `/`: it must be a directory holding the built widget
+/// (its loader `stele.js`), and never `/`.
+fn check_assets(dir: &std::path::Path) -> Result<(), String> {
+    const EXAMPLE: &str = "e.g. STELE_ASSETS=target/widget/dist";
+    let shown = dir.display();
+    let meta = std::fs::metadata(dir).map_err(|e| {
+        let what = if e.kind() == std::io::ErrorKind::NotFound {
+            "no such directory".to_owned()
+        } else {
+            format!("cannot read it ({e})")
+        };
+        format!("STELE_ASSETS={shown}: {what}; name the directory of the built widget (it holds stele.js), or leave STELE_ASSETS unset for the widget built into a release binary; {EXAMPLE}")
+    })?;
+    if !meta.is_dir() {
+        return Err(format!(
+            "STELE_ASSETS={shown} is not a directory: name the directory of the built widget (it holds stele.js); {EXAMPLE}"
+        ));
+    }
+    if std::fs::canonicalize(dir).is_ok_and(|real| real.parent().is_none()) {
+        return Err(format!(
+            "STELE_ASSETS={shown} is the root directory: the relay would serve every file on the machine; name the directory of the built widget; {EXAMPLE}"
+        ));
+    }
+    if !dir.join("stele.js").is_file() {
+        return Err(format!(
+            "STELE_ASSETS={shown} holds no stele.js, so it is not a built widget (scripts/build-widget makes one); {EXAMPLE}"
+        ));
+    }
+    Ok(())
+}
+
 impl HttpOptions {
     /// The server settings, or a message naming the variable that is wrong.
     pub fn settings(&self) -> Result<crate::settings::HttpSettings, String> {
@@ -380,20 +618,20 @@ impl HttpOptions {
             "public, max-age={max_age}, stale-while-revalidate={}, stale-if-error=86400",
             (max_age * 10).max(60)
         );
+        check_address(&self.listen, "STELE_LISTEN", "127.0.0.1:8787")?;
         if let Some(metrics) = &self.metrics_listen {
+            check_address(metrics, "STELE_METRICS_LISTEN", "127.0.0.1:9187")?;
             if metrics.trim() == self.listen.trim() {
                 return Err(format!(
                     "STELE_METRICS_LISTEN={metrics} is the public address: metrics are for operators; use another port, e.g. STELE_METRICS_LISTEN=127.0.0.1:9187"
                 ));
             }
         }
+        if let Some(dir) = &self.assets {
+            check_assets(dir)?;
+        }
         Ok(crate::settings::HttpSettings {
-            allowed_origins: self
-                .allowed_origins
-                .iter()
-                .map(|o| o.trim().to_owned())
-                .filter(|o| !o.is_empty())
-                .collect(),
+            allowed_origins: crate::settings::AllowedOrigins::parse(&self.allowed_origins)?,
             assets: crate::assets::Assets::choose(self.assets.clone()),
             rate_limit: (self.rate_limit > 0.0)
                 .then(|| crate::ratelimit::RateLimit::with_default_burst(self.rate_limit)),
@@ -448,10 +686,189 @@ mod tests {
             .contains("STELE_SYNC_OVERLAP"));
     }
 
+    /// The message of a refused setting: it starts with `start` and says each of `says`.
+    fn refused<T: std::fmt::Debug>(
+        result: Result<T, String>,
+        start: &str,
+        says: &[&str],
+    ) -> String {
+        let error = result.unwrap_err();
+        assert!(
+            error.starts_with(start) && says.iter().all(|s| error.contains(s)),
+            "{error}"
+        );
+        error
+    }
+
+    #[test]
+    fn durations_past_ten_years_are_refused_before_they_overflow() {
+        assert_eq!(
+            parse_sync_overlap("3650d"),
+            Ok(Duration::from_secs(3650 * 86_400))
+        );
+        for (parse, variable) in [
+            (
+                parse_sync_overlap as fn(&str) -> Result<Duration, String>,
+                "STELE_SYNC_OVERLAP",
+            ),
+            (parse_cache_max_age, "STELE_CACHE_MAX_AGE"),
+            (parse_sync_interval, "STELE_SYNC_INTERVAL"),
+        ] {
+            for huge in ["3651d", "2000000000000000000s", "1e30s"] {
+                refused(parse(huge), variable, &[&format!("e.g. {variable}=")]);
+            }
+        }
+    }
+
+    #[test]
+    fn flags_take_what_environment_files_write() {
+        for yes in ["true", "1", "YES", "on"] {
+            assert_eq!(parse_hide_without_comment(yes), Ok(true), "{yes}");
+        }
+        for no in ["false", "0", "no", "off"] {
+            assert_eq!(parse_hide_without_comment(no), Ok(false), "{no}");
+        }
+        refused(
+            parse_hide_without_comment("maybe"),
+            "STELE_HIDE_WITHOUT_COMMENT=maybe",
+            &["e.g. STELE_HIDE_WITHOUT_COMMENT=true"],
+        );
+        let flags = ModerationOptions::augment_args(clap::Command::new("t"));
+        let on = flags
+            .clone()
+            .try_get_matches_from(["t", "--hide-without-comment"])
+            .unwrap();
+        assert!(on.get_flag("hide_without_comment"));
+        let off = flags.try_get_matches_from(["t"]).unwrap();
+        assert!(!off.get_flag("hide_without_comment"));
+    }
+
+    #[test]
+    fn listen_addresses_need_a_host_and_a_port() {
+        for good in ["127.0.0.1:8787", "[::]:8787", "0.0.0.0:0", "localhost:8787"] {
+            assert_eq!(
+                check_address(good, "STELE_LISTEN", "127.0.0.1:8787"),
+                Ok(())
+            );
+        }
+        for bad in [
+            "8787",
+            ":8787",
+            "127.0.0.1",
+            "127.0.0.1:99999",
+            "http://127.0.0.1:8787",
+        ] {
+            refused(
+                check_address(bad, "STELE_LISTEN", "127.0.0.1:8787"),
+                &format!("STELE_LISTEN={bad} "),
+                &["e.g. STELE_LISTEN=127.0.0.1:8787"],
+            );
+        }
+    }
+
+    #[test]
+    fn sizes_take_units_and_bare_bytes() {
+        assert_eq!(parse_size("64MiB"), Ok(64 << 20));
+        assert_eq!(parse_size("64 mib"), Ok(64 << 20));
+        assert_eq!(parse_size("500KB"), Ok(500_000));
+        assert_eq!(parse_size("1GB"), Ok(1_000_000_000));
+        assert_eq!(parse_size("1G"), Ok(1 << 30));
+        assert_eq!(parse_size("1.5KiB"), Ok(1536));
+        assert_eq!(
+            parse_size("67108864"),
+            Ok(64 << 20),
+            "a bare number is bytes"
+        );
+        assert_eq!(parse_size("2048B"), Ok(2048));
+        for bad in ["lots", "", "5 parsecs", "1e30GB", "-1"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_upstream_max_bytes("1KiB"), Ok(1024));
+        for bad in ["0", "1023", "0.5KiB", "lots", "12XB"] {
+            refused(
+                parse_upstream_max_bytes(bad),
+                &format!("STELE_UPSTREAM_MAX_BYTES={bad}"),
+                &["e.g. STELE_UPSTREAM_MAX_BYTES=64MiB"],
+            );
+        }
+    }
+
+    #[test]
+    fn upstream_urls_are_http_with_a_host() {
+        assert!(parse_upstream_url(FEEDBACK_ENDPOINT).is_ok());
+        assert_eq!(
+            parse_upstream_url(" http://127.0.0.1:1234/feed "),
+            Ok("http://127.0.0.1:1234/feed".into())
+        );
+        let example = format!("e.g. STELE_UPSTREAM_URL={FEEDBACK_ENDPOINT}");
+        for bad in [
+            "file:///etc/passwd",
+            "not a url",
+            "ftp://x/y",
+            "https://",
+            "/v1/feed",
+        ] {
+            refused(parse_upstream_url(bad), "STELE_UPSTREAM_URL=", &[&example]);
+        }
+        assert!(plain_http_elsewhere("http://api.example/feed"));
+        assert!(!plain_http_elsewhere("http://127.0.0.1:9/feed"));
+        assert!(!plain_http_elsewhere("http://[::1]:9/feed"));
+        assert!(!plain_http_elsewhere("http://localhost:9/feed"));
+        assert!(!plain_http_elsewhere(FEEDBACK_ENDPOINT));
+    }
+
+    #[test]
+    fn assets_must_be_a_built_widget_and_never_the_root() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("file"), "").unwrap();
+        for (path, says) in [
+            (dir.path().join("missing"), "no such directory"),
+            (PathBuf::from("/"), "root directory"),
+            (dir.path().to_owned(), "no stele.js"),
+            (dir.path().join("file"), "not a directory"),
+        ] {
+            refused(
+                check_assets(&path),
+                "STELE_ASSETS=",
+                &[says, "e.g. STELE_ASSETS="],
+            );
+        }
+        std::fs::write(dir.path().join("stele.js"), "").unwrap();
+        assert_eq!(check_assets(dir.path()), Ok(()));
+    }
+
+    #[test]
+    fn a_database_nowhere_names_stele_db() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        for (db, says) in [
+            (PathBuf::from("/nonexistent-dir/stele.db"), "does not exist"),
+            (file.join("stele.db"), "is not a directory"),
+            (dir.path().to_owned(), "is a directory"),
+        ] {
+            refused(
+                StoreOptions { db }.open().map(|_| ()),
+                "STELE_DB=",
+                &[says, "e.g. STELE_DB="],
+            );
+        }
+        let db = dir.path().join("stele.db");
+        assert!(StoreOptions { db }.open().is_ok());
+    }
+
     #[test]
     fn rate_limits_refuse_nonsense_and_accept_any_rate() {
         assert_eq!(parse_rate_limit("0.2"), Ok(0.2));
         assert_eq!(parse_rate_limit("0"), Ok(0.0));
+        assert_eq!(parse_rate_limit("0.0000116"), Ok(0.0000116), "one a day");
+        for tiny in ["1e-20", "0.00001", "5e-324"] {
+            refused(
+                parse_rate_limit(tiny),
+                &format!("STELE_RATE_LIMIT={tiny} is below one request a day"),
+                &["e.g. STELE_RATE_LIMIT=20"],
+            );
+        }
         for bad in ["-1", "NaN", "inf", "fast", ""] {
             let error = parse_rate_limit(bad).unwrap_err();
             assert!(

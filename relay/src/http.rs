@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use crate::assets::Assets;
 use crate::error::ApiError;
+use crate::settings::AllowedOrigins;
 use crate::state::AppState;
 
 pub use crate::settings::HttpSettings;
@@ -147,15 +148,20 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ));
-    let origins: Vec<HeaderValue> = settings
-        .allowed_origins
-        .iter()
-        .filter_map(|o| HeaderValue::from_str(o.trim_end_matches('/')).ok())
-        .collect();
-    if !origins.is_empty() {
+    // `*` alone is any origin (`Access-Control-Allow-Origin: *`): the API is public,
+    // read-only and credential-less. A list never holds `*` (`AllowedOrigins::parse`
+    // refuses it there, and `AllowOrigin::list` would panic on one).
+    let allow_origin = match &settings.allowed_origins {
+        AllowedOrigins::SameOrigin => None,
+        AllowedOrigins::Any => Some(AllowOrigin::any()),
+        AllowedOrigins::List(origins) => Some(AllowOrigin::list(
+            origins.iter().filter(|o| *o != "*").cloned(),
+        )),
+    };
+    if let Some(allow_origin) = allow_origin {
         router = router.layer(
             CorsLayer::new()
-                .allow_origin(AllowOrigin::list(origins))
+                .allow_origin(allow_origin)
                 .allow_methods([Method::GET, Method::HEAD])
                 .allow_headers([header::IF_NONE_MATCH])
                 .expose_headers([header::ETAG])

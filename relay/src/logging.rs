@@ -12,6 +12,14 @@ pub enum LogFormat {
     Json,
 }
 
+/// The logging settings every command shares (a global flag of `stele-relay`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct LogOptions {
+    /// Log lines as text or as one JSON object a line.
+    #[arg(long, env = "STELE_LOG_FORMAT", value_parser = parse_format, default_value = "text", global = true)]
+    pub log_format: LogFormat,
+}
+
 /// `STELE_LOG_FORMAT`: `text` or `json`.
 pub fn parse_format(text: &str) -> Result<LogFormat, String> {
     match text.trim() {

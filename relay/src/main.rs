@@ -4,10 +4,10 @@
 
 use std::process::ExitCode;
 
-use stele_relay::logging::{self, LogFormat};
+use stele_relay::logging;
 use stele_relay::{commands, demo, export, feed_report, inspect};
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 // musl's own allocator halves the static binary's throughput; mimalloc is as fast as glibc's.
 #[global_allocator]
@@ -18,9 +18,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Debug, Parser)]
 #[command(name = "stele-relay", version = env!("STELE_VERSION_LINE"), about, long_about = None)]
 struct Cli {
-    /// Log lines as text or as one JSON object a line.
-    #[arg(long, env = "STELE_LOG_FORMAT", value_parser = logging::parse_format, default_value = "text", global = true)]
-    log_format: LogFormat,
+    #[command(flatten)]
+    log: logging::LogOptions,
 
     #[command(subcommand)]
     command: Command,
@@ -47,27 +46,34 @@ fn runtime() -> tokio::runtime::Runtime {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The matches too, for `config`: it prints each setting as it was given.
+    let matches = Cli::command().get_matches();
+    let cli =
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
+    let log_format = cli.log.log_format;
     match cli.command {
         Command::Inspect(args) => inspect::run(&args),
         Command::FeedReport(args) => feed_report::feed_report(&args),
         Command::Export(args) => commands::export(&args),
-        Command::Config(args) => commands::config(&args),
+        Command::Config(args) => commands::config(
+            &args,
+            matches.subcommand_matches("config").unwrap_or(&matches),
+        ),
         Command::Probe(args) => commands::probe(&args),
         Command::Serve(args) => {
-            logging::init(cli.log_format);
+            logging::init(log_format);
             runtime().block_on(commands::serve(*args))
         }
         Command::Sync(args) => {
-            logging::init(cli.log_format);
+            logging::init(log_format);
             runtime().block_on(commands::sync(args))
         }
         Command::Check(args) => {
-            logging::init(cli.log_format);
+            logging::init(log_format);
             runtime().block_on(commands::check(args))
         }
         Command::Demo(args) => {
-            logging::init(cli.log_format);
+            logging::init(log_format);
             runtime().block_on(demo::run(args))
         }
     }

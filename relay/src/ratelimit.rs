@@ -31,13 +31,42 @@ impl RateLimit {
         }
     }
 
+    /// The governor quota, for any values at all: a rate below [`MIN_RATE`] (or not a
+    /// number) counts as one request a day, a rate above a billion a second as a billion,
+    /// and the burst is at least 1 and at most a year's worth of requests. `governor`
+    /// panics on a period over 584 years and overflows on a burst window past that, and
+    /// `STELE_RATE_LIMIT` refuses such rates before they get here; this keeps a
+    /// `RateLimit` built in code from ever panicking either.
     fn quota(&self) -> Quota {
-        let period = Duration::from_secs_f64(1.0 / self.per_second).max(Duration::from_nanos(1));
+        let rate = if self.per_second.is_nan() {
+            MIN_RATE
+        } else {
+            self.per_second.clamp(MIN_RATE, MAX_RATE)
+        };
+        let period = Duration::try_from_secs_f64(1.0 / rate)
+            .unwrap_or(MAX_PERIOD)
+            .clamp(Duration::from_nanos(1), MAX_PERIOD);
+        let most = (MAX_WINDOW.as_nanos() / period.as_nanos()).clamp(1, u128::from(u32::MAX));
+        let burst = u32::try_from(u128::from(self.burst).min(most)).unwrap_or(1);
         Quota::with_period(period)
-            .expect("a positive period")
-            .allow_burst(NonZeroU32::new(self.burst.max(1)).expect("at least 1"))
+            .unwrap_or_else(|| Quota::per_second(NonZeroU32::MIN))
+            .allow_burst(NonZeroU32::new(burst).unwrap_or(NonZeroU32::MIN))
     }
 }
+
+/// The smallest rate `STELE_RATE_LIMIT` takes: one request a day (below that a client is
+/// refused for days after one request).
+pub const MIN_RATE: f64 = 1.0 / 86_400.0;
+
+/// Above this a rate limits nothing the server could serve.
+const MAX_RATE: f64 = 1e9;
+
+/// The longest period between two requests' worth of budget: a day (`MIN_RATE`).
+const MAX_PERIOD: Duration = Duration::from_secs(86_400);
+
+/// The longest a full burst may take to refill: a year (governor's arithmetic is u64
+/// nanoseconds, 584 years).
+const MAX_WINDOW: Duration = Duration::from_secs(365 * 86_400);
 
 type Keyed = governor::RateLimiter<IpAddr, DefaultKeyedStateStore<IpAddr>, DefaultClock>;
 
@@ -157,6 +186,32 @@ mod tests {
         assert_eq!(slow.check(ip), Ok(()));
         assert_eq!(slow.check(ip), Err(5), "one request per 5 s");
         assert!(RateLimiter::new(None).check(ip).is_ok());
+    }
+
+    #[test]
+    fn no_rate_limit_panics_whatever_its_numbers() {
+        let ip = IpAddr::from([10, 0, 0, 1]);
+        for per_second in [
+            1e-20,
+            0.0,
+            -1.0,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN_POSITIVE,
+            1e300,
+        ] {
+            for burst in [0, 1, 3, u32::MAX] {
+                let limiter = RateLimiter::new(Some(RateLimit { per_second, burst }));
+                assert_eq!(limiter.check(ip), Ok(()), "{per_second} {burst}");
+                let _ = limiter.check(ip);
+            }
+            let limiter = RateLimiter::new(Some(RateLimit::with_default_burst(per_second)));
+            assert_eq!(limiter.check(ip), Ok(()), "{per_second}");
+        }
+        let daily = RateLimiter::new(Some(RateLimit::with_default_burst(1e-20)));
+        assert_eq!(daily.check(ip), Ok(()));
+        assert_eq!(daily.check(ip), Err(86_400), "as slow as one a day");
     }
 
     #[test]

@@ -51,6 +51,16 @@ fn parse_image_lang(text: &str) -> Result<Lang, String> {
     })
 }
 
+/// `STELE_FEED_URL`: an http(s) URL with a host.
+fn parse_feed_url(text: &str) -> Result<String, String> {
+    crate::config::parse_http_url(
+        text,
+        "STELE_FEED_URL",
+        "https://shop.example/feeds/retargeting.csv",
+    )
+    .map(|_| text.trim().to_owned())
+}
+
 fn parse_currency(text: &str) -> Result<Currency, String> {
     Currency::parse(text).map_err(|e| format!("STELE_CURRENCY: {e}; e.g. STELE_CURRENCY=EUR"))
 }
@@ -117,7 +127,7 @@ fn parse_node_id(text: &str) -> Result<NodeIdTemplate, String> {
 pub struct ShopOptions {
     /// The shop's Retargeting CSV product feed: names, links, images, prices, stock, brands
     /// and identifiers for product JSON, markup and the Google feed.
-    #[arg(long, env = "STELE_FEED_URL")]
+    #[arg(long, env = "STELE_FEED_URL", value_parser = parse_feed_url)]
     pub feed_url: Option<String>,
 
     /// Currency of the feed's prices, an ISO 4217 code.
@@ -193,6 +203,20 @@ mod tests {
         let lang = parse_image_lang("xx").unwrap_err();
         assert!(lang.contains("STELE_IMAGE_LANG=ro"), "{lang}");
         assert_eq!(parse_image_lang("ro-RO"), Ok(Lang::Ro));
+        for feed in [
+            "ftp://x/feed.csv",
+            "feed.csv",
+            "file:///tmp/feed.csv",
+            "https://",
+        ] {
+            let error = parse_feed_url(feed).unwrap_err();
+            assert!(
+                error.starts_with("STELE_FEED_URL=")
+                    && error.contains("e.g. STELE_FEED_URL=https://"),
+                "{error}"
+            );
+        }
+        assert!(parse_feed_url("http://127.0.0.1:9/feed.csv").is_ok());
         let node = parse_node_id("#product").unwrap_err();
         assert!(
             node.contains("STELE_JSONLD_PRODUCT_ID={url}#product"),

@@ -491,7 +491,7 @@ async fn cors_only_for_allowlisted_origins() {
 
     let open = state_with(
         HttpSettings {
-            allowed_origins: vec!["https://shop.example".into()],
+            allowed_origins: stele_relay::settings::AllowedOrigins::list(&["https://shop.example"]),
             ..open_settings()
         },
         &Moderation::default(),
