@@ -2,16 +2,17 @@
 //! visible ones: the same rounded average and the same count.
 //!
 //! - `product`: a complete `Product` (name, image, url, sku, brand, gtin, mpn, `offers`) with
-//!   `aggregateRating` and `review`, for platforms that print no product markup; with the
-//!   product feed it passes Google's product-snippet and merchant-listing rules.
-//! - `rating`: only `aggregateRating` and `review`, on a node whose `@id` is the shop's own
-//!   product node (`STELE_JSONLD_PRODUCT_ID`): JSON-LD merges nodes with one `@id`, so the
-//!   page keeps one product and its rating, not two products.
+//!   `aggregateRating`, for platforms that print no product markup; with the product feed it
+//!   passes Google's product-snippet and merchant-listing rules.
+//! - `rating`: only `aggregateRating`, on a node whose `@id` is the shop's own product node
+//!   (`STELE_JSONLD_PRODUCT_ID`): JSON-LD merges nodes with one `@id`, so the page keeps one
+//!   product and its rating, not two products.
 //! - `off`: nothing.
 //!
-//! A review's author is the label the card shows, "Verified buyer" in the page's language:
-//! Retargeting shares no names, Google requires an author whose name is a name rather than
-//! promotional text, and markup must describe what the page shows.
+//! `review` items are an opt-in (`STELE_JSONLD_REVIEWS=on`): the rich result needs only
+//! `aggregateRating`, and Retargeting shares no names, so a review's author could only be the
+//! label the card shows, "Verified buyer" in the page's language. Google's review-snippet
+//! rules ask for the reviewer's name there and treat text that is not a name as a violation.
 
 use serde_json::{json, Map, Value};
 use stele::i18n::{I18n, Key, Lang};
@@ -23,14 +24,14 @@ use crate::shop::{JsonLd, ShopSettings};
 /// Reviews carried in the markup: the first page's scored ones, at most this many.
 const MARKED_UP_REVIEWS: usize = 10;
 
-fn rating_properties(view: &ProductView, lang: Lang) -> Option<Map<String, Value>> {
-    let average = view.summary.rounded_average()?;
+/// Up to [`MARKED_UP_REVIEWS`] `Review` items of the first page's scored reviews, each
+/// with the card's label as its author (no names: see the module's notes).
+fn review_items(view: &ProductView, lang: Lang) -> Vec<Value> {
     let author = I18n::new(lang, &[])
         .strings
         .get(Key::VerifiedBuyer)
         .to_owned();
-    let reviews: Vec<Value> = view
-        .reviews
+    view.reviews
         .items
         .iter()
         .filter(|r| r.stars.is_some())
@@ -49,7 +50,12 @@ fn rating_properties(view: &ProductView, lang: Lang) -> Option<Map<String, Value
             }
             item
         })
-        .collect();
+        .collect()
+}
+
+/// `aggregateRating`, and with `reviews` the `review` items too.
+fn rating_properties(view: &ProductView, lang: Lang, reviews: bool) -> Option<Map<String, Value>> {
+    let average = view.summary.rounded_average()?;
     let mut properties = Map::new();
     properties.insert(
         "aggregateRating".into(),
@@ -62,7 +68,9 @@ fn rating_properties(view: &ProductView, lang: Lang) -> Option<Map<String, Value
             "reviewCount": view.summary.count,
         }),
     );
-    properties.insert("review".into(), Value::Array(reviews));
+    if reviews {
+        properties.insert("review".into(), Value::Array(review_items(view, lang)));
+    }
     Some(properties)
 }
 
@@ -117,7 +125,7 @@ fn catalog_properties(info: &ProductInfo, product: &mut Map<String, Value>) {
 /// (a rating of nothing is not structured data), with `STELE_JSONLD=off`, or in `rating`
 /// mode when the node's `@id` needs a product URL the feed does not have.
 pub fn product_json_ld(view: &ProductView, lang: Lang, shop: &ShopSettings) -> Option<Value> {
-    let rating = rating_properties(view, lang)?;
+    let rating = rating_properties(view, lang, shop.json_ld_reviews)?;
     let info = view.product.as_ref();
     let mut node = Map::new();
     node.insert("@context".into(), json!("https://schema.org"));
@@ -188,22 +196,48 @@ mod tests {
         }
     }
 
+    fn with_reviews(json_ld: JsonLd) -> ShopSettings {
+        ShopSettings {
+            json_ld_reviews: true,
+            ..with(json_ld)
+        }
+    }
+
     #[test]
     fn each_mode_says_as_much_as_it_should() {
         let page = view(Some("https://s.example/p1"));
-        let product = product_json_ld(&page, Lang::En, &with(JsonLd::Product)).unwrap();
+        let product = product_json_ld(&page, Lang::En, &with_reviews(JsonLd::Product)).unwrap();
         assert_eq!(product["@type"], "Product");
         assert_eq!(product["aggregateRating"]["ratingValue"], 4.5);
         assert_eq!(product["review"][0]["author"]["name"], "Verified buyer");
-        let rating = product_json_ld(&page, Lang::En, &with(JsonLd::Rating)).unwrap();
+        let rating = product_json_ld(&page, Lang::En, &with_reviews(JsonLd::Rating)).unwrap();
         assert_eq!(rating["@id"], "https://s.example/p1#product");
         assert!(rating.get("@type").is_none() && rating.get("name").is_none());
         assert_eq!(rating["aggregateRating"], product["aggregateRating"]);
+        assert_eq!(rating["review"], product["review"]);
         assert_eq!(product_json_ld(&page, Lang::En, &with(JsonLd::Off)), None);
+        assert_eq!(
+            product_json_ld(&page, Lang::En, &with_reviews(JsonLd::Off)),
+            None
+        );
         assert_eq!(
             product_json_ld(&view(None), Lang::En, &with(JsonLd::Rating)),
             None,
             "no page, no node to attach to"
         );
+    }
+
+    #[test]
+    fn by_default_the_markup_is_the_aggregate_rating_alone() {
+        let page = view(Some("https://s.example/p1"));
+        for json_ld in [JsonLd::Product, JsonLd::Rating] {
+            let node = product_json_ld(&page, Lang::En, &with(json_ld)).unwrap();
+            assert_eq!(node["aggregateRating"]["ratingCount"], 1, "{json_ld:?}");
+            assert!(node.get("review").is_none(), "{json_ld:?}: {node}");
+            assert!(!node.to_string().contains("Verified buyer"), "{node}");
+            let opted_in = product_json_ld(&page, Lang::En, &with_reviews(json_ld)).unwrap();
+            assert_eq!(opted_in["review"].as_array().map(Vec::len), Some(1));
+            assert_eq!(opted_in["aggregateRating"], node["aggregateRating"]);
+        }
     }
 }

@@ -1,6 +1,6 @@
 //! The shop as search engines and Google Shopping see it: its product feed, currency, name
 //! and which product markup to print (`STELE_FEED_URL`, `STELE_CURRENCY`, `STELE_SHOP_NAME`,
-//! `STELE_JSONLD`, `STELE_JSONLD_PRODUCT_ID`).
+//! `STELE_JSONLD`, `STELE_JSONLD_REVIEWS`, `STELE_JSONLD_PRODUCT_ID`).
 
 use clap::Args;
 use stele::i18n::Lang;
@@ -9,12 +9,12 @@ use stele_core::catalog::Currency;
 /// Which schema.org markup the product fragment carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum JsonLd {
-    /// A complete `Product` (name, image, offers…) with its rating and reviews: for pages
-    /// whose platform prints no product markup of its own.
+    /// A complete `Product` (name, image, offers…) with its rating: for pages whose
+    /// platform prints no product markup of its own.
     #[default]
     Product,
-    /// Only `aggregateRating` and `review`, attached by `@id` to the product node the shop's
-    /// platform already prints: one product, not two.
+    /// Only the rating, attached by `@id` to the product node the shop's platform already
+    /// prints: one product, not two.
     Rating,
     /// No markup.
     Off,
@@ -39,6 +39,19 @@ fn parse_json_ld(text: &str) -> Result<JsonLd, String> {
         _ => Err(format!(
             "STELE_JSONLD={text:?}: use product (a whole Product), rating (attach the rating to \
              the shop's own product node) or off; e.g. STELE_JSONLD=rating"
+        )),
+    }
+}
+
+/// `STELE_JSONLD_REVIEWS`: `on` or `off` (and the usual spellings of yes and no).
+fn parse_json_ld_reviews(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "on" | "true" | "yes" | "1" => Ok(true),
+        "off" | "false" | "no" | "0" => Ok(false),
+        _ => Err(format!(
+            "STELE_JSONLD_REVIEWS={text:?}: use off (only aggregateRating, the default) or on \
+             (up to 10 review items too, each with \"Verified buyer\" as its author); e.g. \
+             STELE_JSONLD_REVIEWS=off"
         )),
     }
 }
@@ -142,6 +155,13 @@ pub struct ShopOptions {
     #[arg(long = "jsonld", env = "STELE_JSONLD", default_value = "product", value_parser = parse_json_ld)]
     pub json_ld: JsonLd,
 
+    /// With STELE_JSONLD=product or rating: also up to 10 `review` items (on or off). Off by
+    /// default: Retargeting shares no reviewer names, and Google's review-snippet rules want
+    /// the reviewer's name as each review's author (docs/embed.md, "Search results").
+    #[arg(long = "jsonld-reviews", env = "STELE_JSONLD_REVIEWS", default_value = "off",
+          value_parser = parse_json_ld_reviews, action = clap::ArgAction::Set)]
+    pub json_ld_reviews: bool,
+
     /// Language of rating images without ?lang= and of those in exports (en, ro, hu, bg,
     /// de, fr, es, it, pl).
     #[arg(long = "image-lang", env = "STELE_IMAGE_LANG", default_value = "en", value_parser = parse_image_lang)]
@@ -165,6 +185,7 @@ impl ShopOptions {
                 .map(str::to_owned),
             currency: self.currency.clone(),
             json_ld: self.json_ld,
+            json_ld_reviews: self.json_ld_reviews,
             product_node: self.product_node.clone(),
             image_lang: self.image_lang,
         }
@@ -180,6 +201,8 @@ pub struct ShopSettings {
     pub currency: Currency,
     /// `STELE_JSONLD`.
     pub json_ld: JsonLd,
+    /// `STELE_JSONLD_REVIEWS`: per-review items besides `aggregateRating` (off by default).
+    pub json_ld_reviews: bool,
     /// `STELE_JSONLD_PRODUCT_ID`.
     pub product_node: NodeIdTemplate,
     /// `STELE_IMAGE_LANG`.
@@ -200,6 +223,10 @@ mod tests {
         let json_ld = parse_json_ld("yes").unwrap_err();
         assert!(json_ld.contains("STELE_JSONLD=rating"), "{json_ld}");
         assert_eq!(parse_json_ld(" Rating "), Ok(JsonLd::Rating));
+        let reviews = parse_json_ld_reviews("sometimes").unwrap_err();
+        assert!(reviews.contains("STELE_JSONLD_REVIEWS=off"), "{reviews}");
+        assert_eq!(parse_json_ld_reviews(" ON "), Ok(true));
+        assert_eq!(parse_json_ld_reviews("off"), Ok(false));
         let lang = parse_image_lang("xx").unwrap_err();
         assert!(lang.contains("STELE_IMAGE_LANG=ro"), "{lang}");
         assert_eq!(parse_image_lang("ro-RO"), Ok(Lang::Ro));
@@ -222,6 +249,29 @@ mod tests {
             node.contains("STELE_JSONLD_PRODUCT_ID={url}#product"),
             "{node}"
         );
+    }
+
+    #[test]
+    fn review_items_in_markup_are_an_opt_in() {
+        #[derive(clap::Parser)]
+        struct Cli {
+            #[command(flatten)]
+            shop: ShopOptions,
+        }
+        use clap::Parser;
+        let reviews = |args: &[&str]| {
+            Cli::try_parse_from(std::iter::once("stele-relay").chain(args.iter().copied()))
+                .map(|cli| cli.shop.settings().json_ld_reviews)
+                .map_err(|e| e.to_string())
+        };
+        if std::env::var_os("STELE_JSONLD_REVIEWS").is_none() {
+            assert_eq!(reviews(&[]), Ok(false), "aggregate-only by default");
+        }
+        assert_eq!(reviews(&["--jsonld-reviews", "on"]), Ok(true));
+        assert_eq!(reviews(&["--jsonld-reviews", "off"]), Ok(false));
+        assert!(reviews(&["--jsonld-reviews", "maybe"])
+            .unwrap_err()
+            .contains("STELE_JSONLD_REVIEWS=off"));
     }
 
     #[test]

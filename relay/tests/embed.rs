@@ -14,6 +14,7 @@ use stele_relay::commands::build_snapshot;
 use stele_relay::health::Health;
 use stele_relay::http::app;
 use stele_relay::http::HttpSettings;
+use stele_relay::shop::ShopSettings;
 use stele_relay::state::AppState;
 use tower::ServiceExt;
 
@@ -21,7 +22,22 @@ fn state() -> AppState {
     state_with(&Default::default())
 }
 
+/// `STELE_JSONLD_REVIEWS=on`: `review` items in the JSON-LD besides `aggregateRating`.
+fn state_with_reviews_in_markup() -> AppState {
+    state_of(
+        &Default::default(),
+        ShopSettings {
+            json_ld_reviews: true,
+            ..ShopSettings::default()
+        },
+    )
+}
+
 fn state_with(moderation: &stele_relay::moderation::Moderation) -> AppState {
+    state_of(moderation, ShopSettings::default())
+}
+
+fn state_of(moderation: &stele_relay::moderation::Moderation, shop: ShopSettings) -> AppState {
     let now = 1_790_000_000;
     let orders = [
         common::order_json(
@@ -54,7 +70,9 @@ fn state_with(moderation: &stele_relay::moderation::Moderation) -> AppState {
             None,
         )
         .unwrap();
-    let snapshot = build_snapshot(&Arc::new(Mutex::new(store)), moderation).unwrap();
+    let snapshot = build_snapshot(&Arc::new(Mutex::new(store)), moderation)
+        .unwrap()
+        .with_shop(shop);
     AppState::new(
         snapshot,
         Arc::new(Mutex::new(Health::default())),
@@ -101,7 +119,7 @@ fn script(html: &str, kind: &str) -> Value {
 
 #[tokio::test]
 async fn product_fragment_matches_the_json_and_its_json_ld() {
-    let state = state();
+    let state = state_with_reviews_in_markup();
     let (status, content_type, html) = get(&state, "/v1/products/p1/embed.html?lang=ro").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "text/html; charset=utf-8");
@@ -146,6 +164,25 @@ async fn product_fragment_matches_the_json_and_its_json_ld() {
 }
 
 #[tokio::test]
+async fn by_default_the_json_ld_is_the_aggregate_rating_without_review_items() {
+    let (status, _, html) = get(&state(), "/v1/products/p1/embed.html?lang=ro").await;
+    assert_eq!(status, StatusCode::OK);
+    let ld = script(&html, "application/ld+json");
+    assert_eq!(ld["@type"], "Product");
+    assert_eq!(ld["aggregateRating"]["ratingValue"], 4.3);
+    assert_eq!(ld["aggregateRating"]["reviewCount"], 2);
+    assert!(ld.get("review").is_none(), "no review items: {ld}");
+    assert!(
+        !ld.to_string().contains("Cumpărător verificat"),
+        "no label as an author: {ld}"
+    );
+    assert!(
+        html.contains("Cumpărător verificat"),
+        "the cards still say it"
+    );
+}
+
+#[tokio::test]
 async fn fragments_draw_the_elements_sort_and_page_size() {
     let state = state();
     let (status, _, html) = get(&state, "/v1/products/p1/embed.html?sort=lowest&per_page=1").await;
@@ -166,7 +203,19 @@ async fn fragments_draw_the_elements_sort_and_page_size() {
 
 #[tokio::test]
 async fn comments_are_text_and_cannot_end_a_script() {
-    let (_, _, html) = get(&state(), "/v1/products/p1/embed.html").await;
+    // With the review items on, the comments are in the JSON-LD too (`reviewBody`).
+    let (_, _, html) = get(
+        &state_with_reviews_in_markup(),
+        "/v1/products/p1/embed.html",
+    )
+    .await;
+    assert!(
+        script(&html, "application/ld+json")["review"][0]["reviewBody"]
+            .as_str()
+            .unwrap()
+            .contains("</script>"),
+        "the comment is in the JSON-LD, as data"
+    );
     assert!(
         !html.contains("<img src=x"),
         "markup in comments is escaped"

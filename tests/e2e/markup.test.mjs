@@ -1,6 +1,7 @@
 // Fragments as a crawler reads them: valid HTML (html-validate), and structured data that
 // Google's rich-result rules accept (@adobe/structured-data-validator), in each STELE_JSONLD
-// mode, on the demo shop (which has the product feed built in).
+// mode, with and without review items (STELE_JSONLD_REVIEWS), on the demo shop (which has the
+// product feed built in).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { HtmlValidate } from 'html-validate';
@@ -14,8 +15,9 @@ const PRODUCTS = ['2183', '1003', '1019'];
 
 before(async () => {
   relays.product = await startRelay({ port: 18851 });
-  relays.rating = await startRelay({ port: 18852, env: { STELE_JSONLD: 'rating' } });
+  relays.rating = await startRelay({ port: 18852, env: { STELE_JSONLD: 'rating', STELE_JSONLD_REVIEWS: 'on' } });
   relays.off = await startRelay({ port: 18853, env: { STELE_JSONLD: 'off' } });
+  relays.reviews = await startRelay({ port: 18854, env: { STELE_JSONLD_REVIEWS: 'on' } });
 });
 
 after(() => Object.values(relays).forEach((relay) => relay.stop()));
@@ -71,7 +73,8 @@ test('STELE_JSONLD=product: a complete Product that passes the product-snippet a
   assert.equal(ld.offers.priceCurrency, 'RON');
   assert.equal(ld.offers.availability, 'https://schema.org/InStock');
   assert.equal(ld.offers.url, 'https://shop.example/p/2183');
-  for (const review of ld.review) assert.equal(review.author.name, 'Cumpărător verificat');
+  assert.ok(ld.aggregateRating.ratingCount > 0);
+  assert.equal(ld.review, undefined, 'aggregate-only by default: no review items, no "Verified buyer" as an author');
   assert.deepEqual(await structuredDataErrors(dress), []);
 
   const soldOut = await fragment(relays.product, '1003');
@@ -83,6 +86,16 @@ test('STELE_JSONLD=product: a complete Product that passes the product-snippet a
   const { image, offers, ...bare } = ld;
   const errors = await structuredDataErrors(`<script type="application/ld+json">${JSON.stringify(bare)}</script>`);
   assert.ok(errors.some((e) => /image/.test(e)) && errors.some((e) => /offers/.test(e)), errors.join('\n'));
+});
+
+test('STELE_JSONLD_REVIEWS=on adds up to 10 review items, authored by the card\'s label', async () => {
+  const dress = await fragment(relays.reviews, '2183');
+  const [ld] = jsonLdBlocks(dress);
+  assert.equal(ld['@type'], 'Product');
+  assert.ok(ld.review.length > 0 && ld.review.length <= 10, `${ld.review.length} reviews`);
+  for (const review of ld.review) assert.equal(review.author.name, 'Cumpărător verificat');
+  assert.deepEqual(ld.aggregateRating, jsonLdBlocks(await fragment(relays.product, '2183'))[0].aggregateRating);
+  assert.deepEqual(await structuredDataErrors(dress), []);
 });
 
 test('STELE_JSONLD=rating attaches the rating to the shop\'s own product node: one Product, not two', async () => {
