@@ -226,12 +226,23 @@ fn theme_of(query: &Query) -> Result<stele::options::Theme, ApiError> {
     })
 }
 
-/// `?lang=`, else `STELE_IMAGE_LANG`: an email template names no page language.
-fn image_lang_of(query: &Query, snapshot: &crate::snapshot::Snapshot) -> stele::i18n::Lang {
-    query
-        .text("lang")
-        .and_then(stele::i18n::Lang::from_tag)
-        .unwrap_or(snapshot.shop_settings.image_lang)
+/// `?lang=`, else `STELE_IMAGE_LANG`: an email template names no page language. A language
+/// the image cannot speak is a 400 (docs/api.md): a page may fall back, a picture in a sent
+/// email cannot be fixed.
+fn image_lang_of(
+    query: &Query,
+    snapshot: &crate::snapshot::Snapshot,
+) -> Result<stele::i18n::Lang, ApiError> {
+    match query.text("lang") {
+        None => Ok(snapshot.shop_settings.image_lang),
+        Some(tag) => stele::i18n::Lang::from_tag(tag).ok_or_else(|| {
+            let known: Vec<&str> = stele::i18n::Lang::ALL.iter().map(|l| l.as_str()).collect();
+            ApiError::BadParameter(format!(
+                "lang={tag:?}: the image speaks {}, e.g. lang=ro",
+                known.join(", ")
+            ))
+        }),
+    }
 }
 
 fn image_theme_of(query: &Query) -> Result<crate::rating_image::ImageTheme, ApiError> {
@@ -254,7 +265,7 @@ async fn product_rating_image(
     let snapshot = state.snapshot();
     Ok(Tagged::png(crate::rating_image::render(
         snapshot.summary(&id),
-        image_lang_of(&query, &snapshot),
+        image_lang_of(&query, &snapshot)?,
         theme,
     )))
 }
@@ -265,7 +276,7 @@ async fn shop_rating_image(State(state): State<AppState>, query: Query) -> Answe
     let snapshot = state.snapshot();
     Ok(Tagged::png(crate::rating_image::render(
         &snapshot.shop,
-        image_lang_of(&query, &snapshot),
+        image_lang_of(&query, &snapshot)?,
         theme,
     )))
 }

@@ -1,6 +1,8 @@
 //! HTTP caching of the public API in one place: handlers answer [`Tagged`] bodies (an
 //! `ETag` of their bytes), and the [`conditional`] layer adds the configured
-//! `Cache-Control` and turns a matching `If-None-Match` into `304 Not Modified`.
+//! `Cache-Control` and turns a matching `If-None-Match` into `304 Not Modified`. A 304 is
+//! answered from [`EtagMemo`] without rendering the body when the same URL was answered
+//! from the snapshot being served: revalidations cost a hash lookup, not a page.
 
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -64,6 +66,42 @@ impl IntoResponse for Tagged {
     }
 }
 
+/// The ETags of answers already made from the snapshot being served, by request target
+/// (path and query: every answer of the API is decided by them and the snapshot). Holds
+/// one snapshot generation at a time and at most [`MEMO_ENTRIES`] targets.
+#[derive(Default)]
+pub struct EtagMemo(std::sync::Mutex<Memo>);
+
+#[derive(Default)]
+struct Memo {
+    generation: u64,
+    tags: std::collections::HashMap<String, HeaderValue>,
+}
+
+/// Targets remembered per snapshot before the memo starts over (a crawler walking every
+/// page of every product must not grow it without end).
+const MEMO_ENTRIES: usize = 20_000;
+
+impl EtagMemo {
+    fn get(&self, generation: u64, target: &str) -> Option<HeaderValue> {
+        let memo = crate::state::lock(&self.0);
+        (memo.generation == generation)
+            .then(|| memo.tags.get(target).cloned())
+            .flatten()
+    }
+
+    fn put(&self, generation: u64, target: String, etag: HeaderValue) {
+        let mut memo = crate::state::lock(&self.0);
+        if generation > memo.generation || memo.tags.len() >= MEMO_ENTRIES {
+            memo.tags.clear();
+            memo.generation = memo.generation.max(generation);
+        }
+        if generation == memo.generation {
+            memo.tags.insert(target, etag);
+        }
+    }
+}
+
 /// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for GET).
 fn matches(if_none_match: &[HeaderValue], etag: &str) -> bool {
     let etag = etag.trim_start_matches("W/");
@@ -84,6 +122,19 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
         .iter()
         .cloned()
         .collect();
+    let cache_control = state.shared().settings.cache_control.clone();
+    let generation = state.generation();
+    let target = request
+        .uri()
+        .path_and_query()
+        .map_or_else(String::new, |p| p.as_str().to_owned());
+    if !if_none_match.is_empty() {
+        if let Some(etag) = state.shared().etags.get(generation, &target) {
+            if etag.to_str().is_ok_and(|tag| matches(&if_none_match, tag)) {
+                return not_modified(etag, cache_control);
+            }
+        }
+    }
     let response = next.run(request).await;
     let Some(etag) = response.headers().get(header::ETAG).cloned() else {
         return response;
@@ -91,20 +142,26 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
     if response.status() != StatusCode::OK {
         return response;
     }
-    let cache_control = state.shared().settings.cache_control.clone();
+    state.shared().etags.put(generation, target, etag.clone());
     let fresh = etag
         .to_str()
         .is_ok_and(|etag| matches(&if_none_match, etag));
-    let mut response = if fresh {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        response
-    };
+    if fresh {
+        return not_modified(etag, cache_control);
+    }
+    let mut response = response;
     let headers = response.headers_mut();
-    headers.insert(header::ETAG, etag);
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(cache_control);
+    response
+}
+
+fn not_modified(etag: HeaderValue, cache_control: HeaderValue) -> Response {
+    let mut response = StatusCode::NOT_MODIFIED.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, etag);
+    headers.insert(header::CACHE_CONTROL, cache_control);
     response
 }
 

@@ -100,6 +100,7 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogEr
         reason: e.to_string(),
     })?;
     let columns = Columns::find(headers)?;
+    let headers_len = headers.len();
     let mut catalog = Catalog::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut record = csv::ByteRecord::new();
@@ -116,6 +117,20 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogEr
             }
         }
         let line = record.position().map_or(line, |p| p.line());
+        if record.iter().any(|cell| cell.contains(&0)) {
+            catalog.warnings.push(format!(
+                "line {line}: binary data (a NUL byte) in the row; this row is skipped (is the URL a CSV file?)"
+            ));
+            continue;
+        }
+        if let Some(rows) = swallowed_rows(&record, headers_len) {
+            catalog.warnings.push(format!(
+                "line {line}: a quote opened in this row is not closed where the row ends, so {rows} \
+                 following line(s) that look like rows were read into one cell; this row is skipped \
+                 and those products are missing until the feed's quoting is fixed"
+            ));
+            continue;
+        }
         let fields: Vec<String> = record
             .iter()
             .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
@@ -144,6 +159,23 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogEr
         catalog.entries.push(entry);
     }
     Ok(catalog)
+}
+
+/// How many lines inside one cell of `record` look like rows of their own (as many
+/// delimiters as the header has, less one): the mark of a quote that was opened and not
+/// closed, which makes a CSV reader take the following rows as that cell's text. A
+/// description with line breaks has a few commas a line, not a row's worth.
+fn swallowed_rows(record: &csv::ByteRecord, columns: usize) -> Option<usize> {
+    if columns < 2 {
+        return None;
+    }
+    let rows = record
+        .iter()
+        .filter(|cell| cell.contains(&b'\n'))
+        .flat_map(|cell| cell.split(|b| *b == b'\n').skip(1))
+        .filter(|line| line.iter().filter(|b| **b == b',').count() >= columns - 1)
+        .count();
+    (rows > 0).then_some(rows)
 }
 
 /// One row being read, and where its warnings go.
@@ -362,13 +394,32 @@ impl ProductFeed {
         let count = catalog.entries.len();
         let stored = tokio::task::spawn_blocking({
             let store = store.clone();
-            move || lock(&store).replace_catalog(&catalog.entries)
+            move || {
+                let mut store = lock(&store);
+                let previous = store.catalog_len()?;
+                let refused = store.note(REFUSED_NOTE)?;
+                match judge(previous, &catalog, refused.as_deref()) {
+                    Judgement::Take => {
+                        store.replace_catalog(&catalog.entries)?;
+                        store.set_note(REFUSED_NOTE, None)?;
+                        Ok::<_, crate::store::StoreError>(Ok(()))
+                    }
+                    Judgement::Refuse { why, fingerprint } => {
+                        store.set_note(REFUSED_NOTE, fingerprint.as_deref().map(str::as_bytes))?;
+                        Ok(Err(why))
+                    }
+                }
+            }
         })
         .await;
         match stored {
-            Ok(Ok(())) => {
+            Ok(Ok(Ok(()))) => {
                 tracing::info!(products = count, "product feed loaded");
                 Ok(count)
+            }
+            Ok(Ok(Err(why))) => {
+                tracing::warn!("product feed refused, the stored catalogue kept: {why}");
+                Err(())
             }
             Ok(Err(error)) => {
                 tracing::error!(%error, "cannot store the product feed");
@@ -380,6 +431,78 @@ impl ProductFeed {
             }
         }
     }
+}
+
+/// The store's note of the last product feed refused for shrinking: its fingerprint.
+const REFUSED_NOTE: &str = "refused_product_feed";
+
+/// Whether a freshly read feed replaces the stored catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Judgement {
+    /// Store it.
+    Take,
+    /// Keep the stored catalogue.
+    Refuse {
+        /// What to log.
+        why: String,
+        /// The feed's fingerprint, kept so the same feed next time is taken.
+        fingerprint: Option<String>,
+    },
+}
+
+/// A feed with no products never replaces a catalogue (a shop platform's export caught
+/// in the middle of regenerating is a header row alone), nor one that has lost more than
+/// half of the stored products at once, unless the same smaller feed (by its product ids,
+/// [`fingerprint`]) comes twice in a row: then the shop really has fewer products.
+/// `refused` is the fingerprint of the feed refused last time, if any.
+pub fn judge(previous: usize, catalog: &Catalog, refused: Option<&[u8]>) -> Judgement {
+    let count = catalog.entries.len();
+    if count == 0 {
+        return Judgement::Refuse {
+            why: format!(
+                "it lists no products (a header row alone, or every row skipped: {} warnings); \
+                 the {previous} stored products keep their details",
+                catalog.warnings.len()
+            ),
+            fingerprint: None,
+        };
+    }
+    if count.saturating_mul(2) >= previous {
+        return Judgement::Take;
+    }
+    let fingerprint = fingerprint(catalog);
+    if refused == Some(fingerprint.as_bytes()) {
+        tracing::warn!(
+            products = count,
+            previous,
+            "product feed: the same smaller feed twice in a row; taken as the shop's catalogue"
+        );
+        return Judgement::Take;
+    }
+    Judgement::Refuse {
+        why: format!(
+            "it lists {count} products where {previous} are stored: more than half gone at once \
+             looks like a broken export; the same feed at the next download is taken"
+        ),
+        fingerprint: Some(fingerprint),
+    }
+}
+
+/// A feed's product ids, hashed: the same feed, the same fingerprint.
+pub fn fingerprint(catalog: &Catalog) -> String {
+    use sha2::Digest;
+    let mut ids: Vec<&str> = catalog
+        .entries
+        .iter()
+        .map(|e| e.product_id.as_str())
+        .collect();
+    ids.sort_unstable();
+    let mut hash = sha2::Sha256::new();
+    for id in ids {
+        hash.update(id.as_bytes());
+        hash.update([0]);
+    }
+    hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -500,6 +623,80 @@ mod tests {
             catalog.warnings[0].starts_with("line 2: not UTF-8"),
             "{:?}",
             catalog.warnings
+        );
+    }
+
+    #[test]
+    fn nul_bytes_and_rows_swallowed_by_an_open_quote_are_reported_with_their_line() {
+        let csv = b"product id,product name,price\n\
+                    1,Good,10\n\
+                    2\x00\x00,\x00\x01binary,\xff\n\
+                    3,\"Open quote,12\n\
+                    4,Swallowed,13\n\
+                    5,Swallowed too,14\n\
+                    6,\"Closed here\",15\n\
+                    7,\"Line one\nline two, with a comma\",16\n";
+        let catalog = parse(csv, &ron()).unwrap();
+        let ids: Vec<&str> = catalog
+            .entries
+            .iter()
+            .map(|e| e.product_id.as_str())
+            .collect();
+        assert_eq!(ids, ["1", "7"], "{:?}", catalog.warnings);
+        assert!(
+            catalog.warnings[0].starts_with("line 3: binary data (a NUL byte)"),
+            "{:?}",
+            catalog.warnings
+        );
+        assert!(
+            catalog.warnings[1].starts_with("line 4: a quote opened in this row is not closed")
+                && catalog.warnings[1].contains("so 2 following line(s)"),
+            "{:?}",
+            catalog.warnings
+        );
+        assert_eq!(catalog.warnings.len(), 2, "{:?}", catalog.warnings);
+    }
+
+    fn catalog_of(ids: std::ops::Range<u32>) -> Catalog {
+        let csv: String = std::iter::once("product id\n".to_owned())
+            .chain(ids.map(|id| format!("{id}\n")))
+            .collect();
+        parse(csv.as_bytes(), &ron()).unwrap()
+    }
+
+    #[test]
+    fn an_empty_feed_never_replaces_the_catalogue_and_a_halving_needs_to_come_twice() {
+        let empty = catalog_of(0..0);
+        assert!(matches!(
+            judge(100, &empty, None),
+            Judgement::Refuse {
+                fingerprint: None,
+                ..
+            }
+        ));
+        assert!(matches!(judge(0, &empty, None), Judgement::Refuse { .. }));
+        assert_eq!(judge(0, &catalog_of(0..5), None), Judgement::Take);
+        assert_eq!(
+            judge(100, &catalog_of(0..50), None),
+            Judgement::Take,
+            "half is kept"
+        );
+        let shrunk = catalog_of(0..49);
+        let Judgement::Refuse {
+            why,
+            fingerprint: Some(seen),
+        } = judge(100, &shrunk, None)
+        else {
+            panic!("a feed with less than half the products was taken");
+        };
+        assert!(why.contains("49 products where 100 are stored"), "{why}");
+        assert_eq!(judge(100, &shrunk, Some(seen.as_bytes())), Judgement::Take);
+        assert!(
+            matches!(
+                judge(100, &catalog_of(1..48), Some(seen.as_bytes())),
+                Judgement::Refuse { .. }
+            ),
+            "another small feed is no confirmation"
         );
     }
 

@@ -2,8 +2,6 @@
 //! servers together.
 
 use std::collections::HashMap;
-use std::future::IntoFuture;
-use std::net::SocketAddr;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
@@ -103,8 +101,18 @@ pub fn build_snapshot(
 ) -> Result<Snapshot, crate::store::StoreError> {
     let mut store = lock(store);
     let key = PublicIdKey::new(&store.public_id_secret()?);
-    let orders = store.orders()?;
-    let reviews = store.product_reviews()?;
+    // Comments stored before the cap existed are cut as they are read.
+    let cap = |comment: &mut Option<String>| {
+        if let Some(text) = comment.as_mut() {
+            if let (kept, Some(_)) = stele_core::text::cap_comment(text) {
+                *text = kept;
+            }
+        }
+    };
+    let mut orders = store.orders()?;
+    orders.iter_mut().for_each(|o| cap(&mut o.comment));
+    let mut reviews = store.product_reviews()?;
+    reviews.iter_mut().for_each(|r| cap(&mut r.comment));
     let catalog: HashMap<_, _> = store
         .catalog()?
         .into_iter()
@@ -115,17 +123,31 @@ pub fn build_snapshot(
     ))
 }
 
-/// Rebuilds the snapshot off the async workers and swaps it in.
-async fn refresh(state: AppState, store: Arc<Mutex<Store>>, moderation: Arc<Moderation>) {
-    // The shop's settings do not change while the relay runs: the new snapshot keeps them.
-    let shop = state.snapshot().shop_settings.clone();
-    match tokio::task::spawn_blocking(move || build_snapshot(&store, &moderation)).await {
-        Ok(Ok(snapshot)) => state.replace_snapshot(snapshot.with_shop(shop)),
-        Ok(Err(error)) => {
-            tracing::error!(%error, "cannot rebuild the read model; still serving the previous one")
-        }
-        Err(error) => {
-            tracing::error!(%error, "read model rebuild panicked; still serving the previous one")
+/// Rebuilds the read model off the async workers and swaps it in, one rebuild at a time:
+/// the sync and the product feed both ask for one, and without the turn a rebuild that read
+/// the store first could finish last and swap older data in.
+#[derive(Clone)]
+struct Refresher {
+    state: AppState,
+    store: Arc<Mutex<Store>>,
+    moderation: Arc<Moderation>,
+    turn: Arc<tokio::sync::Mutex<()>>,
+}
+
+impl Refresher {
+    async fn run(&self) {
+        let _turn = self.turn.lock().await;
+        // The shop's settings do not change while the relay runs: the new snapshot keeps them.
+        let shop = self.state.snapshot().shop_settings.clone();
+        let (store, moderation) = (self.store.clone(), self.moderation.clone());
+        match tokio::task::spawn_blocking(move || build_snapshot(&store, &moderation)).await {
+            Ok(Ok(snapshot)) => self.state.replace_snapshot(snapshot.with_shop(shop)),
+            Ok(Err(error)) => {
+                tracing::error!(%error, "cannot rebuild the read model; still serving the previous one")
+            }
+            Err(error) => {
+                tracing::error!(%error, "read model rebuild panicked; still serving the previous one")
+            }
         }
     }
 }
@@ -137,42 +159,23 @@ pub async fn bind(address: &str, variable: &str) -> Result<tokio::net::TcpListen
         .map_err(|e| format!("cannot listen on {address}: {e} (set {variable})"))
 }
 
-/// Serves `router` on `listener` until `shutdown` resolves; then requests in flight get
-/// `deadline` to finish (idle connections close at once) before this returns anyway.
+/// Serves `router` on `listener` until `shutdown` resolves, with the default connection
+/// limits ([`crate::server::Limits`]); then requests in flight get `deadline` to finish
+/// (idle connections close at once) before this returns anyway.
 pub async fn serve_until(
     listener: tokio::net::TcpListener,
     router: axum::Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     deadline: std::time::Duration,
 ) -> Result<(), String> {
-    let stopping = Arc::new(tokio::sync::Notify::new());
-    let server = axum::serve(
+    crate::server::serve(
         listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
+        router,
+        shutdown,
+        deadline,
+        crate::server::Limits::default(),
     )
-    .with_graceful_shutdown({
-        let stopping = stopping.clone();
-        async move {
-            shutdown.await;
-            tracing::info!(
-                deadline_s = deadline.as_secs_f64(),
-                "shutting down: finishing requests in flight"
-            );
-            stopping.notify_one();
-        }
-    })
-    .into_future();
-    let overdue = async {
-        stopping.notified().await;
-        tokio::time::sleep(deadline).await;
-    };
-    tokio::select! {
-        result = server => result.map_err(|e| e.to_string()),
-        () = overdue => {
-            tracing::warn!("shutdown deadline passed with requests still in flight; exiting");
-            Ok(())
-        }
-    }
+    .await
 }
 
 /// Resolves on SIGINT or SIGTERM.
@@ -201,7 +204,7 @@ pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String>
         tokio::spawn(crate::metrics::upkeep(handle.clone()));
         let router = crate::metrics::router(state.clone(), handle);
         let local = metrics.local_addr().map_err(|e| e.to_string())?;
-        eprintln!("stele-relay: metrics on http://{local}/metrics");
+        tracing::info!("metrics on http://{local}/metrics");
         tokio::spawn(serve_until(
             metrics,
             router,
@@ -210,13 +213,14 @@ pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String>
         ));
     }
     let local = listener.local_addr().map_err(|e| e.to_string())?;
-    tracing::info!(address = %local, "listening");
-    eprintln!("stele-relay: listening on http://{local}");
-    serve_until(
+    // One line, in the chosen log format; tests and scripts wait for it.
+    tracing::info!("listening on http://{local}");
+    crate::server::serve(
         listener,
         app(state),
         shutdown_signal(),
         http.shutdown_timeout,
+        http.limits(),
     )
     .await
 }
@@ -247,15 +251,24 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         settings,
     );
     tracing::info!(upstream = %source.redacted_url(None), db = %args.store.db.display(), "starting");
+    let refresher = Refresher {
+        state: state.clone(),
+        store: store.clone(),
+        moderation,
+        turn: Arc::default(),
+    };
 
     if let Some(feed) = product_feed(&args.shop, &args.upstream) {
-        let (state, store, moderation) = (state.clone(), store.clone(), moderation.clone());
+        // Nothing of the feed stored yet (a first start): not ready before its first try.
+        lock(&health).catalog_pending = lock(&store).catalog().map_or(true, |c| c.is_empty());
+        let (refresher, store, health) = (refresher.clone(), store.clone(), health.clone());
         let interval = args.sync_interval;
         tokio::spawn(async move {
             loop {
                 if feed.load(&store).await.is_ok() {
-                    refresh(state.clone(), store.clone(), moderation.clone()).await;
+                    refresher.run().await;
                 }
+                lock(&health).catalog_pending = false;
                 tokio::time::sleep(interval).await;
             }
         });
@@ -265,11 +278,9 @@ pub async fn serve(args: ServeArgs) -> ExitCode {
         zone: args.upstream.timezone,
         overlap: args.upstream.sync_overlap,
     };
-    let on_success = {
-        let (state, store, moderation) = (state.clone(), store.clone(), moderation.clone());
-        move || {
-            tokio::spawn(refresh(state.clone(), store.clone(), moderation.clone()));
-        }
+    let on_success = move || {
+        let refresher = refresher.clone();
+        async move { refresher.run().await }
     };
     tokio::spawn(run_loop(
         source,
@@ -336,7 +347,10 @@ pub async fn check(args: CheckArgs) -> ExitCode {
     let outcome = match crate::upstream::FeedSource::fetch(&source, Some(since)).await {
         Ok(fetched) => crate::sync::read_response(&fetched, args.upstream.timezone),
         Err(error) => Err(error.into()),
-    };
+    }
+    .map_err(|error: crate::upstream::SyncError| {
+        error.scrubbed(&crate::upstream::FeedSource::redactor(&source))
+    });
     match outcome {
         Ok(batch) => {
             println!(

@@ -121,6 +121,70 @@ pub fn parse_cache_max_age(text: &str) -> Result<Duration, String> {
     duration_at_least(text, "STELE_CACHE_MAX_AGE", Duration::ZERO, "60s", "")
 }
 
+/// `STELE_HEADER_TIMEOUT`: from a request's first byte to the end of its head, 1 s to 5 m.
+pub fn parse_header_timeout(text: &str) -> Result<Duration, String> {
+    duration_at_most(
+        duration_at_least(
+            text,
+            "STELE_HEADER_TIMEOUT",
+            Duration::from_secs(1),
+            "10s",
+            "a request head is a few hundred bytes: slower is a slow network or a slowloris client",
+        )?,
+        text,
+        "STELE_HEADER_TIMEOUT",
+        Duration::from_secs(300),
+        "10s",
+    )
+}
+
+/// `STELE_IDLE_TIMEOUT`: how long a connection may wait for a request, 1 s to 1 h.
+pub fn parse_idle_timeout(text: &str) -> Result<Duration, String> {
+    duration_at_most(
+        duration_at_least(
+            text,
+            "STELE_IDLE_TIMEOUT",
+            Duration::from_secs(1),
+            "30s",
+            "browsers reuse a connection within a second or two; shorter only costs handshakes",
+        )?,
+        text,
+        "STELE_IDLE_TIMEOUT",
+        Duration::from_secs(3600),
+        "30s",
+    )
+}
+
+/// A duration refused above `ceiling`, naming the variable and an example.
+fn duration_at_most(
+    value: Duration,
+    text: &str,
+    variable: &str,
+    ceiling: Duration,
+    example: &str,
+) -> Result<Duration, String> {
+    if value > ceiling {
+        return Err(format!(
+            "{variable}={text} is above the ceiling of {ceiling:?}: idle sockets would pile up; e.g. {variable}={example}"
+        ));
+    }
+    Ok(value)
+}
+
+/// `STELE_MAX_CONNECTIONS`: a whole number from 16 to 1,000,000.
+pub fn parse_max_connections(text: &str) -> Result<usize, String> {
+    text.trim()
+        .parse::<usize>()
+        .ok()
+        .filter(|n| (16..=1_000_000).contains(n))
+        .ok_or_else(|| {
+            format!(
+                "STELE_MAX_CONNECTIONS={text:?}: use a whole number of connections from 16 to 1000000, \
+                 below the process's open-file limit (LimitNOFILE), e.g. STELE_MAX_CONNECTIONS=1024"
+            )
+        })
+}
+
 /// `STELE_SHUTDOWN_TIMEOUT`: how long SIGTERM waits for requests in flight.
 pub fn parse_shutdown_timeout(text: &str) -> Result<Duration, String> {
     duration_at_least(text, "STELE_SHUTDOWN_TIMEOUT", Duration::ZERO, "10s", "")
@@ -557,6 +621,19 @@ pub struct HttpOptions {
     /// How long browsers and caches may reuse a JSON answer.
     #[arg(long, env = "STELE_CACHE_MAX_AGE", default_value = "60s", value_parser = parse_cache_max_age)]
     pub cache_max_age: Duration,
+
+    /// Most connections open at once; at the cap a new one replaces the one that has waited
+    /// longest without a request (see docs/relay.md, "Security").
+    #[arg(long, env = "STELE_MAX_CONNECTIONS", default_value = "1024", value_parser = parse_max_connections)]
+    pub max_connections: usize,
+
+    /// Longest from a request's first byte to the end of its headers.
+    #[arg(long, env = "STELE_HEADER_TIMEOUT", default_value = "10s", value_parser = parse_header_timeout)]
+    pub header_timeout: Duration,
+
+    /// Longest a connection may stay open with no request in flight and nothing sent.
+    #[arg(long, env = "STELE_IDLE_TIMEOUT", default_value = "30s", value_parser = parse_idle_timeout)]
+    pub idle_timeout: Duration,
 }
 
 /// An address to listen on: an IP address and a port (`127.0.0.1:8787`, `[::]:8787`) or
@@ -611,6 +688,15 @@ fn check_assets(dir: &std::path::Path) -> Result<(), String> {
 }
 
 impl HttpOptions {
+    /// What one client may hold of the public listener.
+    pub fn limits(&self) -> crate::server::Limits {
+        crate::server::Limits {
+            max_connections: self.max_connections,
+            header_timeout: self.header_timeout,
+            idle_timeout: self.idle_timeout,
+        }
+    }
+
     /// The server settings, or a message naming the variable that is wrong.
     pub fn settings(&self) -> Result<crate::settings::HttpSettings, String> {
         let max_age = self.cache_max_age.as_secs();

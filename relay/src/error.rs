@@ -31,7 +31,26 @@ pub enum ApiError {
     /// A bug: the handler panicked. The relay logs it and keeps serving.
     #[error("internal error")]
     Internal,
+    /// The request line is longer than [`crate::http::MAX_URI_BYTES`].
+    #[error("the URL is too long")]
+    UriTooLong,
+    /// The headers are larger than [`crate::http::MAX_HEADER_BYTES`] or more than
+    /// [`crate::http::MAX_HEADERS`].
+    #[error("the request headers are too large")]
+    HeadersTooLarge,
+    /// An error answer made by a layer or extractor outside the relay's own code (axum's
+    /// rejections, the file server), given the one error shape ([`crate::http::json_errors`]).
+    #[error("{message}")]
+    Rejected {
+        /// Its status.
+        status: StatusCode,
+        /// Its text, if it had one.
+        message: String,
+    },
 }
+
+/// The longest message an error body carries: a 400 never echoes a 60 KB parameter back.
+const MAX_MESSAGE_CHARS: usize = 300;
 
 impl ApiError {
     /// The HTTP status.
@@ -43,6 +62,9 @@ impl ApiError {
             Self::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Timeout => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+            Self::UriTooLong => StatusCode::URI_TOO_LONG,
+            Self::HeadersTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            Self::Rejected { status, .. } => *status,
         }
     }
 
@@ -56,6 +78,18 @@ impl ApiError {
             Self::RateLimited { .. } => "rate_limited",
             Self::Timeout => "timeout",
             Self::Internal => "internal",
+            Self::UriTooLong => "uri_too_long",
+            Self::HeadersTooLarge => "headers_too_large",
+            Self::Rejected { status, .. } => match status.as_u16() {
+                404 => "not_found",
+                405 => "method_not_allowed",
+                408 => "timeout",
+                413 => "body_too_large",
+                414 => "uri_too_long",
+                431 => "headers_too_large",
+                400..=499 => "bad_request",
+                _ => "internal",
+            },
         }
     }
 
@@ -73,6 +107,36 @@ impl ApiError {
             // 5xx: a generic message only, never upstream detail.
             Self::Timeout => "the request took too long; retry shortly".into(),
             Self::Internal => "the relay failed to answer this request; retry shortly".into(),
+            Self::UriTooLong => format!(
+                "the URL is longer than {} bytes; the API's URLs are short",
+                crate::http::MAX_URI_BYTES
+            ),
+            Self::HeadersTooLarge => format!(
+                "the request headers are larger than {} bytes or more than {}",
+                crate::http::MAX_HEADER_BYTES,
+                crate::http::MAX_HEADERS
+            ),
+            Self::Rejected { status, message }
+                if status.is_client_error() && !message.is_empty() =>
+            {
+                message.clone()
+            }
+            Self::Rejected { status, .. } if status.is_client_error() => status
+                .canonical_reason()
+                .unwrap_or("bad request")
+                .to_ascii_lowercase(),
+            Self::Rejected { .. } => {
+                "the relay failed to answer this request; retry shortly".into()
+            }
+        }
+    }
+
+    /// [`Self::public_message`], at most [`MAX_MESSAGE_CHARS`] characters.
+    fn shown_message(&self) -> String {
+        let message = self.public_message();
+        match message.char_indices().nth(MAX_MESSAGE_CHARS) {
+            Some((cut, _)) => format!("{}… (cut)", &message[..cut]),
+            None => message,
         }
     }
 }
@@ -82,7 +146,7 @@ impl IntoResponse for ApiError {
         let body = ErrorBody {
             error: ErrorDetail {
                 code: self.code().into(),
-                message: self.public_message(),
+                message: self.shown_message(),
             },
         };
         let mut response = (self.status(), axum::Json(body)).into_response();

@@ -33,6 +33,10 @@ pub struct Health {
     /// Syncs that panicked since start-up (each is logged and retried).
     #[serde(skip)]
     pub panics: u64,
+    /// A product feed is configured, nothing of it is stored yet, and its first download
+    /// has not finished: names, prices and the Google feed would still be empty.
+    #[serde(skip)]
+    pub catalog_pending: bool,
 }
 
 /// A failure as `/healthz` reports it.
@@ -40,7 +44,8 @@ pub struct Health {
 pub struct HealthError {
     /// Stable code.
     pub code: &'static str,
-    /// What happened (upstream messages verbatim; never the key).
+    /// What happened, in the relay's own words ([`SyncError::public_message`]): never a
+    /// string the upstream supplied, so never the key or the customer id.
     pub message: String,
     /// What to do.
     pub hint: &'static str,
@@ -79,7 +84,7 @@ impl Health {
                 *self.failures_by_code.entry(error.code()).or_default() += 1;
                 self.last_error = Some(HealthError {
                     code: error.code(),
-                    message: error.to_string(),
+                    message: error.public_message(),
                     hint: error.hint(),
                     at,
                 });
@@ -103,9 +108,12 @@ impl Health {
         }
     }
 
-    /// Ready to take traffic: there is synced data to serve, however old.
+    /// Ready to take traffic: every route serves synced data, however old. A sync's success
+    /// is recorded only after the read model holds its data, and with a product feed the
+    /// first download must have finished too (either way: a feed that fails must not keep
+    /// the relay unready forever).
     pub fn is_ready(&self) -> bool {
-        self.last_success.is_some()
+        self.last_success.is_some() && !self.catalog_pending
     }
 
     /// Seconds since the last successful sync.

@@ -49,8 +49,100 @@ fn asset_cache_control(path: &str) -> &'static str {
     }
 }
 
+/// The longest URL (path and query) a request may have: the API's are under 300 bytes.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most header bytes (names and values) a request may carry: browsers send 1–4 KB.
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+/// The most header lines a request may carry.
+pub const MAX_HEADERS: usize = 100;
+/// The longest path segment: a longer one cannot name a file on any common file system
+/// (`ENAMETOOLONG`), so it is no file of ours.
+const MAX_SEGMENT_BYTES: usize = 255;
+
+/// 414 and 431 in the API's error shape, before any routing: hyper's own (bare) answers
+/// come only past twice these limits.
+async fn request_limits(request: Request, next: Next) -> Response {
+    let uri_bytes = request
+        .uri()
+        .path_and_query()
+        .map_or(0, |p| p.as_str().len());
+    if uri_bytes > MAX_URI_BYTES {
+        return ApiError::UriTooLong.into_response();
+    }
+    let headers = request.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum();
+    if headers.len() > MAX_HEADERS || header_bytes > MAX_HEADER_BYTES {
+        return ApiError::HeadersTooLarge.into_response();
+    }
+    next.run(request).await
+}
+
+/// Every error answer in the one JSON shape of docs/api.md: axum's rejections (a path
+/// that is not UTF-8, …) and the file server's errors come as text/plain or empty, and are
+/// rewritten here with their status kept.
+pub async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let is_text = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/plain"));
+    let message = if is_text {
+        axum::body::to_bytes(body, 4096)
+            .await
+            .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
+            .unwrap_or_default()
+    } else {
+        String::new()
+    };
+    let mut rewritten = ApiError::Rejected { status, message }.into_response();
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = parts.headers.get(&name) {
+            rewritten.headers_mut().insert(name, value.clone());
+        }
+    }
+    rewritten
+}
+
+/// No answer larger than `MAX_PUBLIC_BODY_BYTES` leaves the relay (Google's feed, which is
+/// streamed and has no known size, is the whole shop by design). Comments are capped, so
+/// reaching this is a bug: logged, and a 500 instead of megabytes to every shopper.
+async fn body_cap(response: Response) -> Response {
+    use http_body::Body as _;
+    let limit = stele_core::paths::MAX_PUBLIC_BODY_BYTES as u64;
+    match response.body().size_hint().exact() {
+        Some(bytes) if bytes > limit => {
+            tracing::error!(
+                bytes,
+                limit,
+                "an answer over the public body limit was not sent; please report this"
+            );
+            ApiError::Internal.into_response()
+        }
+        _ => response,
+    }
+}
+
 async fn asset_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    if path
+        .split('/')
+        .any(|segment| segment.len() > MAX_SEGMENT_BYTES)
+    {
+        return ApiError::NotFound(path.chars().take(200).collect()).into_response();
+    }
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
         response.headers_mut().insert(
@@ -76,6 +168,19 @@ async fn request_timeout(State(state): State<AppState>, request: Request, next: 
     }
 }
 
+/// Whose budget a request spends: an IPv4 address, or an IPv6 client's /64. One IPv6
+/// subscriber is handed a whole /64 and may rotate through it at will; a /64 is what an
+/// IPv4 address is.
+pub fn rate_key(client: std::net::IpAddr) -> std::net::IpAddr {
+    match client.to_canonical() {
+        std::net::IpAddr::V6(v6) => {
+            let bits = u128::from(v6) & !((1u128 << 64) - 1);
+            std::net::IpAddr::V6(bits.into())
+        }
+        v4 => v4,
+    }
+}
+
 /// The layer: 429 with `Retry-After` once an address has spent its budget. Probes and the
 /// metrics never count against it.
 async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -89,7 +194,7 @@ async fn rate_limit(State(state): State<AppState>, request: Request, next: Next)
             .headers()
             .get("x-forwarded-for")
             .and_then(|v| v.to_str().ok());
-        let client = shared.settings.trusted_proxies.client(peer, forwarded);
+        let client = rate_key(shared.settings.trusted_proxies.client(peer, forwarded));
         if let Err(retry_after) = shared.limiter.check(client) {
             return ApiError::RateLimited { retry_after }.into_response();
         }
@@ -139,6 +244,9 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
     };
     let mut router = router
         .layer(CatchPanicLayer::custom(panic_response))
+        .layer(middleware::map_response(json_errors))
+        .layer(middleware::map_response(body_cap))
+        .layer(middleware::from_fn(request_limits))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             request_timeout,
@@ -189,6 +297,20 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ipv6_clients_share_a_budget_per_64_and_ipv4_ones_per_address() {
+        let key = |text: &str| rate_key(text.parse().unwrap()).to_string();
+        assert_eq!(key("2001:db8:1:2:aaaa::1"), "2001:db8:1:2::");
+        assert_eq!(key("2001:db8:1:2:ffff:1:2:3"), "2001:db8:1:2::");
+        assert_ne!(key("2001:db8:1:3::1"), "2001:db8:1:2::");
+        assert_eq!(key("192.0.2.7"), "192.0.2.7");
+        assert_eq!(
+            key("::ffff:192.0.2.7"),
+            "192.0.2.7",
+            "a mapped IPv4 address is IPv4"
+        );
+    }
 
     #[test]
     fn hashed_assets_are_immutable_and_loaders_revalidate() {

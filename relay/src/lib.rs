@@ -31,6 +31,7 @@ pub mod params;
 pub mod publish;
 pub mod ratelimit;
 pub mod rating_image;
+pub mod server;
 pub mod settings;
 pub mod shop;
 pub mod snapshot;

@@ -1,6 +1,7 @@
 //! What every request handler shares: the snapshot being served, sync health, the settings
 //! and the rate limiter.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use crate::health::Health;
@@ -15,6 +16,10 @@ pub struct AppState(Arc<Shared>);
 /// The state behind [`AppState`].
 pub struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
+    /// Counts snapshot swaps: answers made under one generation may be reused within it.
+    generation: AtomicU64,
+    /// ETags of answers made from the snapshot being served (`cache::conditional`).
+    pub etags: crate::cache::EtagMemo,
     /// Sync health, updated by the sync loop.
     pub health: Arc<Mutex<Health>>,
     /// Server settings.
@@ -29,6 +34,8 @@ impl AppState {
         let limiter = RateLimiter::new(settings.rate_limit);
         Self(Arc::new(Shared {
             snapshot: RwLock::new(Arc::new(snapshot)),
+            generation: AtomicU64::new(0),
+            etags: crate::cache::EtagMemo::default(),
             health,
             settings,
             limiter,
@@ -46,11 +53,20 @@ impl AppState {
 
     /// Swaps in a new snapshot; requests in flight finish on the old one.
     pub fn replace_snapshot(&self, snapshot: Snapshot) {
-        *self
+        let mut current = self
             .0
             .snapshot
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(snapshot);
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        *current = Arc::new(snapshot);
+        // Under the write lock: whoever reads the new snapshot reads this generation or a
+        // later one, so an ETag remembered under a generation is never older than it.
+        self.0.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    /// How many snapshots were swapped in so far.
+    pub fn generation(&self) -> u64 {
+        self.0.generation.load(Ordering::Acquire)
     }
 
     /// The shared state.

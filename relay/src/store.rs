@@ -376,6 +376,38 @@ impl Store {
         rows.map_err(|e| self.wrap(e))
     }
 
+    /// Products stored from the product feed.
+    pub fn catalog_len(&self) -> Result<usize, StoreError> {
+        self.connection
+            .query_row("SELECT count(*) FROM products", [], |row| row.get(0))
+            .map_err(|e| self.wrap(e))
+    }
+
+    /// A value of the `meta` table (the store's own notes, such as a refused product feed).
+    pub fn note(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.connection
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()
+            .map_err(|e| self.wrap(e))
+    }
+
+    /// Sets (`Some`) or removes (`None`) a value of the `meta` table.
+    pub fn set_note(&mut self, key: &str, value: Option<&[u8]>) -> Result<(), StoreError> {
+        match value {
+            Some(value) => self.connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                rusqlite::params![key, value],
+            ),
+            None => self
+                .connection
+                .execute("DELETE FROM meta WHERE key = ?1", [key]),
+        }
+        .map(drop)
+        .map_err(|e| self.wrap(e))
+    }
+
     /// `(orders, product reviews)` stored.
     pub fn counts(&self) -> Result<(u64, u64), StoreError> {
         self.connection

@@ -47,7 +47,10 @@ pub async fn sync_once<S: FeedSource>(
         .last_success()
         .map_err(|e| SyncError::Store(e.to_string()))?;
     let cursor = last_success.map(|t| t.unix() - settings.overlap.as_secs() as i64);
-    let result = fetch_and_apply(source, store, settings, started_at, cursor).await;
+    // From here on no string the upstream supplied carries the key.
+    let result = fetch_and_apply(source, store, settings, started_at, cursor)
+        .await
+        .map_err(|error| error.scrubbed(&source.redactor()));
     if let Err(error) = &result {
         let message = error.to_string();
         if let Err(store_error) =
@@ -72,7 +75,9 @@ async fn fetch_and_apply<S: FeedSource>(
     let applied = tokio::task::spawn_blocking(move || {
         let batch = read_response(&fetched, settings.zone)?;
         let warnings = batch.warnings.total();
-        let applied = lock(&store)
+        let mut store = lock(&store);
+        log_cut_comments(&batch, &mut store);
+        let applied = store
             .apply(&batch, started_at, cursor)
             .map_err(|e| SyncError::Store(e.to_string()))?;
         Ok::<_, SyncError>((applied, warnings))
@@ -84,6 +89,42 @@ async fn fetch_and_apply<S: FeedSource>(
         cursor,
         warnings: applied.1,
     })
+}
+
+/// At most this many cut comments are logged one by one; the rest are counted.
+const LOGGED_CUTS: usize = 20;
+
+/// One warning per comment cut at `MAX_COMMENT_CHARS`, naming the review by its public
+/// id (what `STELE_HIDE_IDS` takes), never by its order number.
+fn log_cut_comments(batch: &stele_core::normalise::Batch, store: &mut Store) {
+    if batch.cut_comments.is_empty() {
+        return;
+    }
+    let Ok(secret) = store.public_id_secret() else {
+        return;
+    };
+    let key = stele_core::id::PublicIdKey::new(&secret);
+    for cut in batch.cut_comments.iter().take(LOGGED_CUTS) {
+        let review = match &cut.product_id {
+            Some(product) => key.product_review_id(&cut.order, product),
+            None => key.order_feedback_id(&cut.order),
+        };
+        tracing::warn!(
+            review,
+            product = cut.product_id.as_deref().unwrap_or("(the shop)"),
+            chars = cut.chars,
+            "a comment of {} characters arrived: only its first {} are stored and served (STELE_HIDE_IDS={review} hides it)",
+            cut.chars,
+            stele_core::text::MAX_COMMENT_CHARS
+        );
+    }
+    if batch.cut_comments.len() > LOGGED_CUTS {
+        tracing::warn!(
+            more = batch.cut_comments.len() - LOGGED_CUTS,
+            "more comments were cut at {} characters",
+            stele_core::text::MAX_COMMENT_CHARS
+        );
+    }
 }
 
 /// What a response amounts to: the envelope's error (trusted over HTTP's status: errors
@@ -119,16 +160,17 @@ pub fn random_unit() -> f64 {
 }
 
 /// Syncs forever: every `interval` after a success, with backoff after a failure. After
-/// each success `on_success` runs (the server rebuilds its read model there). A sync that
-/// panics is a failure like any other: logged, counted (`/metrics`, `/healthz`) and retried;
-/// the loop and the server go on.
-pub async fn run_loop<S: FeedSource + 'static>(
+/// each success `on_success` runs to its end (the server rebuilds its read model there)
+/// before the success is recorded in `health`: `/readyz` turns ready only once every route
+/// serves the synced data. A sync that panics is a failure like any other: logged, counted
+/// (`/metrics`, `/healthz`) and retried; the loop and the server go on.
+pub async fn run_loop<S: FeedSource + 'static, F: std::future::Future<Output = ()> + Send>(
     source: S,
     store: Arc<Mutex<Store>>,
     settings: SyncSettings,
     interval: Duration,
     health: Arc<Mutex<Health>>,
-    on_success: impl Fn() + Send + Sync,
+    on_success: impl Fn() -> F + Send + Sync,
 ) {
     let source = Arc::new(source);
     loop {
@@ -142,6 +184,9 @@ pub async fn run_loop<S: FeedSource + 'static>(
         let seconds = started.elapsed().as_secs_f64();
         let result = match attempt {
             Ok(result) => {
+                if result.is_ok() {
+                    on_success().await;
+                }
                 lock(&health).record(&result);
                 result
             }
@@ -163,7 +208,6 @@ pub async fn run_loop<S: FeedSource + 'static>(
                     cursor = report.cursor,
                     "sync done"
                 );
-                on_success();
                 interval
             }
             Err(error) => {

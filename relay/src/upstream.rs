@@ -1,5 +1,8 @@
-//! Fetching the Feedback API. The REST key lives in [`RestKey`], which never prints, and
-//! every URL that reaches a log line or an error goes through [`redact`].
+//! Fetching the Feedback API. The REST key lives in [`RestKey`], which never prints; every
+//! URL that reaches a log line or an error goes through [`redact`], and every string the
+//! upstream (or the network) supplied goes through [`Redactor`] before it is stored, logged
+//! or printed. The client follows no redirect and sends no `Referer`: the key goes to
+//! `STELE_UPSTREAM_URL` and nowhere else.
 
 use std::fmt;
 use std::future::Future;
@@ -28,6 +31,55 @@ impl fmt::Debug for RestKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("RestKey(<redacted>)")
     }
+}
+
+/// Takes the key out of text the upstream or the network supplied (an error envelope that
+/// quotes the request, a proxy's error page, a `Location`): the key as it is and in the
+/// two forms a URL can carry it, each replaced with `<REST key>`.
+#[derive(Clone, Default)]
+pub struct Redactor {
+    needles: Vec<String>,
+}
+
+impl fmt::Debug for Redactor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Redactor(<redacted>)")
+    }
+}
+
+impl Redactor {
+    /// A redactor for `key`.
+    pub fn new(key: &RestKey) -> Self {
+        let raw = key.expose();
+        let form: String = form_urlencoded::byte_serialize(raw.as_bytes()).collect();
+        let percent = form.replace('+', "%20");
+        let mut needles: Vec<String> = [raw.to_owned(), form, percent]
+            .into_iter()
+            .filter(|needle| !needle.is_empty())
+            .collect();
+        // Longest first, so no shorter form is replaced inside a longer one.
+        needles.sort_by_key(|needle| std::cmp::Reverse(needle.len()));
+        needles.dedup();
+        Self { needles }
+    }
+
+    /// `text` without the key.
+    pub fn scrub(&self, text: &str) -> String {
+        let mut text = text.to_owned();
+        for needle in &self.needles {
+            if text.contains(needle.as_str()) {
+                text = text.replace(needle.as_str(), "<REST key>");
+            }
+        }
+        text
+    }
+}
+
+/// `scheme://host[:port]/path` of a URL: what a message may show of a `Location` (its query
+/// may carry the key).
+fn without_query(url: &str) -> String {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    url[..end].chars().take(200).collect()
 }
 
 /// Replaces the value of every `k` query parameter with `REDACTED`.
@@ -75,6 +127,14 @@ pub enum FetchError {
     /// The connection broke while the body was read.
     #[error("the response body was cut short: {0}")]
     Body(String),
+    /// A 3xx: not followed, since following would send the key to wherever it points.
+    #[error("HTTP status {status}: a redirect to {location}, not followed")]
+    Redirect {
+        /// The 3xx status.
+        status: u16,
+        /// Where it pointed, without its query (which may hold the key).
+        location: String,
+    },
 }
 
 impl FetchError {
@@ -86,6 +146,7 @@ impl FetchError {
             Self::Status(_) => "upstream_http_status",
             Self::TooLarge(_) => "upstream_body_too_large",
             Self::Body(_) => "upstream_body_truncated",
+            Self::Redirect { .. } => "upstream_redirect",
         }
     }
 
@@ -97,6 +158,19 @@ impl FetchError {
             Self::Status(_) => "Retargeting answered with an HTTP error: usually temporary (the relay retries); check status.retargeting.biz if it lasts",
             Self::TooLarge(_) => "the response exceeded STELE_UPSTREAM_MAX_BYTES: raise the limit if the shop really has that much feedback",
             Self::Body(_) => "the connection broke mid-response: usually temporary (the relay retries)",
+            Self::Redirect { .. } => "the Feedback API does not redirect: the relay follows no redirect, so the REST key never goes to another host; check STELE_UPSTREAM_URL (it should be https://api.retargeting.app/v1/email-campaigns/json-feedback) and any proxy in between",
+        }
+    }
+
+    fn scrubbed(self, redactor: &Redactor) -> Self {
+        match self {
+            Self::Connect(text) => Self::Connect(redactor.scrub(&text)),
+            Self::Body(text) => Self::Body(redactor.scrub(&text)),
+            Self::Redirect { status, location } => Self::Redirect {
+                status,
+                location: redactor.scrub(&location),
+            },
+            other => other,
         }
     }
 }
@@ -108,6 +182,11 @@ pub trait FeedSource: Send + Sync {
         &self,
         since: Option<i64>,
     ) -> impl Future<Output = Result<FetchedBody, FetchError>> + Send;
+
+    /// What takes this source's secrets out of the text it yields.
+    fn redactor(&self) -> Redactor {
+        Redactor::default()
+    }
 }
 
 /// A response body and the HTTP status it came with.
@@ -128,6 +207,7 @@ pub struct HttpSource {
     customer_id: String,
     timeout: Duration,
     max_bytes: u64,
+    redactor: Redactor,
 }
 
 impl HttpSource {
@@ -143,11 +223,16 @@ impl HttpSource {
             .timeout(timeout)
             .connect_timeout(timeout.min(Duration::from_secs(10)))
             .user_agent(concat!("stele-relay/", env!("CARGO_PKG_VERSION")))
+            // A redirect would carry the key elsewhere: in the request line when Location
+            // keeps the query, and in Referer in any case. The API never redirects.
+            .redirect(reqwest::redirect::Policy::none())
+            .referer(false)
             .build()
             .expect("the TLS backend initialises");
         Self {
             client,
             endpoint: endpoint.to_owned(),
+            redactor: Redactor::new(&key),
             key,
             customer_id: customer_id.trim().to_owned(),
             timeout,
@@ -213,6 +298,14 @@ impl FeedSource for HttpSource {
             .await
             .map_err(|e| self.classify(e))?;
         let status = response.status().as_u16();
+        if response.status().is_redirection() {
+            let location = response
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .map(|value| without_query(&String::from_utf8_lossy(value.as_bytes())))
+                .unwrap_or_else(|| "nowhere (no Location)".into());
+            return Err(FetchError::Redirect { status, location });
+        }
         if response
             .content_length()
             .is_some_and(|length| length > self.max_bytes)
@@ -227,6 +320,10 @@ impl FeedSource for HttpSource {
             body.extend_from_slice(&chunk);
         }
         Ok(FetchedBody { status, body })
+    }
+
+    fn redactor(&self) -> Redactor {
+        self.redactor.clone()
     }
 }
 
@@ -270,6 +367,43 @@ impl SyncError {
             Self::Malformed(_) => "the Feedback API answered with something that is not its JSON: usually a proxy or maintenance page; the relay retries",
             Self::Store(_) => "the relay cannot write its database: check STELE_DB's disk space and permissions",
             Self::Panicked => "a bug in the relay: it keeps serving and retries; please report the log lines around the panic",
+        }
+    }
+
+    /// The error with the key taken out of every string the upstream or the network
+    /// supplied: what may be stored, logged or printed.
+    pub fn scrubbed(self, redactor: &Redactor) -> Self {
+        match self {
+            Self::Fetch(error) => Self::Fetch(error.scrubbed(redactor)),
+            Self::Upstream(UpstreamError::Unknown { status, message }) => {
+                Self::Upstream(UpstreamError::Unknown {
+                    status: status.map(|s| redactor.scrub(&s)),
+                    message: message.map(|m| redactor.scrub(&m)),
+                })
+            }
+            Self::Malformed(text) => Self::Malformed(redactor.scrub(&text)),
+            other => other,
+        }
+    }
+
+    /// What the public `/healthz` may say: the relay's own words, never a string the
+    /// upstream or the network supplied (which could quote the request, or name the
+    /// customer id). The detail is in the relay's log, `stele-relay check` and `sync`.
+    pub fn public_message(&self) -> String {
+        match self {
+            Self::Upstream(UpstreamError::Unknown { .. }) => {
+                "Retargeting answered with an error this relay does not know; its text is in the relay's log".into()
+            }
+            Self::Upstream(error) => error.message().to_owned(),
+            Self::Fetch(FetchError::Connect(_)) => "cannot connect to the Feedback API".into(),
+            Self::Fetch(FetchError::Body(_)) => "the Feedback API's response was cut short".into(),
+            Self::Fetch(FetchError::Redirect { status, .. }) => {
+                format!("HTTP status {status}: a redirect, not followed")
+            }
+            Self::Fetch(error) => error.to_string(),
+            Self::Malformed(_) => "the Feedback API answered with something that is not its JSON".into(),
+            Self::Store(_) => "the relay cannot write its database".into(),
+            Self::Panicked => self.to_string(),
         }
     }
 

@@ -104,6 +104,7 @@ async fn a_panicking_sync_is_recorded_and_retried() {
             let successes = successes.clone();
             move || {
                 successes.fetch_add(1, Ordering::SeqCst);
+                std::future::ready(())
             }
         },
     ));

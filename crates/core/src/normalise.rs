@@ -18,6 +18,19 @@ pub struct Batch {
     pub product_reviews: Vec<ProductReview>,
     /// What had to be dropped or blanked.
     pub warnings: Warnings,
+    /// Each comment cut at [`crate::text::MAX_COMMENT_CHARS`]: whose, and how long it was.
+    pub cut_comments: Vec<CutComment>,
+}
+
+/// A comment that arrived longer than [`crate::text::MAX_COMMENT_CHARS`] and was cut.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CutComment {
+    /// The order it belongs to.
+    pub order: OrderRef,
+    /// The product, for a product review; `None` for the order's own feedback.
+    pub product_id: Option<String>,
+    /// Its length as it arrived, in characters.
+    pub chars: usize,
 }
 
 /// Validates a parsed response, reading its dates as wall-clock times in `zone`.
@@ -26,6 +39,7 @@ pub fn normalise(feed: &RawFeed<'_>, zone: LocalZone) -> Batch {
     let mut reader = Reader {
         zone,
         warnings: &mut batch.warnings,
+        cut: &mut batch.cut_comments,
     };
     for entry in &feed.orders {
         let Entry::Object(raw) = entry else {
@@ -47,7 +61,7 @@ pub fn normalise(feed: &RawFeed<'_>, zone: LocalZone) -> Batch {
                 _ => None,
             },
             score: reader.score(&raw.score),
-            comment: reader.comment(&raw.comment),
+            comment: reader.comment(&raw.comment, &order, None),
             added_on: reader.date(&raw.added_on),
             order,
         });
@@ -58,6 +72,7 @@ pub fn normalise(feed: &RawFeed<'_>, zone: LocalZone) -> Batch {
 struct Reader<'w> {
     zone: LocalZone,
     warnings: &'w mut Warnings,
+    cut: &'w mut Vec<CutComment>,
 }
 
 impl Reader<'_> {
@@ -100,7 +115,7 @@ impl Reader<'_> {
             return None;
         };
         let score = self.score(&raw.score);
-        let comment = self.comment(&raw.comment);
+        let comment = self.comment(&raw.comment, order, Some(&product_id));
         if score.is_none() && comment.is_none() {
             self.warn(WarningKind::ReviewWithoutContent);
             return None;
@@ -131,12 +146,48 @@ impl Reader<'_> {
         }
     }
 
-    fn comment(&mut self, raw: &Lenient<Text<'_>>) -> Option<String> {
+    fn comment(
+        &mut self,
+        raw: &Lenient<Text<'_>>,
+        order: &OrderRef,
+        product_id: Option<&str>,
+    ) -> Option<String> {
         match raw {
             Lenient::Missing => None,
-            Lenient::Value(Text(text)) => Some(text.trim())
-                .filter(|text| !text.is_empty())
-                .map(str::to_owned),
+            Lenient::Value(Text(text)) => {
+                let text = text.trim();
+                if text.is_empty() {
+                    return None;
+                }
+                // Control characters (but line breaks and tabs) are no text a shopper
+                // wrote: NULs and escapes from a broken form or a hostile client.
+                let cleaned: String;
+                let text = if text
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t')
+                {
+                    cleaned = text
+                        .chars()
+                        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+                        .collect();
+                    cleaned.trim()
+                } else {
+                    text
+                };
+                if text.is_empty() {
+                    return None;
+                }
+                let (kept, chars) = crate::text::cap_comment(text);
+                if let Some(chars) = chars {
+                    self.warn(WarningKind::CommentTooLong);
+                    self.cut.push(CutComment {
+                        order: order.clone(),
+                        product_id: product_id.map(str::to_owned),
+                        chars,
+                    });
+                }
+                Some(kept)
+            }
             Lenient::Invalid => {
                 self.warn(WarningKind::InvalidComment);
                 None

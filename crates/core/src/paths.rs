@@ -10,6 +10,13 @@ use crate::text::path_segment;
 /// Largest page size the relay serves (`per_page`, the elements' `per-page`).
 pub const MAX_PER_PAGE: u32 = 100;
 
+/// The largest public answer but Google's feed (which is the whole shop, streamed): a page
+/// of [`MAX_PER_PAGE`] comments of [`crate::text::MAX_COMMENT_CHARS`] characters, each
+/// written twice in a fragment (its HTML, `&quot;` at 6 bytes a character, and its JSON-LD,
+/// `\u003c` at 6), and room for the rest of a card. The relay refuses to send more.
+pub const MAX_PUBLIC_BODY_BYTES: usize =
+    MAX_PER_PAGE as usize * (crate::text::MAX_COMMENT_CHARS * 12 + 2048);
+
 /// Most product ids in one `/v1/summaries` request.
 pub const MAX_SUMMARY_IDS: usize = 100;
 

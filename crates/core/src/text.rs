@@ -8,6 +8,36 @@ pub const CLAMP_LINES: usize = 4;
 /// Characters a comment line holds on a typical review column, for estimating its height.
 pub const CLAMP_LINE_CHARS: usize = 70;
 
+/// The longest comment kept, in characters: several times the longest real review (a
+/// few hundred words), so no honest comment is cut, while a hostile 50 MB one costs
+/// nobody more than a page of text. docs/api.md states it.
+pub const MAX_COMMENT_CHARS: usize = 5_000;
+
+/// A comment as kept: at most [`MAX_COMMENT_CHARS`] characters, cut after the last space
+/// in its final 200 characters when there is one (so no word is halved) and ended with
+/// "…"; with the original length in characters when it was cut.
+pub fn cap_comment(comment: &str) -> (String, Option<usize>) {
+    if comment.chars().nth(MAX_COMMENT_CHARS).is_none() {
+        return (comment.to_owned(), None);
+    }
+    // MAX_COMMENT_CHARS - 1 characters and the ellipsis.
+    let cut = comment
+        .char_indices()
+        .nth(MAX_COMMENT_CHARS - 1)
+        .map_or(comment.len(), |(index, _)| index);
+    let head = &comment[..cut];
+    let tail_start = head
+        .char_indices()
+        .rev()
+        .nth(200)
+        .map_or(0, |(index, _)| index);
+    let head = match head[tail_start..].rfind(char::is_whitespace) {
+        Some(space) => head[..tail_start + space].trim_end(),
+        None => head,
+    };
+    (format!("{head}…"), Some(comment.chars().count()))
+}
+
 /// Whether a comment gets "Read more": when its estimated height exceeds [`CLAMP_LINES`],
 /// counting each line break (comments keep them) and wrapping every [`CLAMP_LINE_CHARS`]
 /// characters. Decided from the text alone, so the server-rendered card and the browser's
@@ -105,6 +135,34 @@ pub fn from_path_segment(segment: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    #[test]
+    fn comments_up_to_the_cap_are_kept_whole_and_longer_ones_cut_between_words() {
+        let exact = "a".repeat(MAX_COMMENT_CHARS);
+        assert_eq!(cap_comment(&exact), (exact.clone(), None));
+        let words = "cuvânt ".repeat(MAX_COMMENT_CHARS);
+        let (kept, chars) = cap_comment(&words);
+        assert_eq!(chars, Some(words.chars().count()));
+        assert!(kept.ends_with("cuvânt…"), "{}", &kept[kept.len() - 20..]);
+        assert!(kept.chars().count() <= MAX_COMMENT_CHARS);
+        let no_spaces = "ț".repeat(MAX_COMMENT_CHARS + 1);
+        let (kept, _) = cap_comment(&no_spaces);
+        assert_eq!(kept.chars().count(), MAX_COMMENT_CHARS);
+    }
+
+    proptest! {
+        #[test]
+        fn a_capped_comment_is_never_longer_than_the_cap_and_starts_as_the_original(
+            text in "\\PC{4990,5010}",
+        ) {
+            let (kept, cut) = cap_comment(&text);
+            prop_assert!(kept.chars().count() <= MAX_COMMENT_CHARS);
+            prop_assert_eq!(cut.is_some(), text.chars().count() > MAX_COMMENT_CHARS);
+            prop_assert!(text.starts_with(kept.trim_end_matches('…')));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -26,11 +26,14 @@ pub enum WarningKind {
     InvalidDate,
     /// A comment that is not a string: read as missing.
     InvalidComment,
+    /// A comment longer than [`crate::text::MAX_COMMENT_CHARS`]: cut there
+    /// ([`crate::normalise::Batch::cut_comments`] names each).
+    CommentTooLong,
 }
 
 impl WarningKind {
     /// Every kind, in a stable order.
-    pub const ALL: [WarningKind; 9] = [
+    pub const ALL: [WarningKind; 10] = [
         Self::OrderNotAnObject,
         Self::OrderWithoutNumber,
         Self::ReviewNotAnObject,
@@ -40,6 +43,7 @@ impl WarningKind {
         Self::InvalidScore,
         Self::InvalidDate,
         Self::InvalidComment,
+        Self::CommentTooLong,
     ];
 
     /// A stable snake_case name.
@@ -54,6 +58,7 @@ impl WarningKind {
             Self::InvalidScore => "invalid_score",
             Self::InvalidDate => "invalid_date",
             Self::InvalidComment => "invalid_comment",
+            Self::CommentTooLong => "comment_too_long",
         }
     }
 

@@ -25,12 +25,16 @@ pub enum Behaviour {
     Huge { bytes: usize, declare_length: bool },
     /// Accept, then close without answering.
     Hangup,
+    /// This 3xx status with this `Location`, and a JSON body that would be a good sync.
+    Redirect(u16, String),
 }
 
 #[derive(Default)]
 struct State {
     behaviour: Option<Behaviour>,
     requests: Vec<HashMap<String, String>>,
+    /// Every request's head as received: request line and headers.
+    heads: Vec<String>,
 }
 
 /// A running fake.
@@ -51,7 +55,7 @@ impl FakeUpstream {
         );
         let state = Arc::new(Mutex::new(State {
             behaviour: Some(behaviour),
-            requests: Vec::new(),
+            ..State::default()
         }));
         let shared = state.clone();
         tokio::spawn(async move {
@@ -90,6 +94,17 @@ impl FakeUpstream {
     pub fn requests(&self) -> Vec<HashMap<String, String>> {
         self.state.lock().unwrap().requests.clone()
     }
+
+    /// The head (request line and headers) of every request so far, as sent.
+    pub fn heads(&self) -> Vec<String> {
+        self.state.lock().unwrap().heads.clone()
+    }
+
+    /// `scheme://host:port` of this fake, for `Location` headers that point at it.
+    pub fn origin(&self) -> String {
+        let rest = self.url.strip_prefix("http://").unwrap();
+        format!("http://{}", rest.split('/').next().unwrap())
+    }
 }
 
 async fn handle(mut socket: tokio::net::TcpStream, state: Arc<Mutex<State>>) {
@@ -110,6 +125,7 @@ async fn handle(mut socket: tokio::net::TcpStream, state: Arc<Mutex<State>>) {
     let behaviour = {
         let mut state = state.lock().unwrap();
         state.requests.push(query.clone());
+        state.heads.push(head.clone());
         state.behaviour.clone().expect("a behaviour is set")
     };
     respond(&mut socket, behaviour, &query).await;
@@ -145,6 +161,12 @@ fn respond<'a>(
             }
             Behaviour::Truncated { body, declared } => write(200, &body, declared),
             Behaviour::Hangup => return,
+            Behaviour::Redirect(status, location) => {
+                let body = super::success(&[]);
+                let mut out = format!("HTTP/1.1 {status} Moved\r\nLocation: {location}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len()).into_bytes();
+                out.extend_from_slice(&body);
+                out
+            }
             Behaviour::Huge {
                 bytes,
                 declare_length,

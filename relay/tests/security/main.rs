@@ -6,6 +6,12 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod comments;
+mod connections;
+mod feeds;
+mod keys;
+mod limits;
+mod readiness;
 mod settings;
 mod support;
 mod validators;

@@ -1,0 +1,439 @@
+//! The public listener's connections: HTTP/1.1 through hyper with limits a slow or hostile
+//! client cannot get around. `axum::serve` has none of them (no header-read timeout, no
+//! idle timeout, no cap), and ~1,100 slow-header sockets from one client then exhaust the
+//! 1,024 files a systemd unit gets by default.
+//!
+//! - **Idle timeout**: a connection with no request in flight that sends nothing for
+//!   `idle_timeout` (a kept-alive connection between requests, or a new one) is closed.
+//! - **Header timeout**: once a request's first byte has come, its whole head must follow
+//!   within `header_timeout` (a slowloris client trickles a byte every few seconds).
+//! - **Connection cap**: at most `max_connections` open at once. A new connection at the
+//!   cap takes the place of the one that has waited longest with no request in flight (a
+//!   slowloris socket is such a one: its request never starts), so sockets that merely
+//!   hold a place cannot lock out shoppers. Only when every connection has a request in
+//!   flight is the new one closed at once. Either way a log line (at most one per 10 s) and
+//!   the counter `stele_connections_shed_total{reason}` say so.
+//!
+//! hyper's own header-read timer (counted from when a connection starts waiting) is set to
+//! the sum of the two, as a backstop; the sweep below enforces each within 250 ms.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use axum::extract::ConnectInfo;
+use bytes::Bytes;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
+use tokio::net::TcpStream;
+use tokio::sync::{watch, Notify};
+
+/// What one client may hold of the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Connections open at once (`STELE_MAX_CONNECTIONS`).
+    pub max_connections: usize,
+    /// From a request's first byte to the end of its head (`STELE_HEADER_TIMEOUT`).
+    pub header_timeout: Duration,
+    /// Longest a connection may send nothing while no request is in flight
+    /// (`STELE_IDLE_TIMEOUT`).
+    pub idle_timeout: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_connections: 1024,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// How often the sweep looks for connections past a timeout.
+const SWEEP: Duration = Duration::from_millis(250);
+
+/// Milliseconds since the first call: a clock that fits an atomic.
+fn now_ms() -> u64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    // Never 0: 0 means "no byte yet" in `first_byte_ms`.
+    START.get_or_init(Instant::now).elapsed().as_millis() as u64 + 1
+}
+
+/// One open connection, as the sweep and the cap see it.
+#[derive(Default)]
+struct Connection {
+    /// Requests whose response body has not ended.
+    in_flight: AtomicUsize,
+    /// When it last started to wait for a request (accepted, or a response ended).
+    waiting_since_ms: AtomicU64,
+    /// When the first byte of the next request came (0: none yet).
+    first_byte_ms: AtomicU64,
+    /// Woken to close it.
+    close: Notify,
+}
+
+impl Connection {
+    fn idle(&self) -> bool {
+        self.in_flight.load(Ordering::Acquire) == 0
+    }
+
+    fn start_waiting(&self) {
+        self.first_byte_ms.store(0, Ordering::Release);
+        self.waiting_since_ms.store(now_ms(), Ordering::Release);
+    }
+
+    /// Why it should close now, if it should.
+    fn overdue(&self, limits: &Limits, now: u64) -> Option<&'static str> {
+        if !self.idle() {
+            return None;
+        }
+        match self.first_byte_ms.load(Ordering::Acquire) {
+            0 => (now.saturating_sub(self.waiting_since_ms.load(Ordering::Acquire))
+                > limits.idle_timeout.as_millis() as u64)
+                .then_some("idle_timeout"),
+            first => (now.saturating_sub(first) > limits.header_timeout.as_millis() as u64)
+                .then_some("header_timeout"),
+        }
+    }
+}
+
+/// The open connections.
+#[derive(Default)]
+struct Registry {
+    open: Mutex<HashMap<u64, Arc<Connection>>>,
+    next_id: AtomicU64,
+    /// Woken whenever a connection ends (shutdown waits for the last).
+    ended: Notify,
+    last_warning_ms: AtomicU64,
+}
+
+impl Registry {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<Connection>>> {
+        self.open
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A place for a new connection, making room at the cap; `None` when every connection
+    /// has a request in flight.
+    fn admit(&self, limits: &Limits) -> Option<(u64, Arc<Connection>)> {
+        let mut open = self.lock();
+        if open.len() >= limits.max_connections {
+            let longest_waiting = open
+                .iter()
+                .filter(|(_, c)| c.idle())
+                .min_by_key(|(_, c)| c.waiting_since_ms.load(Ordering::Acquire))
+                .map(|(id, _)| *id);
+            let reason = match longest_waiting {
+                Some(id) => {
+                    if let Some(evicted) = open.remove(&id) {
+                        evicted.close.notify_one();
+                    }
+                    "evicted_idle"
+                }
+                None => "refused_full",
+            };
+            self.shed(reason, limits, open.len());
+            // Every connection has a request in flight: the new one is closed.
+            longest_waiting?;
+        }
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let connection = Arc::new(Connection::default());
+        connection.start_waiting();
+        open.insert(id, connection.clone());
+        metrics::gauge!("stele_connections_open").set(open.len() as f64);
+        Some((id, connection))
+    }
+
+    fn shed(&self, reason: &'static str, limits: &Limits, open: usize) {
+        metrics::counter!("stele_connections_shed_total", "reason" => reason).increment(1);
+        let now = now_ms();
+        let last = self.last_warning_ms.load(Ordering::Relaxed);
+        if (last == 0 || now.saturating_sub(last) >= 10_000)
+            && self
+                .last_warning_ms
+                .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+                .is_ok()
+        {
+            tracing::warn!(
+                open,
+                max = limits.max_connections,
+                reason,
+                "connection limit reached (STELE_MAX_CONNECTIONS): {}; further ones are counted in stele_connections_shed_total for 10 s",
+                if reason == "evicted_idle" {
+                    "closed the connection that waited longest without a request"
+                } else {
+                    "every connection has a request in flight, so the new one was closed"
+                }
+            );
+        }
+    }
+
+    fn remove(&self, id: u64) {
+        let mut open = self.lock();
+        open.remove(&id);
+        metrics::gauge!("stele_connections_open").set(open.len() as f64);
+        drop(open);
+        self.ended.notify_waiters();
+    }
+
+    fn sweep(&self, limits: &Limits) {
+        let now = now_ms();
+        let mut open = self.lock();
+        open.retain(|_, connection| match connection.overdue(limits, now) {
+            Some(reason) => {
+                metrics::counter!("stele_connections_closed_total", "reason" => reason)
+                    .increment(1);
+                connection.close.notify_one();
+                false
+            }
+            None => true,
+        });
+        metrics::gauge!("stele_connections_open").set(open.len() as f64);
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lock().is_empty()
+    }
+}
+
+/// The socket, noting when a request's first byte arrives.
+struct Tracked {
+    stream: TcpStream,
+    connection: Arc<Connection>,
+}
+
+impl AsyncRead for Tracked {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.stream).poll_read(cx, buf);
+        if buf.filled().len() > before && self.connection.idle() {
+            let _ = self.connection.first_byte_ms.compare_exchange(
+                0,
+                now_ms(),
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+            );
+        }
+        polled
+    }
+}
+
+impl AsyncWrite for Tracked {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+}
+
+/// A request in flight: the connection is busy until the response body ends or is dropped.
+struct InFlight(Arc<Connection>);
+
+impl InFlight {
+    fn begin(connection: &Arc<Connection>) -> Self {
+        connection.in_flight.fetch_add(1, Ordering::AcqRel);
+        Self(connection.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if self.0.in_flight.fetch_sub(1, Ordering::AcqRel) == 1 {
+            self.0.start_waiting();
+        }
+    }
+}
+
+/// A response body that holds its request's [`InFlight`] until it ends.
+struct Guarded {
+    body: axum::body::Body,
+    _in_flight: InFlight,
+}
+
+impl http_body::Body for Guarded {
+    type Data = Bytes;
+    type Error = axum::Error;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, axum::Error>>> {
+        Pin::new(&mut self.body).poll_frame(cx)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.body.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.body.size_hint()
+    }
+}
+
+/// Serves `router` on `listener` with `limits` until `shutdown` resolves; then requests in
+/// flight get `deadline` to finish (idle connections close at once) before this returns
+/// anyway. Handlers see the peer as `ConnectInfo<SocketAddr>`.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    deadline: Duration,
+    limits: Limits,
+) -> Result<(), String> {
+    let registry = Arc::new(Registry::default());
+    let (stop, stopping) = watch::channel(false);
+    let sweeper = tokio::spawn({
+        let registry = registry.clone();
+        async move {
+            let mut tick = tokio::time::interval(SWEEP);
+            loop {
+                tick.tick().await;
+                registry.sweep(&limits);
+            }
+        }
+    });
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            () = &mut shutdown => break,
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(error) => {
+                    // Out of file descriptors (EMFILE) and the like: wait for some to close.
+                    tracing::warn!(%error, "cannot accept a connection; retrying shortly");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+        };
+        let Some((id, connection)) = registry.admit(&limits) else {
+            drop(stream);
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        tokio::spawn(serve_connection(
+            stream,
+            peer,
+            router.clone(),
+            limits,
+            connection,
+            stopping.clone(),
+            {
+                let registry = registry.clone();
+                move || registry.remove(id)
+            },
+        ));
+    }
+    drop(listener);
+    tracing::info!(
+        deadline_s = deadline.as_secs_f64(),
+        "shutting down: finishing requests in flight"
+    );
+    let _ = stop.send(true);
+    let drained = async {
+        loop {
+            let ended = registry.ended.notified();
+            if registry.is_empty() {
+                return;
+            }
+            ended.await;
+        }
+    };
+    if tokio::time::timeout(deadline, drained).await.is_err() {
+        tracing::warn!("shutdown deadline passed with requests still in flight; exiting");
+    }
+    sweeper.abort();
+    Ok(())
+}
+
+async fn serve_connection(
+    stream: TcpStream,
+    peer: SocketAddr,
+    router: axum::Router,
+    limits: Limits,
+    connection: Arc<Connection>,
+    mut stopping: watch::Receiver<bool>,
+    on_end: impl FnOnce(),
+) {
+    let io = TokioIo::new(Tracked {
+        stream,
+        connection: connection.clone(),
+    });
+    let service = hyper::service::service_fn({
+        let connection = connection.clone();
+        move |mut request: axum::http::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            let in_flight = InFlight::begin(&connection);
+            let router = router.clone();
+            async move {
+                let response = tower::ServiceExt::oneshot(router, request)
+                    .await
+                    .unwrap_or_else(|never: Infallible| match never {});
+                Ok::<_, Infallible>(response.map(|body| {
+                    axum::body::Body::new(Guarded {
+                        body,
+                        _in_flight: in_flight,
+                    })
+                }))
+            }
+        }
+    });
+    let mut builder = hyper::server::conn::http1::Builder::new();
+    builder
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout + limits.idle_timeout)
+        // Room for the JSON 431 of `http::limits` before hyper's own bare one.
+        .max_headers(crate::http::MAX_HEADERS * 2);
+    let served = builder.serve_connection(io, service);
+    tokio::pin!(served);
+    let mut stop_seen = *stopping.borrow();
+    if stop_seen {
+        served.as_mut().graceful_shutdown();
+    }
+    loop {
+        tokio::select! {
+            _ = served.as_mut() => break,
+            () = connection.close.notified() => break,
+            changed = stopping.changed(), if !stop_seen => {
+                stop_seen = true;
+                if changed.is_ok() {
+                    served.as_mut().graceful_shutdown();
+                }
+            }
+        }
+    }
+    on_end();
+}
