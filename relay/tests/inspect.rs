@@ -11,7 +11,7 @@ fn fixture(name: &str) -> PathBuf {
     let dir = std::env::var_os("STELE_FIXTURES")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/upstream")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/upstream")
         });
     dir.join(name)
 }

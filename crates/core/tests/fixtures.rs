@@ -1,4 +1,4 @@
-//! Every documented upstream response in ../shared/fixtures/upstream, read end to end.
+//! Every documented upstream response in tests/fixtures/upstream, read end to end.
 
 mod common;
 
@@ -29,7 +29,7 @@ const ERRORS: [&str; 6] = [
 #[test]
 fn every_fixture_has_a_case() {
     let on_disk: Vec<String> = std::fs::read_dir(fixtures_dir())
-        .expect("../shared/fixtures/upstream must sit beside the repository")
+        .expect("tests/fixtures/upstream is in the repository")
         .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|name| name.ends_with(".json"))
         .collect();

@@ -5,12 +5,12 @@ pub mod fake_upstream;
 
 use std::path::PathBuf;
 
-/// `../shared/fixtures/upstream` beside the repository, or `$STELE_FIXTURES`.
+/// The repository's `tests/fixtures/upstream`, or `$STELE_FIXTURES`.
 pub fn fixture_path(name: &str) -> PathBuf {
     std::env::var_os("STELE_FIXTURES")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/upstream")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/upstream")
         })
         .join(name)
 }

@@ -7,12 +7,12 @@ use stele_core::merge::FeedbackSet;
 use stele_core::normalise::{read_feed, Batch};
 use stele_core::zone::LocalZone;
 
-/// `../shared/fixtures/upstream` beside the repository, or `$STELE_FIXTURES`.
+/// The repository's `tests/fixtures/upstream`, or `$STELE_FIXTURES`.
 pub fn fixtures_dir() -> PathBuf {
     std::env::var_os("STELE_FIXTURES")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/upstream")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/upstream")
         })
 }
 
