@@ -269,7 +269,7 @@ pub fn write_all(snapshot: &Snapshot, root: &Path) -> std::io::Result<ExportStat
 /// Writes the export of `snapshot` to `out`, swapped in whole, and reports it; `command`
 /// names the subcommand in messages. Shared by `export` and `demo --export`.
 pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
-    match replace_dir(out, |tmp| write_all(snapshot, tmp)) {
+    match replace_dir(out, command, |tmp| write_all(snapshot, tmp)) {
         Ok(stats) => {
             println!(
                 "exported {} files ({} bytes) to {}",
@@ -289,9 +289,12 @@ pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
     }
 }
 
-/// Builds the new tree beside `out` and swaps it in, so a reader never sees half an export.
+/// Builds the new tree in `.NAME.new-PID` beside `out` and swaps it in with one rename
+/// exchange, so a reader finds every file at every moment, old or new. Trees that killed
+/// runs left beside `out` are removed first ([`remove_stale_trees`]).
 fn replace_dir<T>(
     out: &Path,
+    command: &str,
     fill: impl FnOnce(&Path) -> std::io::Result<T>,
 ) -> std::io::Result<T> {
     let name = out
@@ -303,21 +306,125 @@ fn replace_dir<T>(
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
+    remove_stale_trees(parent, &name, command);
     let fresh = parent.join(format!(".{name}.new-{}", std::process::id()));
     let stale = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&fresh);
+    // Ours by name: left by an earlier process with this PID, whatever it was.
+    let _ = remove_tree(&fresh);
+    let _ = remove_tree(&stale);
     std::fs::create_dir_all(&fresh)?;
-    let result = match fill(&fresh) {
-        Ok(result) => result,
-        Err(error) => {
-            let _ = std::fs::remove_dir_all(&fresh);
-            return Err(error);
-        }
-    };
-    if out.exists() {
-        std::fs::rename(out, &stale)?;
+    let result = fill(&fresh).and_then(|result| swap_in(&fresh, out, &stale).map(|()| result));
+    if result.is_err() {
+        let _ = remove_tree(&fresh);
     }
-    std::fs::rename(&fresh, out)?;
-    let _ = std::fs::remove_dir_all(&stale);
-    Ok(result)
+    result
+}
+
+/// Puts the tree at `fresh` at `out`. On Linux one `renameat2(RENAME_EXCHANGE)` swaps the
+/// two, and the old tree, now at `fresh`, is removed; `out` absent (the first export) is a
+/// plain rename.
+#[cfg(target_os = "linux")]
+fn swap_in(fresh: &Path, out: &Path, stale: &Path) -> std::io::Result<()> {
+    use rustix::fs::{renameat_with, RenameFlags, CWD};
+    use rustix::io::Errno;
+    match renameat_with(CWD, fresh, CWD, out, RenameFlags::EXCHANGE) {
+        Ok(()) => {
+            let _ = remove_tree(fresh);
+            Ok(())
+        }
+        // Nothing to exchange with: the first export.
+        Err(Errno::NOENT) if std::fs::symlink_metadata(out).is_err() => std::fs::rename(fresh, out),
+        // A filesystem that does not implement the exchange (EINVAL: some FUSE and network
+        // filesystems) or a kernel before 3.15 (ENOSYS): two renames, with a moment
+        // between them in which `out` is missing.
+        Err(Errno::INVAL | Errno::NOSYS) => swap_in_two_steps(fresh, out, stale),
+        Err(errno) => Err(errno.into()),
+    }
+}
+
+/// Puts the tree at `fresh` at `out`: with no exchange on this platform, `out` moves aside
+/// to `stale` and `fresh` takes its place, so for a moment `out` is missing.
+#[cfg(not(target_os = "linux"))]
+fn swap_in(fresh: &Path, out: &Path, stale: &Path) -> std::io::Result<()> {
+    swap_in_two_steps(fresh, out, stale)
+}
+
+fn swap_in_two_steps(fresh: &Path, out: &Path, stale: &Path) -> std::io::Result<()> {
+    let moved = std::fs::symlink_metadata(out).is_ok();
+    if moved {
+        std::fs::rename(out, stale)?;
+    }
+    if let Err(error) = std::fs::rename(fresh, out) {
+        if moved {
+            let _ = std::fs::rename(stale, out);
+        }
+        return Err(error);
+    }
+    let _ = remove_tree(stale);
+    Ok(())
+}
+
+/// Removes a directory with everything in it, or a file (a symlink itself, never its
+/// target).
+fn remove_tree(path: &Path) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(path)?.is_dir() {
+        std::fs::remove_dir_all(path)
+    } else {
+        std::fs::remove_file(path)
+    }
+}
+
+/// Removes every `.NAME.new-PID` and `.NAME.old-PID` in `parent` whose run is over (a run
+/// killed half-way leaves its tree; a web server serving `parent` would serve it), and says
+/// so on stderr. The tree of a run still going, a concurrent export, is left alone.
+fn remove_stale_trees(parent: &Path, name: &str, command: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| {
+                rest.strip_prefix("new-")
+                    .or_else(|| rest.strip_prefix("old-"))
+            })
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid != std::process::id() && running(pid) {
+            continue;
+        }
+        let path = entry.path();
+        match remove_tree(&path) {
+            Ok(()) => eprintln!(
+                "stele-relay {command}: removed {}, left by export {pid} that no longer runs",
+                path.display()
+            ),
+            // A concurrent run removed it first.
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
+            Err(error) => eprintln!(
+                "stele-relay {command}: cannot remove {}, left by export {pid}: {error}",
+                path.display()
+            ),
+        }
+    }
+}
+
+/// Whether process `pid` may be running: `/proc/PID` exists (a zombie or a reused PID
+/// counts as running, so at worst a tree waits for a later run). Without a `/proc` to ask
+/// every process counts as running.
+#[cfg(target_os = "linux")]
+fn running(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    !proc.join("self").exists() || proc.join(pid.to_string()).exists()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn running(_pid: u32) -> bool {
+    true
 }

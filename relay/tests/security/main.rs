@@ -4,10 +4,11 @@
 //! data, settings that panic, a kill during export, outside validators) and proves it fixed.
 //! docs/relay.md, "Security", lists the promises and which module tests each.
 
+mod comments;
 #[path = "../common/mod.rs"]
 mod common;
-mod comments;
 mod connections;
+mod export;
 mod feeds;
 mod keys;
 mod limits;
