@@ -109,7 +109,12 @@ pub fn wait_for_listen(log: &std::path::Path) -> String {
     while std::time::Instant::now() < deadline {
         let text = std::fs::read_to_string(log).unwrap_or_default();
         if let Some(line) = text.lines().find(|l| l.contains("listening on http://")) {
-            return line.rsplit("http://").next().unwrap().trim().to_owned();
+            // A text line ends with the address; a JSON one has `"}` and more after it.
+            let rest = line.rsplit("listening on http://").next().unwrap();
+            return rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || ".:[]-".contains(*c))
+                .collect();
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
