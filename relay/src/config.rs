@@ -6,8 +6,8 @@ use std::time::Duration;
 use clap::Args;
 use stele_core::zone::LocalZone;
 
-use crate::moderation::Moderation;
-use crate::upstream::{HttpSource, RestKey};
+use crate::ingest::upstream::{HttpSource, RestKey};
+use crate::model::moderation::Moderation;
 
 /// The real Feedback API endpoint.
 pub const FEEDBACK_ENDPOINT: &str = "https://api.retargeting.app/v1/email-campaigns/json-feedback";
@@ -192,7 +192,7 @@ pub fn parse_shutdown_timeout(text: &str) -> Result<Duration, String> {
 
 /// `STELE_RATE_LIMIT`: requests per second per client, a finite number ≥ 0 (0 turns the
 /// limit off; 0.2 is one request every 5 s). A positive rate below one request a day
-/// ([`crate::ratelimit::MIN_RATE`]) is refused: it would shut every client out after its
+/// ([`crate::http::ratelimit::MIN_RATE`]) is refused: it would shut every client out after its
 /// first request, which is never what a setting such as `1e-20` meant.
 pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
     let rate = text
@@ -206,12 +206,12 @@ pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
                  (0 turns the limit off), e.g. STELE_RATE_LIMIT=20 or STELE_RATE_LIMIT=0.5"
             )
         })?;
-    if rate > 0.0 && rate < crate::ratelimit::MIN_RATE {
+    if rate > 0.0 && rate < crate::http::ratelimit::MIN_RATE {
         return Err(format!(
             "STELE_RATE_LIMIT={text} is below one request a day per client ({:.7}/s): every \
              shopper would be refused after a first request; use 0 to turn the limit off or a \
              rate of requests per second, e.g. STELE_RATE_LIMIT=20",
-            crate::ratelimit::MIN_RATE
+            crate::http::ratelimit::MIN_RATE
         ));
     }
     Ok(rate)
@@ -402,7 +402,7 @@ impl UpstreamOptions {
     /// The REST key and where it came from: `RTG_REST_KEY`, else `RTG_REST_KEY_FILE`, else
     /// the systemd credential or container secret. Both variables at once is refused (which one wins would be
     /// a guess).
-    pub fn rest_key(&self) -> Result<(crate::upstream::RestKey, KeySource), String> {
+    pub fn rest_key(&self) -> Result<(crate::ingest::upstream::RestKey, KeySource), String> {
         let variable = self
             .rest_key
             .as_deref()
@@ -440,7 +440,7 @@ impl UpstreamOptions {
         let customer = self.customer()?;
         if plain_http_elsewhere(&self.upstream_url) {
             tracing::warn!(
-                upstream = %crate::upstream::redact(&self.upstream_url),
+                upstream = %crate::ingest::upstream::redact(&self.upstream_url),
                 "STELE_UPSTREAM_URL is plain http to another machine: the REST key crosses the network unencrypted; use https"
             );
         }
@@ -466,7 +466,7 @@ pub struct StoreOptions {
 impl StoreOptions {
     /// Opens (or creates) the store, or says what is wrong with `STELE_DB`: a directory
     /// that does not exist, a path through a file, or a directory the relay cannot write.
-    pub fn open(&self) -> Result<crate::store::Store, String> {
+    pub fn open(&self) -> Result<crate::model::store::Store, String> {
         const EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
         let db = &self.db;
         let shown = db.display();
@@ -494,7 +494,7 @@ impl StoreOptions {
                 "STELE_DB={shown} is a directory: name the database file in it, {EXAMPLE}"
             ));
         }
-        crate::store::Store::open(db).map_err(|e| {
+        crate::model::store::Store::open(db).map_err(|e| {
             // Why: a directory this user cannot write (the common case: a service user and a
             // directory made by root), or something about the file itself.
             let probe = parent.join(format!(".stele-write-probe-{}", std::process::id()));
@@ -689,8 +689,8 @@ fn check_assets(dir: &std::path::Path) -> Result<(), String> {
 
 impl HttpOptions {
     /// What one client may hold of the public listener.
-    pub fn limits(&self) -> crate::server::Limits {
-        crate::server::Limits {
+    pub fn limits(&self) -> crate::http::server::Limits {
+        crate::http::server::Limits {
             max_connections: self.max_connections,
             header_timeout: self.header_timeout,
             idle_timeout: self.idle_timeout,
@@ -718,10 +718,10 @@ impl HttpOptions {
         }
         Ok(crate::settings::HttpSettings {
             allowed_origins: crate::settings::AllowedOrigins::parse(&self.allowed_origins)?,
-            assets: crate::assets::Assets::choose(self.assets.clone()),
+            assets: crate::http::assets::Assets::choose(self.assets.clone()),
             rate_limit: (self.rate_limit > 0.0)
-                .then(|| crate::ratelimit::RateLimit::with_default_burst(self.rate_limit)),
-            trusted_proxies: crate::ratelimit::TrustedProxies::parse(&self.trusted_proxies)?,
+                .then(|| crate::http::ratelimit::RateLimit::with_default_burst(self.rate_limit)),
+            trusted_proxies: crate::http::ratelimit::TrustedProxies::parse(&self.trusted_proxies)?,
             metrics: self.metrics_listen.is_some(),
             request_timeout: self.request_timeout,
             cache_control: axum::http::HeaderValue::from_str(&cache_control).expect("ASCII"),

@@ -1,5 +1,17 @@
 //! Stele's relay as a library: the binary `stele-relay` is a thin shell over these modules,
 //! and the tests drive [`http::app`] with `tower::ServiceExt::oneshot`, no sockets needed.
+//!
+//! The layers, each a folder, imports running down this list (`scripts/check-imports`), but
+//! for the settings modules of the last row, which still reach back into the layers above:
+//!
+//! | layer | what |
+//! |---|---|
+//! | [`cli`] | one file per subcommand, each `run(args) -> Result<(), Failure>`; `main.rs` turns the [`cli::Failure`] into the exit code |
+//! | [`http`] | the public server: router and layers, routes, parameters, caching, rate limit, the widget's files, metrics, the error shape, shared state, the listener's connections and its lifecycle |
+//! | [`output`] | what the read model is written as: the static export, its bucket upload, Google's reviews feed, product markup, rating images |
+//! | [`ingest`] | what comes in: the Feedback API client, the shop's product feed, the sync loop and its health |
+//! | [`model`] | the store (SQLite) and the read model built from it (snapshot, moderation, rebuild) |
+//! | `config`, `shop`, `settings`, `logging` | every setting: flags and variables, their parsers and checked forms |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -9,33 +21,19 @@
 #[cfg(panic = "abort")]
 compile_error!("stele-relay must be built with panic = \"unwind\": with abort one panicking request ends the server (see [profile.release] in Cargo.toml)");
 
-pub mod api;
-pub mod assets;
-pub mod cache;
-pub mod catalog;
-pub mod commands;
+pub mod cli;
 pub mod config;
-pub mod demo;
-pub mod error;
-pub mod export;
-pub mod feed_report;
-pub mod google_feed;
-pub mod health;
 pub mod http;
-pub mod inspect;
+pub mod ingest;
 pub mod logging;
-pub mod markup;
-pub mod metrics;
-pub mod moderation;
-pub mod params;
-pub mod publish;
-pub mod ratelimit;
-pub mod rating_image;
-pub mod server;
+pub mod model;
+pub mod output;
 pub mod settings;
 pub mod shop;
-pub mod snapshot;
-pub mod state;
-pub mod store;
-pub mod sync;
-pub mod upstream;
+
+/// A poisoned lock only means another thread panicked mid-read; the data is fine.
+pub fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}

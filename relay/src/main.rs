@@ -4,8 +4,10 @@
 
 use std::process::ExitCode;
 
+use stele_relay::cli::{
+    check, config, demo, export, feed_report, inspect, probe, serve, sync, Failure,
+};
 use stele_relay::logging;
-use stele_relay::{commands, demo, export, feed_report, inspect};
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -27,11 +29,11 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    Serve(Box<commands::ServeArgs>),
-    Sync(commands::SyncArgs),
-    Check(commands::CheckArgs),
-    Config(Box<commands::ConfigArgs>),
-    Probe(commands::ProbeArgs),
+    Serve(Box<serve::ServeArgs>),
+    Sync(sync::SyncArgs),
+    Check(check::CheckArgs),
+    Config(Box<config::ConfigArgs>),
+    Probe(probe::ProbeArgs),
     Export(export::ExportArgs),
     Inspect(inspect::InspectArgs),
     FeedReport(feed_report::FeedReportArgs),
@@ -51,30 +53,41 @@ fn main() -> ExitCode {
     let cli =
         Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut Cli::command()).exit());
     let log_format = cli.log.log_format;
-    match cli.command {
+    let ran: Result<(), Failure> = match cli.command {
         Command::Inspect(args) => inspect::run(&args),
-        Command::FeedReport(args) => feed_report::feed_report(&args),
-        Command::Export(args) => commands::export(&args),
-        Command::Config(args) => commands::config(
+        Command::FeedReport(args) => feed_report::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Config(args) => config::run(
             &args,
             matches.subcommand_matches("config").unwrap_or(&matches),
         ),
-        Command::Probe(args) => commands::probe(&args),
+        Command::Probe(args) => probe::run(&args),
         Command::Serve(args) => {
             logging::init(log_format);
-            runtime().block_on(commands::serve(*args))
+            runtime().block_on(serve::run(*args))
         }
         Command::Sync(args) => {
             logging::init(log_format);
-            runtime().block_on(commands::sync(args))
+            runtime().block_on(sync::run(args))
         }
         Command::Check(args) => {
             logging::init(log_format);
-            runtime().block_on(commands::check(args))
+            runtime().block_on(check::run(args))
         }
         Command::Demo(args) => {
             logging::init(log_format);
             runtime().block_on(demo::run(args))
+        }
+    };
+    // The one place a failure becomes an exit status.
+    match ran {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let message = failure.to_string();
+            if !message.is_empty() {
+                eprintln!("{message}");
+            }
+            ExitCode::from(failure.code())
         }
     }
 }

@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use axum::http::HeaderValue;
 
-use crate::assets::Assets;
-use crate::ratelimit::{RateLimit, TrustedProxies};
+use crate::http::assets::Assets;
+use crate::http::ratelimit::{RateLimit, TrustedProxies};
 
 /// How the server behaves on the wire.
 #[derive(Debug, Clone)]

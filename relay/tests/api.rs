@@ -14,14 +14,14 @@ use rstest::rstest;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
 use stele_core::zone::LocalZone;
-use stele_relay::commands::build_snapshot;
-use stele_relay::health::Health;
 use stele_relay::http::app;
+use stele_relay::http::ratelimit::RateLimit;
+use stele_relay::http::state::AppState;
 use stele_relay::http::HttpSettings;
-use stele_relay::moderation::Moderation;
-use stele_relay::ratelimit::RateLimit;
-use stele_relay::state::AppState;
-use stele_relay::store::Store;
+use stele_relay::ingest::health::Health;
+use stele_relay::model::moderation::Moderation;
+use stele_relay::model::rebuild::build_snapshot;
+use stele_relay::model::store::Store;
 use tower::ServiceExt;
 
 const DAY: i64 = 86_400;
@@ -688,7 +688,7 @@ async fn assets_are_served_with_caching_that_fits_their_names() {
     std::fs::write(dir.path().join("stele-0123abcd.wasm"), [0u8, 97, 115, 109]).unwrap();
     let state = state_with(
         HttpSettings {
-            assets: stele_relay::assets::Assets::Dir(dir.path().to_owned()),
+            assets: stele_relay::http::assets::Assets::Dir(dir.path().to_owned()),
             ..open_settings()
         },
         &Moderation::default(),
@@ -735,7 +735,7 @@ async fn healthz_reports_sync_state_without_secrets() {
         (StatusCode::SERVICE_UNAVAILABLE, Some("starting"))
     );
     assert_eq!(body["counts"]["orders"], 12);
-    let failure: Result<(), _> = Err(stele_relay::upstream::SyncError::Upstream(
+    let failure: Result<(), _> = Err(stele_relay::ingest::upstream::SyncError::Upstream(
         stele_core::upstream::UpstreamError::IncorrectRestKey,
     ));
     state
@@ -743,7 +743,7 @@ async fn healthz_reports_sync_state_without_secrets() {
         .health
         .lock()
         .unwrap()
-        .record(&Ok(stele_relay::sync::SyncReport {
+        .record(&Ok(stele_relay::ingest::sync::SyncReport {
             applied: Default::default(),
             cursor: None,
             warnings: 0,

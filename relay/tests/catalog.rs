@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use common::fake_upstream::{Behaviour, FakeUpstream};
 use stele_core::catalog::Currency;
-use stele_relay::catalog::{fetch, CatalogError};
+use stele_relay::ingest::catalog::{fetch, CatalogError};
 
 fn ron() -> Currency {
     Currency::default()

@@ -3,7 +3,7 @@
 use stele_core::normalise::read_feed;
 use stele_core::warnings::WarningKind;
 use stele_core::Timestamp;
-use stele_relay::demo;
+use stele_relay::cli::demo;
 
 const BASE: Timestamp = Timestamp::from_unix(1_790_000_000);
 
@@ -95,7 +95,8 @@ fn the_demo_catalog_names_every_product() {
 fn demo_ids_are_the_same_on_every_run() {
     let ids = || {
         let store = std::sync::Arc::new(std::sync::Mutex::new(demo::store(BASE).unwrap()));
-        let snapshot = stele_relay::commands::build_snapshot(&store, &Default::default()).unwrap();
+        let snapshot =
+            stele_relay::model::rebuild::build_snapshot(&store, &Default::default()).unwrap();
         serde_json::to_string(&snapshot.product_view(
             "2183",
             Default::default(),

@@ -10,12 +10,12 @@ use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
-use stele_relay::commands::build_snapshot;
-use stele_relay::health::Health;
 use stele_relay::http::app;
+use stele_relay::http::state::AppState;
 use stele_relay::http::HttpSettings;
+use stele_relay::ingest::health::Health;
+use stele_relay::model::rebuild::build_snapshot;
 use stele_relay::shop::ShopSettings;
-use stele_relay::state::AppState;
 use tower::ServiceExt;
 
 fn state() -> AppState {
@@ -33,11 +33,14 @@ fn state_with_reviews_in_markup() -> AppState {
     )
 }
 
-fn state_with(moderation: &stele_relay::moderation::Moderation) -> AppState {
+fn state_with(moderation: &stele_relay::model::moderation::Moderation) -> AppState {
     state_of(moderation, ShopSettings::default())
 }
 
-fn state_of(moderation: &stele_relay::moderation::Moderation, shop: ShopSettings) -> AppState {
+fn state_of(
+    moderation: &stele_relay::model::moderation::Moderation,
+    shop: ShopSettings,
+) -> AppState {
     let now = 1_790_000_000;
     let orders = [
         common::order_json(
@@ -62,7 +65,7 @@ fn state_of(moderation: &stele_relay::moderation::Moderation, shop: ShopSettings
         ),
         common::order_json(3, now - 20, &[("p1", now - 20, None, Some("fără notă"))]),
     ];
-    let mut store = stele_relay::store::Store::in_memory().unwrap();
+    let mut store = stele_relay::model::store::Store::in_memory().unwrap();
     store
         .apply(
             &read_feed(&common::success(&orders), Default::default()).unwrap(),
@@ -269,7 +272,7 @@ async fn fragments_take_the_element_theme_and_refuse_unknown_ones() {
 
 #[tokio::test]
 async fn the_review_notice_states_collection_and_the_actual_moderation() {
-    use stele_relay::moderation::Moderation;
+    use stele_relay::model::moderation::Moderation;
     let notice = |html: &str| {
         let start = html
             .find("<details part=\"disclosure\" class=\"stele-notice\">")

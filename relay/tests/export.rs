@@ -10,17 +10,17 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::listing::ReviewSort;
 use stele_core::paths;
-use stele_relay::commands::build_snapshot;
-use stele_relay::health::Health;
 use stele_relay::http::app;
+use stele_relay::http::state::AppState;
 use stele_relay::http::HttpSettings;
-use stele_relay::moderation::Moderation;
-use stele_relay::state::AppState;
+use stele_relay::ingest::health::Health;
+use stele_relay::model::moderation::Moderation;
+use stele_relay::model::rebuild::build_snapshot;
 use tower::ServiceExt;
 
-fn demo_state() -> (AppState, stele_relay::snapshot::Snapshot) {
+fn demo_state() -> (AppState, stele_relay::model::snapshot::Snapshot) {
     let store = Arc::new(Mutex::new(
-        stele_relay::demo::store(stele_core::Timestamp::from_unix(1_790_000_000)).unwrap(),
+        stele_relay::cli::demo::store(stele_core::Timestamp::from_unix(1_790_000_000)).unwrap(),
     ));
     let for_export = build_snapshot(&store, &Moderation::default()).unwrap();
     let live = build_snapshot(&store, &Moderation::default()).unwrap();
@@ -61,7 +61,7 @@ fn without_source(mut value: Value) -> Value {
 async fn every_canonical_file_matches_the_live_relay() {
     let (state, snapshot) = demo_state();
     let dir = tempfile::tempdir().unwrap();
-    let stats = stele_relay::export::write_all(&snapshot, dir.path()).unwrap();
+    let stats = stele_relay::output::export::write_all(&snapshot, dir.path()).unwrap();
     assert!(stats.files > 100, "{stats:?}");
 
     let shop = file(dir.path(), &paths::shop());
@@ -72,7 +72,7 @@ async fn every_canonical_file_matches_the_live_relay() {
     );
 
     let mut checked = 0;
-    for (id, _) in stele_relay::demo::PRODUCTS {
+    for (id, _) in stele_relay::cli::demo::PRODUCTS {
         let product = file(dir.path(), &paths::product(id));
         assert_eq!(product["source"], "export");
         assert_eq!(
@@ -125,7 +125,7 @@ fn the_export_command_replaces_the_directory_whole() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stele.db");
     {
-        let mut store = stele_relay::store::Store::open(&db).unwrap();
+        let mut store = stele_relay::model::store::Store::open(&db).unwrap();
         let batch = stele_core::normalise::read_feed(
             &common::fixture("success-multiple-reviews.json"),
             Default::default(),

@@ -8,12 +8,12 @@ use std::sync::{Arc, Mutex};
 
 use common::{order_json, serve_in_background, success};
 use stele_core::public::{Offer, ProductInfo};
-use stele_relay::google_feed::{FeedReport, LeftOut};
-use stele_relay::moderation::Moderation;
+use stele_relay::http::state::AppState;
+use stele_relay::model::moderation::Moderation;
+use stele_relay::model::snapshot::Snapshot;
+use stele_relay::model::store::{CatalogEntry, Store};
+use stele_relay::output::google_feed::{FeedReport, LeftOut};
 use stele_relay::shop::ShopSettings;
-use stele_relay::snapshot::Snapshot;
-use stele_relay::state::AppState;
-use stele_relay::store::{CatalogEntry, Store};
 
 const PATH: &str = "/v1/feeds/google-product-reviews.xml";
 const NOW: i64 = 1_750_000_000;
@@ -110,7 +110,7 @@ fn snapshot(shop_name: Option<&str>) -> Snapshot {
     let batch = stele_core::normalise::read_feed(&success(&orders), Default::default()).unwrap();
     let mut store = Store::in_memory().unwrap();
     store
-        .apply(&batch, stele_relay::store::now(), None)
+        .apply(&batch, stele_relay::model::store::now(), None)
         .unwrap();
     store
         .replace_catalog(&[
@@ -124,7 +124,7 @@ fn snapshot(shop_name: Option<&str>) -> Snapshot {
         ])
         .unwrap();
     let moderation = Moderation::new(Some(4), true, &["teapa".into()], &[], &[]);
-    stele_relay::commands::build_snapshot(&Mutex::new(store), &moderation)
+    stele_relay::model::rebuild::build_snapshot(&Mutex::new(store), &moderation)
         .unwrap()
         .with_shop(ShopSettings {
             name: shop_name.map(str::to_owned),
@@ -135,7 +135,7 @@ fn snapshot(shop_name: Option<&str>) -> Snapshot {
 async fn serve(snapshot: Snapshot) -> String {
     let state = AppState::new(
         snapshot,
-        Arc::new(Mutex::new(stele_relay::health::Health::default())),
+        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
         stele_relay::settings::HttpSettings::default(),
     );
     let address = serve_in_background(stele_relay::http::app(state)).await;
@@ -353,7 +353,7 @@ fn the_report_counts_what_is_in_and_why_the_rest_is_out() {
 async fn the_export_holds_the_same_feed_the_relay_serves() {
     // One snapshot: each in-memory store draws its own secret for public ids.
     let shop = snapshot(Some("Shop"));
-    let exported = stele_relay::export::files(&shop)
+    let exported = stele_relay::output::export::files(&shop)
         .find(|f| f.path == "v1/feeds/google-product-reviews.xml")
         .expect("the feed is exported");
     let served = reqwest::get(serve(shop).await)
@@ -365,7 +365,7 @@ async fn the_export_holds_the_same_feed_the_relay_serves() {
     assert_eq!(exported.body, served.to_vec());
     let nameless = snapshot(None);
     assert!(
-        !stele_relay::export::files(&nameless).any(|f| f.path.contains("feeds/")),
+        !stele_relay::output::export::files(&nameless).any(|f| f.path.contains("feeds/")),
         "no feed without a publisher name"
     );
 }

@@ -37,7 +37,7 @@ fn text(output: &Output) -> String {
 }
 
 fn feed() -> Vec<u8> {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     success(&[order_json(
         1,
         now - 3600,

@@ -30,7 +30,7 @@ fn relay() -> Command {
 }
 
 fn feed(orders: std::ops::Range<u64>) -> Vec<u8> {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     let items: Vec<String> = orders
         .map(|i| {
             order_json(

@@ -6,23 +6,23 @@ mod common;
 use std::sync::{Arc, Mutex};
 
 use stele_core::Timestamp;
+use stele_relay::http::state::AppState;
 use stele_relay::shop::ShopSettings;
-use stele_relay::state::AppState;
 use tiny_skia::Pixmap;
 
 const BASE: Timestamp = Timestamp::from_unix(1_750_000_000);
 
-fn demo(settings: ShopSettings) -> stele_relay::snapshot::Snapshot {
-    let store = Mutex::new(stele_relay::demo::store(BASE).unwrap());
-    stele_relay::commands::build_snapshot(&store, &Default::default())
+fn demo(settings: ShopSettings) -> stele_relay::model::snapshot::Snapshot {
+    let store = Mutex::new(stele_relay::cli::demo::store(BASE).unwrap());
+    stele_relay::model::rebuild::build_snapshot(&store, &Default::default())
         .unwrap()
         .with_shop(settings)
 }
 
-async fn serve(snapshot: stele_relay::snapshot::Snapshot) -> String {
+async fn serve(snapshot: stele_relay::model::snapshot::Snapshot) -> String {
     let state = AppState::new(
         snapshot,
-        Arc::new(Mutex::new(stele_relay::health::Health::default())),
+        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
         stele_relay::settings::HttpSettings {
             rate_limit: None,
             ..Default::default()
@@ -113,7 +113,7 @@ fn exports_hold_one_light_image_per_product_in_the_image_language() {
         image_lang: stele::i18n::Lang::Ro,
         ..ShopSettings::default()
     });
-    let images: Vec<_> = stele_relay::export::files(&snapshot)
+    let images: Vec<_> = stele_relay::output::export::files(&snapshot)
         .filter(|f| f.path.ends_with(".png"))
         .collect();
     assert_eq!(images.len(), 20 + 1, "every product and the shop");
@@ -121,10 +121,10 @@ fn exports_hold_one_light_image_per_product_in_the_image_language() {
         .iter()
         .find(|f| f.path == "v1/products/2183/rating.png")
         .unwrap();
-    let expected = stele_relay::rating_image::render(
+    let expected = stele_relay::output::rating_image::render(
         snapshot.summary("2183"),
         stele::i18n::Lang::Ro,
-        stele_relay::rating_image::ImageTheme::Light,
+        stele_relay::output::rating_image::ImageTheme::Light,
     );
     assert_eq!(product.body, expected);
     assert!(images.iter().any(|f| f.path == "v1/shop/rating.png"));

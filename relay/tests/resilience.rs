@@ -11,16 +11,16 @@ use std::time::{Duration, Instant};
 
 use axum::routing::get;
 use common::{order_json, serve_in_background, state_of, success};
-use stele_relay::commands::serve_until;
-use stele_relay::health::Health;
+use stele_relay::http::lifecycle::serve_until;
+use stele_relay::http::ratelimit::{RateLimit, TrustedProxies};
 use stele_relay::http::{with_middleware, HttpSettings};
-use stele_relay::ratelimit::{RateLimit, TrustedProxies};
-use stele_relay::store::Store;
-use stele_relay::sync::{run_loop, SyncSettings};
-use stele_relay::upstream::{FeedSource, FetchError, FetchedBody};
+use stele_relay::ingest::health::Health;
+use stele_relay::ingest::sync::{run_loop, SyncSettings};
+use stele_relay::ingest::upstream::{FeedSource, FetchError, FetchedBody};
+use stele_relay::model::store::Store;
 
 fn orders() -> Vec<String> {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     vec![order_json(1, now, &[("p1", now, Some(10), Some("super"))])]
 }
 
@@ -35,7 +35,7 @@ fn open() -> HttpSettings {
 async fn a_panicking_handler_answers_500_in_the_error_shape_and_the_relay_keeps_serving() {
     let state = state_of(&orders(), open());
     // A route only a test can add, through the real layers.
-    let routes = stele_relay::api::routes().route(
+    let routes = stele_relay::http::routes::routes().route(
         "/test-only/panic",
         get(|| async {
             if true {
@@ -131,7 +131,7 @@ async fn shutdown_drains_requests_in_flight_and_gives_up_at_the_deadline() {
         (Duration::from_millis(600), Duration::from_secs(5), true),
         (Duration::from_secs(30), Duration::from_millis(300), false),
     ] {
-        let routes = stele_relay::api::routes().route(
+        let routes = stele_relay::http::routes::routes().route(
             "/test-only/slow",
             get(move || async move {
                 tokio::time::sleep(work).await;

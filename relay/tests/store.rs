@@ -5,7 +5,7 @@ use stele_core::merge::FeedbackSet;
 use stele_core::normalise::Batch;
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
 use stele_core::{Score, Timestamp};
-use stele_relay::store::Store;
+use stele_relay::model::store::Store;
 
 /// (order, product — none for order feedback, score, added_on)
 type Spec = (u8, Option<u8>, Option<u8>, Option<i64>);
@@ -93,7 +93,7 @@ fn migrations_are_versioned_and_idempotent() {
 fn the_catalog_keeps_every_column_of_the_feed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("stele.db");
-    let entries = stele_relay::demo::catalog();
+    let entries = stele_relay::cli::demo::catalog();
     assert!(entries.iter().any(|e| e
         .info
         .offer

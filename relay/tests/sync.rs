@@ -10,10 +10,10 @@ use common::fake_upstream::{Behaviour, FakeUpstream};
 use common::{fixture, fixture_names, order_json, success};
 use rstest::rstest;
 use stele_core::zone::LocalZone;
-use stele_relay::health::Health;
-use stele_relay::store::Store;
-use stele_relay::sync::{sync_once, SyncSettings};
-use stele_relay::upstream::{HttpSource, RestKey, SyncError};
+use stele_relay::ingest::health::Health;
+use stele_relay::ingest::sync::{sync_once, SyncSettings};
+use stele_relay::ingest::upstream::{HttpSource, RestKey, SyncError};
+use stele_relay::model::store::Store;
 
 const KEY: &str = "test-key-7f3c9b";
 const DAY: i64 = 86_400;
@@ -77,7 +77,7 @@ async fn every_fixture_syncs_or_fails_cleanly() {
 
 #[tokio::test]
 async fn later_syncs_reach_back_by_the_overlap_and_keep_late_reviews() {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     let old_order = order_json(
         1,
         now - 60 * DAY,
@@ -129,7 +129,7 @@ async fn later_syncs_reach_back_by_the_overlap_and_keep_late_reviews() {
 
 #[tokio::test]
 async fn a_smaller_answer_deletes_nothing() {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     let orders: Vec<String> = (0..5)
         .map(|i| order_json(i, now - DAY, &[("p", now - DAY, Some(6), None)]))
         .collect();
@@ -159,7 +159,7 @@ fn garbage() -> Behaviour {
 #[case::hangup(Behaviour::Hangup, "upstream_unreachable")]
 #[tokio::test]
 async fn faults_leave_stored_data_untouched(#[case] fault: Behaviour, #[case] code: &str) {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     let fake = FakeUpstream::start(Behaviour::Body(success(&[order_json(
         9,
         now,

@@ -65,27 +65,28 @@ pub fn success(orders: &[String]) -> Vec<u8> {
 pub fn state_of(
     orders: &[String],
     settings: stele_relay::http::HttpSettings,
-) -> stele_relay::state::AppState {
+) -> stele_relay::http::state::AppState {
     use std::sync::{Arc, Mutex};
     let batch = stele_core::normalise::read_feed(&success(orders), Default::default()).unwrap();
-    let mut store = stele_relay::store::Store::in_memory().unwrap();
+    let mut store = stele_relay::model::store::Store::in_memory().unwrap();
     store
-        .apply(&batch, stele_relay::store::now(), None)
+        .apply(&batch, stele_relay::model::store::now(), None)
         .unwrap();
     let store = Mutex::new(store);
-    let snapshot = stele_relay::commands::build_snapshot(&store, &Default::default()).unwrap();
-    let health = stele_relay::health::Health {
-        last_success: Some(stele_relay::store::now()),
+    let snapshot =
+        stele_relay::model::rebuild::build_snapshot(&store, &Default::default()).unwrap();
+    let health = stele_relay::ingest::health::Health {
+        last_success: Some(stele_relay::model::store::now()),
         ..Default::default()
     };
-    stele_relay::state::AppState::new(snapshot, Arc::new(Mutex::new(health)), settings)
+    stele_relay::http::state::AppState::new(snapshot, Arc::new(Mutex::new(health)), settings)
 }
 
 /// Serves `router` on a loopback port over real HTTP until the test's runtime ends.
 pub async fn serve_in_background(router: axum::Router) -> std::net::SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    tokio::spawn(stele_relay::commands::serve_until(
+    tokio::spawn(stele_relay::http::lifecycle::serve_until(
         listener,
         router,
         std::future::pending(),

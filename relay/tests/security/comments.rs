@@ -9,8 +9,8 @@ use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
 use stele_core::text::MAX_COMMENT_CHARS;
-use stele_relay::store::Store;
-use stele_relay::upstream::{HttpSource, RestKey};
+use stele_relay::ingest::upstream::{HttpSource, RestKey};
+use stele_relay::model::store::Store;
 use tower::ServiceExt;
 
 use crate::common::fake_upstream::{Behaviour, FakeUpstream};
@@ -19,7 +19,7 @@ use crate::common::local_text;
 /// One order whose shop comment and product review carry `comment`, and 100 more reviews
 /// of product "p2" with a comment of the cap in the widest escapes there are (control characters are dropped).
 fn hostile_body(comment: &str) -> Vec<u8> {
-    let at = local_text(stele_relay::store::now().unix() - 3600);
+    let at = local_text(stele_relay::model::store::now().unix() - 3600);
     let mut orders = vec![serde_json::json!({
         "order": {"orderno": "ORD-1", "date": at},
         "score": 10, "comment": comment, "added_on": at,
@@ -83,11 +83,11 @@ async fn a_50_mb_comment_is_cut_named_and_never_served_whole() {
         Duration::from_secs(60),
         256 * 1024 * 1024,
     );
-    let settings = stele_relay::sync::SyncSettings {
+    let settings = stele_relay::ingest::sync::SyncSettings {
         zone: Default::default(),
         overlap: Duration::ZERO,
     };
-    stele_relay::sync::sync_once(&source, &store, settings)
+    stele_relay::ingest::sync::sync_once(&source, &store, settings)
         .await
         .unwrap();
     {
@@ -121,10 +121,11 @@ async fn a_50_mb_comment_is_cut_named_and_never_served_whole() {
 
     // Every public answer within the documented bound, even a page of 100 comments of
     // the cap in the widest escape.
-    let snapshot = stele_relay::commands::build_snapshot(&store, &Default::default()).unwrap();
-    let state = stele_relay::state::AppState::new(
+    let snapshot =
+        stele_relay::model::rebuild::build_snapshot(&store, &Default::default()).unwrap();
+    let state = stele_relay::http::state::AppState::new(
         snapshot,
-        Arc::new(Mutex::new(stele_relay::health::Health::default())),
+        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
         stele_relay::http::HttpSettings {
             rate_limit: None,
             ..Default::default()

@@ -15,10 +15,10 @@ use crate::support::{relay, Served, KEY};
 fn served(dir: &std::path::Path, files: u32, settings: &[(&str, &str)]) -> (Served, FakeUpstream) {
     let upstream = FakeUpstream::start_in_background(Behaviour::Body(success(&[order_json(
         1,
-        stele_relay::store::now().unix() - 3600,
+        stele_relay::model::store::now().unix() - 3600,
         &[(
             "p1",
-            stele_relay::store::now().unix() - 3600,
+            stele_relay::model::store::now().unix() - 3600,
             Some(10),
             Some("bună"),
         )],

@@ -35,7 +35,7 @@ fn seed(db: &Path, products: usize, per_product: usize) {
         })
         .collect();
     let batch = stele_core::normalise::read_feed(&success(&orders), Default::default()).unwrap();
-    let mut store = stele_relay::store::Store::open(db).unwrap();
+    let mut store = stele_relay::model::store::Store::open(db).unwrap();
     store
         .apply(
             &batch,

@@ -5,8 +5,8 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use stele_relay::catalog::ProductFeed;
-use stele_relay::store::Store;
+use stele_relay::ingest::catalog::ProductFeed;
+use stele_relay::model::store::Store;
 
 use crate::common::fake_upstream::{Behaviour, FakeUpstream};
 use crate::common::{order_json, success};
@@ -25,7 +25,7 @@ fn feed_of(ids: std::ops::Range<u32>) -> Vec<u8> {
 
 /// A store with a review for every product 0..10, and a loader for `fake`.
 fn store_and_loader(fake: &FakeUpstream) -> (Arc<Mutex<Store>>, ProductFeed) {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     let reviews: Vec<(String, i64, Option<u8>, Option<&str>)> = (0..10)
         .map(|id| (id.to_string(), now - 3600, Some(10), Some("bună")))
         .collect();
@@ -40,7 +40,7 @@ fn store_and_loader(fake: &FakeUpstream) -> (Arc<Mutex<Store>>, ProductFeed) {
     .unwrap();
     let mut store = Store::in_memory().unwrap();
     store
-        .apply(&batch, stele_relay::store::now(), None)
+        .apply(&batch, stele_relay::model::store::now(), None)
         .unwrap();
     let loader = ProductFeed {
         url: fake.url.clone(),
@@ -53,7 +53,7 @@ fn store_and_loader(fake: &FakeUpstream) -> (Arc<Mutex<Store>>, ProductFeed) {
 
 /// What every route is built from: names in the product JSON, products in Google's feed.
 fn served(store: &Mutex<Store>) -> (usize, Option<String>, usize) {
-    let snapshot = stele_relay::commands::build_snapshot(store, &Default::default())
+    let snapshot = stele_relay::model::rebuild::build_snapshot(store, &Default::default())
         .unwrap()
         .with_shop(stele_relay::shop::ShopSettings {
             name: Some("Magazinul".into()),
@@ -61,7 +61,7 @@ fn served(store: &Mutex<Store>) -> (usize, Option<String>, usize) {
         });
     let name = snapshot.catalog.get("3").and_then(|info| info.name.clone());
     let google: String =
-        stele_relay::google_feed::FeedChunks::new(&snapshot, "Magazinul").collect();
+        stele_relay::output::google_feed::FeedChunks::new(&snapshot, "Magazinul").collect();
     (
         snapshot.catalog.len(),
         name,

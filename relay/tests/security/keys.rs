@@ -52,7 +52,7 @@ fn failed_health(served: &Served) -> String {
 fn a_redirecting_upstream_never_sends_the_key_to_the_host_it_names() {
     let catcher = FakeUpstream::start_in_background(Behaviour::Body(success(&[order_json(
         1,
-        stele_relay::store::now().unix() - 3600,
+        stele_relay::model::store::now().unix() - 3600,
         &[],
     )])));
     let dir = tempfile::tempdir().unwrap();

@@ -15,11 +15,11 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use crate::common::{order_json, state_of};
+use stele_relay::http::ratelimit::RateLimit;
 use stele_relay::http::HttpSettings;
-use stele_relay::ratelimit::RateLimit;
 
 fn app_with(settings: HttpSettings) -> axum::Router {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     stele_relay::http::app(state_of(
         &[order_json(
             1,
@@ -72,7 +72,7 @@ async fn every_error_answer_has_the_one_json_shape() {
     let assets = tempfile::tempdir().unwrap();
     std::fs::write(assets.path().join("stele.js"), "// the loader").unwrap();
     let app = app_with(HttpSettings {
-        assets: stele_relay::assets::Assets::Dir(assets.path().to_owned()),
+        assets: stele_relay::http::assets::Assets::Dir(assets.path().to_owned()),
         ..Default::default()
     });
     let long_name = format!("/{}.js", "a".repeat(300));
@@ -157,7 +157,7 @@ async fn a_rating_image_in_a_language_that_does_not_exist_is_a_400() {
 
 #[tokio::test]
 async fn a_304_is_answered_without_rendering_the_answer_again() {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     let state = state_of(
         &[order_json(
             1,
@@ -175,7 +175,7 @@ async fn a_304_is_answered_without_rendering_the_answer_again() {
                 let rendered = rendered.clone();
                 async move {
                     rendered.fetch_add(1, Ordering::SeqCst);
-                    stele_relay::cache::Tagged::of(&serde_json::json!({"a": 1}))
+                    stele_relay::http::cache::Tagged::of(&serde_json::json!({"a": 1}))
                 }
             }
         }),
@@ -205,7 +205,7 @@ async fn a_304_is_answered_without_rendering_the_answer_again() {
         "each 304 rendered the body"
     );
     // A new snapshot: the next revalidation renders once, then 304s are free again.
-    state.replace_snapshot(stele_relay::snapshot::Snapshot::default());
+    state.replace_snapshot(stele_relay::model::snapshot::Snapshot::default());
     revalidate(3).await;
     assert_eq!(rendered.load(Ordering::SeqCst), 2);
 }
@@ -217,7 +217,7 @@ async fn one_ipv6_client_rotating_inside_its_64_has_one_budget() {
             per_second: 0.01,
             burst: 3,
         }),
-        trusted_proxies: stele_relay::ratelimit::TrustedProxies::parse(&[]).unwrap(),
+        trusted_proxies: stele_relay::http::ratelimit::TrustedProxies::parse(&[]).unwrap(),
         ..Default::default()
     });
     let from = |address: &str| {

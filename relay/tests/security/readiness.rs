@@ -11,7 +11,7 @@ use crate::support::{relay, Served, KEY};
 
 #[test]
 fn on_first_start_readyz_waits_until_the_data_and_the_product_feed_are_served() {
-    let now = stele_relay::store::now().unix();
+    let now = stele_relay::model::store::now().unix();
     // Enough orders that building the read model takes a while after the sync is stored.
     let orders: Vec<String> = (0..20_000)
         .map(|n| {

@@ -290,7 +290,7 @@ fn any_origin_alone_starts_and_answers_a_cross_origin_request() {
 /// Every variable the serve command reads, from clap's own definitions (the serve
 /// command's arguments and the global `--log-format`), in their order.
 fn serve_variables() -> Vec<String> {
-    let serve = stele_relay::commands::ServeArgs::augment_args(clap::Command::new("serve"));
+    let serve = stele_relay::cli::serve::ServeArgs::augment_args(clap::Command::new("serve"));
     let log = stele_relay::logging::LogOptions::augment_args(clap::Command::new("log"));
     serve
         .get_arguments()

@@ -16,11 +16,11 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use stele_core::public::{Offer, ProductInfo};
-use stele_relay::google_feed::PATH;
-use stele_relay::moderation::Moderation;
+use stele_relay::model::moderation::Moderation;
+use stele_relay::model::snapshot::Snapshot;
+use stele_relay::model::store::{CatalogEntry, Store};
+use stele_relay::output::google_feed::PATH;
 use stele_relay::shop::ShopSettings;
-use stele_relay::snapshot::Snapshot;
-use stele_relay::store::{CatalogEntry, Store};
 
 use crate::common::{order_json, serve_in_background, success};
 use crate::support::relay;
@@ -207,9 +207,9 @@ fn shop(name: &str) -> ShopSettings {
 }
 
 async fn served(snapshot: Snapshot) -> Vec<u8> {
-    let state = stele_relay::state::AppState::new(
+    let state = stele_relay::http::state::AppState::new(
         snapshot,
-        Arc::new(Mutex::new(stele_relay::health::Health::default())),
+        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
         stele_relay::http::HttpSettings {
             rate_limit: None,
             ..Default::default()
@@ -229,7 +229,7 @@ async fn the_live_feed_passes_googles_schema() {
     fill(&mut store);
     // A blocklisted word: that review is sent with <is_spam>.
     let moderation = Moderation::new(Some(4), true, &["teapa".into()], &[], &[]);
-    let snapshot = stele_relay::commands::build_snapshot(&Mutex::new(store), &moderation)
+    let snapshot = stele_relay::model::rebuild::build_snapshot(&Mutex::new(store), &moderation)
         .unwrap()
         .with_shop(shop(SHOP_NAME));
     let feed = served(snapshot).await;
@@ -252,12 +252,12 @@ async fn the_live_feed_passes_googles_schema() {
 
 #[tokio::test]
 async fn the_demo_shops_feed_passes_googles_schema() {
-    let store = stele_relay::demo::store(stele_core::Timestamp::from_unix(NOW)).unwrap();
+    let store = stele_relay::cli::demo::store(stele_core::Timestamp::from_unix(NOW)).unwrap();
     let snapshot =
-        stele_relay::commands::build_snapshot(&Mutex::new(store), &Moderation::default())
+        stele_relay::model::rebuild::build_snapshot(&Mutex::new(store), &Moderation::default())
             .unwrap()
-            .with_shop(shop(stele_relay::demo::SHOP_NAME));
-    let expected = stele_relay::google_feed::FeedReport::of(&snapshot).eligible as usize;
+            .with_shop(shop(stele_relay::cli::demo::SHOP_NAME));
+    let expected = stele_relay::output::google_feed::FeedReport::of(&snapshot).eligible as usize;
     assert!(
         expected > 100,
         "the demo feeds hundreds of reviews: {expected}"
@@ -295,7 +295,7 @@ async fn xmllint_refuses_the_order_the_feed_used_to_have() {
     let mut store = Store::in_memory().unwrap();
     fill(&mut store);
     let snapshot =
-        stele_relay::commands::build_snapshot(&Mutex::new(store), &Moderation::default())
+        stele_relay::model::rebuild::build_snapshot(&Mutex::new(store), &Moderation::default())
             .unwrap()
             .with_shop(shop("Shop"));
     let feed = String::from_utf8(served(snapshot).await).unwrap();

@@ -1,5 +1,5 @@
 //! The public HTTP API v1: the routes and their handlers. Parameters are parsed in
-//! `params`, caching is the `cache` layer's, the router and its layers are in `http`.
+//! `params`, caching is the `cache` layer's, the router and its layers are in `router`.
 
 use std::collections::BTreeMap;
 
@@ -12,12 +12,12 @@ use stele_core::listing::{ReviewFilter, ReviewSort};
 use stele_core::paths::{summary_chunk_of, CANONICAL_PER_PAGE};
 use stele_core::public::{Source, SummariesView};
 
-use crate::cache::Tagged;
-use crate::error::ApiError;
-use crate::health::Status;
-use crate::params::{self, Query};
-use crate::state::lock;
-use crate::state::AppState;
+use crate::http::cache::Tagged;
+use crate::http::error::ApiError;
+use crate::http::params::{self, Query};
+use crate::http::state::AppState;
+use crate::ingest::health::Status;
+use crate::lock;
 
 /// Every route of the public port, without layers (see `http::app`).
 pub fn routes() -> Router<AppState> {
@@ -53,16 +53,18 @@ type Answer = Result<Tagged, ApiError>;
 async fn google_feed(State(state): State<AppState>) -> Result<Response, ApiError> {
     let snapshot = state.snapshot();
     let Some(publisher) = snapshot.shop_settings.name.clone() else {
-        return Err(ApiError::NotConfigured(crate::google_feed::NEEDS_SHOP_NAME));
+        return Err(ApiError::NotConfigured(
+            crate::output::google_feed::NEEDS_SHOP_NAME,
+        ));
     };
     let etag = tokio::task::spawn_blocking({
         let snapshot = snapshot.clone();
-        move || crate::google_feed::cached_etag(&snapshot).map(str::to_owned)
+        move || crate::output::google_feed::cached_etag(&snapshot).map(str::to_owned)
     })
     .await
     .map_err(|_| ApiError::Internal)?
     .ok_or(ApiError::Internal)?;
-    let chunks = crate::google_feed::FeedChunks::new(snapshot, &publisher)
+    let chunks = crate::output::google_feed::FeedChunks::new(snapshot, &publisher)
         .map(|chunk| Ok::<_, std::convert::Infallible>(bytes::Bytes::from(chunk)));
     Ok((
         [
@@ -86,7 +88,7 @@ async fn shop(State(state): State<AppState>, query: Query) -> Answer {
     Ok(Tagged::json(if per_page == CANONICAL_PER_PAGE {
         snapshot.shop_view_rendered().clone()
     } else {
-        crate::snapshot::Rendered::json(&snapshot.shop_view(per_page, Source::Live))
+        crate::model::snapshot::Rendered::json(&snapshot.shop_view(per_page, Source::Live))
     }))
 }
 
@@ -122,7 +124,7 @@ async fn product(State(state): State<AppState>, Path(raw): Path<String>, query: 
         if per_page == CANONICAL_PER_PAGE && sort == ReviewSort::Newest {
             snapshot.product_view_rendered(&id)
         } else {
-            crate::snapshot::Rendered::json(&snapshot.product_view(
+            crate::model::snapshot::Rendered::json(&snapshot.product_view(
                 &id,
                 sort,
                 per_page,
@@ -231,7 +233,7 @@ fn theme_of(query: &Query) -> Result<stele::options::Theme, ApiError> {
 /// email cannot be fixed.
 fn image_lang_of(
     query: &Query,
-    snapshot: &crate::snapshot::Snapshot,
+    snapshot: &crate::model::snapshot::Snapshot,
 ) -> Result<stele::i18n::Lang, ApiError> {
     match query.text("lang") {
         None => Ok(snapshot.shop_settings.image_lang),
@@ -245,9 +247,9 @@ fn image_lang_of(
     }
 }
 
-fn image_theme_of(query: &Query) -> Result<crate::rating_image::ImageTheme, ApiError> {
+fn image_theme_of(query: &Query) -> Result<crate::output::rating_image::ImageTheme, ApiError> {
     let text = query.text("theme").unwrap_or("light");
-    crate::rating_image::ImageTheme::parse(text).ok_or_else(|| {
+    crate::output::rating_image::ImageTheme::parse(text).ok_or_else(|| {
         ApiError::BadParameter(format!(
             "theme={text:?}: expected light or dark (an email has no auto theme)"
         ))
@@ -263,7 +265,7 @@ async fn product_rating_image(
     let id = params::product_in_path(&raw)?;
     let theme = image_theme_of(&query)?;
     let snapshot = state.snapshot();
-    Ok(Tagged::png(crate::rating_image::render(
+    Ok(Tagged::png(crate::output::rating_image::render(
         snapshot.summary(&id),
         image_lang_of(&query, &snapshot)?,
         theme,
@@ -274,7 +276,7 @@ async fn product_rating_image(
 async fn shop_rating_image(State(state): State<AppState>, query: Query) -> Answer {
     let theme = image_theme_of(&query)?;
     let snapshot = state.snapshot();
-    Ok(Tagged::png(crate::rating_image::render(
+    Ok(Tagged::png(crate::output::rating_image::render(
         &snapshot.shop,
         image_lang_of(&query, &snapshot)?,
         theme,
@@ -293,7 +295,7 @@ async fn product_embed(
     let view = snapshot.product_view(&id, sort, per_page, Source::Live);
     let settings = &state.shared().settings;
     let lang = lang_of(&query);
-    let json_ld = crate::markup::product_json_ld(&view, lang, &snapshot.shop_settings);
+    let json_ld = crate::output::markup::product_json_ld(&view, lang, &snapshot.shop_settings);
     Ok(Tagged::html(stele::ssr::product_fragment(
         &view,
         lang,

@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::Args;
 use serde::Serialize;
@@ -12,6 +11,8 @@ use stele_core::merge::FeedbackSet;
 use stele_core::normalise::read_feed;
 use stele_core::upstream::FeedError;
 use stele_core::zone::LocalZone;
+
+use crate::cli::Failure;
 
 /// Merge saved Feedback API responses and print what they amount to, as JSON.
 ///
@@ -95,13 +96,9 @@ fn read_input(path: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn fail(message: std::fmt::Arguments<'_>) -> ExitCode {
-    eprintln!("stele-relay inspect: {message}");
-    ExitCode::from(2)
-}
-
 /// Runs the subcommand; the exit code follows the contract in [`InspectArgs`].
-pub fn run(args: &InspectArgs) -> ExitCode {
+pub fn run(args: &InspectArgs) -> Result<(), Failure> {
+    const COMMAND: &str = "inspect";
     let mut set = FeedbackSet::new();
     for path in &args.files {
         let name = if path == Path::new("-") {
@@ -111,22 +108,40 @@ pub fn run(args: &InspectArgs) -> ExitCode {
         };
         let body = match read_input(path) {
             Ok(body) => body,
-            Err(error) => return fail(format_args!("{name}: cannot read: {error}")),
+            Err(error) => {
+                return Err(Failure::cannot_start(
+                    COMMAND,
+                    format_args!("{name}: cannot read: {error}"),
+                ))
+            }
         };
         match read_feed(&body, args.timezone) {
             Ok(batch) => {
                 set.merge(batch);
             }
             Err(FeedError::Upstream(error)) => {
-                return fail(format_args!(
-                    "{name}: the upstream answered with an error: {:?} ({})\nhint: {}",
-                    error.message(),
-                    error.code(),
-                    error.hint()
+                return Err(Failure::cannot_start(
+                    COMMAND,
+                    format_args!(
+                        "{name}: the upstream answered with an error: {:?} ({})\nhint: {}",
+                        error.message(),
+                        error.code(),
+                        error.hint()
+                    ),
                 ))
             }
-            Err(error @ FeedError::Json { .. }) => return fail(format_args!("{name}: {error}")),
-            Err(error @ FeedError::Shape(_)) => return fail(format_args!("{name}: {error}")),
+            Err(error @ FeedError::Json { .. }) => {
+                return Err(Failure::cannot_start(
+                    COMMAND,
+                    format_args!("{name}: {error}"),
+                ))
+            }
+            Err(error @ FeedError::Shape(_)) => {
+                return Err(Failure::cannot_start(
+                    COMMAND,
+                    format_args!("{name}: {error}"),
+                ))
+            }
         }
     }
     if set.warnings().total() > 0 {
@@ -142,8 +157,7 @@ pub fn run(args: &InspectArgs) -> ExitCode {
     let written = written
         .map_err(std::io::Error::from)
         .and_then(|()| writeln!(stdout));
-    match written {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => fail(format_args!("cannot write the report: {error}")),
-    }
+    written.map_err(|error| {
+        Failure::cannot_start(COMMAND, format_args!("cannot write the report: {error}"))
+    })
 }

@@ -1,6 +1,6 @@
 //! The per-client request budget: which address a request comes from (the peer, or the
 //! client a trusted reverse proxy names in `X-Forwarded-For`), and a GCRA limiter per
-//! address (the `governor` crate). The layer that applies it is `http::rate_limit`.
+//! address (the `governor` crate). The layer that applies it is `http::router::rate_limit`.
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;

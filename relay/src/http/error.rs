@@ -39,7 +39,7 @@ pub enum ApiError {
     #[error("the request headers are too large")]
     HeadersTooLarge,
     /// An error answer made by a layer or extractor outside the relay's own code (axum's
-    /// rejections, the file server), given the one error shape ([`crate::http::json_errors`]).
+    /// rejections, the file server), given the one error shape ([`crate::http::router::json_errors`]).
     #[error("{message}")]
     Rejected {
         /// Its status.

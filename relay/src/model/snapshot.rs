@@ -13,7 +13,7 @@ use stele_core::records::{OrderFeedback, ProductReview};
 use stele_core::text::fold;
 use stele_core::{PublicReview, Timestamp};
 
-use crate::moderation::Moderation;
+use crate::model::moderation::Moderation;
 use crate::shop::ShopSettings;
 
 /// A list of reviews with the four sort orders of the displayed ones precomputed. Reviews
@@ -215,7 +215,7 @@ impl Snapshot {
             catalog,
             totals: (orders.len() as u64, product_reviews.len() as u64),
             list_rules: moderation.list_rules(),
-            built_at: Some(crate::store::now()),
+            built_at: Some(crate::model::store::now()),
             ..Snapshot::default()
         }
     }
@@ -254,7 +254,7 @@ impl Snapshot {
             rating_image: Some(format!(
                 "{}?v={}",
                 stele_core::paths::shop_rating_image(),
-                crate::rating_image::version(&self.shop)
+                rating_image_version(&self.shop)
             )),
         }
     }
@@ -292,7 +292,7 @@ impl Snapshot {
             rating_image: Some(format!(
                 "{}?v={}",
                 stele_core::paths::product_rating_image(id),
-                crate::rating_image::version(self.summary(id))
+                rating_image_version(self.summary(id))
             )),
         }
     }
@@ -312,5 +312,40 @@ impl Snapshot {
             Some(product) => product.default_view.get_or_init(render).clone(),
             None => render(),
         }
+    }
+}
+
+/// Bumped when the drawing of rating images (`output::rating_image`) changes, so the `?v=`
+/// of every image changes with it.
+pub const RATING_IMAGE_REVISION: u32 = 1;
+
+/// The `?v=` of a rating image of `summary`: it changes when what the image shows changes.
+pub fn rating_image_version(summary: &Summary) -> String {
+    let key = format!(
+        "{RATING_IMAGE_REVISION}:{}:{:?}",
+        summary.count,
+        summary.rounded_average()
+    );
+    format!("{:08x}", stele_core::paths::fnv1a(key.bytes()) as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_version_follows_what_the_image_shows() {
+        let version = |count, average| {
+            rating_image_version(&Summary {
+                count,
+                average,
+                ..Summary::default()
+            })
+        };
+        let a = version(10, Some(4.5));
+        assert_eq!(a, version(10, Some(4.5)));
+        assert_ne!(a, version(11, Some(4.5)));
+        assert_ne!(a, version(10, Some(4.4)));
+        assert_eq!(a.len(), 8);
     }
 }

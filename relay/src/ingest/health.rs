@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use stele_core::Timestamp;
 
-use crate::store::now;
-use crate::upstream::SyncError;
+use crate::ingest::upstream::SyncError;
+use crate::model::store::now;
 
 /// What `/healthz` says about syncing. Never holds a secret.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -125,7 +125,7 @@ impl Health {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::SyncReport;
+    use crate::ingest::sync::SyncReport;
 
     #[test]
     fn status_follows_successes_and_failures() {

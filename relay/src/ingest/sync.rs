@@ -8,11 +8,11 @@ use stele_core::upstream::FeedError;
 use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
-use crate::health::Health;
-use crate::state::lock;
+use crate::ingest::health::Health;
+use crate::lock;
 
-use crate::store::{now, Applied, Store};
-use crate::upstream::{FeedSource, SyncError};
+use crate::ingest::upstream::{FeedSource, SyncError};
+use crate::model::store::{now, Applied, Store};
 
 /// How syncs are made.
 #[derive(Debug, Clone, Copy)]
@@ -130,7 +130,7 @@ fn log_cut_comments(batch: &stele_core::normalise::Batch, store: &mut Store) {
 /// What a response amounts to: the envelope's error (trusted over HTTP's status: errors
 /// arrive with 200), an HTTP error, a body that is not the API's JSON, or the records.
 pub fn read_response(
-    fetched: &crate::upstream::FetchedBody,
+    fetched: &crate::ingest::upstream::FetchedBody,
     zone: LocalZone,
 ) -> Result<stele_core::normalise::Batch, SyncError> {
     let ok_status = (200..300).contains(&fetched.status);
@@ -138,7 +138,7 @@ pub fn read_response(
     match (read_feed(&fetched.body, zone), ok_status) {
         (Ok(batch), true) => Ok(batch),
         (Err(FeedError::Upstream(error)), _) => Err(error.into()),
-        (_, false) => Err(crate::upstream::FetchError::Status(fetched.status).into()),
+        (_, false) => Err(crate::ingest::upstream::FetchError::Status(fetched.status).into()),
         (Err(error), true) => Err(SyncError::Malformed(error.to_string())),
     }
 }
@@ -197,7 +197,7 @@ pub async fn run_loop<S: FeedSource + 'static, F: std::future::Future<Output = (
             }
         };
         lock(&health).last_duration_seconds = Some(seconds);
-        crate::metrics::record_sync(seconds, result.as_ref().err().map(SyncError::code));
+        record_sync(seconds, result.as_ref().err().map(SyncError::code));
         let delay = match &result {
             Ok(report) => {
                 tracing::info!(
@@ -222,6 +222,17 @@ pub async fn run_loop<S: FeedSource + 'static, F: std::future::Future<Output = (
             }
         };
         tokio::time::sleep(delay).await;
+    }
+}
+
+/// One sync's outcome for `/metrics` (the listener is `http::metrics`'s): its duration,
+/// and its error code if it failed.
+pub fn record_sync(seconds: f64, error_code: Option<&'static str>) {
+    metrics::gauge!("stele_sync_last_duration_seconds").set(seconds);
+    let outcome = if error_code.is_some() { "error" } else { "ok" };
+    metrics::counter!("stele_syncs_total", "outcome" => outcome).increment(1);
+    if let Some(code) = error_code {
+        metrics::counter!("stele_sync_failures_total", "code" => code).increment(1);
     }
 }
 

@@ -2,45 +2,19 @@
 //! `stele_core::paths`, for any CDN or object store. The widget reads them unchanged.
 //!
 //! [`files`] renders the tree once, file by file and the manifest last; `--out DIR` writes
-//! it to a directory swapped in whole ([`write_all`]), `--to URL` uploads it to a bucket
-//! ([`crate::publish`]).
+//! it to a directory swapped in whole ([`write_dir`]), `--to URL` uploads it to a bucket
+//! ([`crate::output::publish`]).
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
-use clap::Args;
 use stele_core::listing::{ReviewFilter, ReviewSort};
 use stele_core::paths::{self, CANONICAL_PER_PAGE, SUMMARY_CHUNKS};
 use stele_core::public::{Source, SummariesView};
 
-use crate::config::{ModerationOptions, StoreOptions};
-use crate::snapshot::{Listing, Snapshot};
-
-/// Write the public JSON as static files (run `sync` first), to a directory or a bucket.
-#[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("target").required(true).multiple(false).args(["out", "to"])))]
-pub struct ExportArgs {
-    #[command(flatten)]
-    pub(crate) store: StoreOptions,
-    #[command(flatten)]
-    pub(crate) moderation: ModerationOptions,
-    #[command(flatten)]
-    pub(crate) shop: crate::shop::ShopOptions,
-
-    /// Directory to write; replaced whole once every file is written.
-    #[arg(long, value_name = "DIR")]
-    pub(crate) out: Option<PathBuf>,
-
-    /// Bucket to publish to: s3://BUCKET/PREFIX, gs://BUCKET/PREFIX or az://CONTAINER/PREFIX.
-    /// Endpoint, region and credentials come from the usual AWS_*, GOOGLE_* and AZURE_*
-    /// variables (AWS_ENDPOINT for R2, MinIO, Backblaze B2, Spaces). Objects first, the
-    /// manifest v1/export.json next, stale objects under PREFIX/v1/ deleted last.
-    #[arg(long, value_name = "URL")]
-    pub(crate) to: Option<String>,
-}
+use crate::model::snapshot::{Listing, Snapshot};
 
 /// Path of the manifest, the last file of every export.
 pub const MANIFEST: &str = "v1/export.json";
@@ -138,10 +112,10 @@ fn rating_image<'a>(
 ) -> impl FnOnce() -> ExportFile + 'a {
     move || ExportFile {
         path,
-        body: crate::rating_image::render(
+        body: crate::output::rating_image::render(
             summary,
             snapshot.shop_settings.image_lang,
-            crate::rating_image::ImageTheme::Light,
+            crate::output::rating_image::ImageTheme::Light,
         ),
     }
 }
@@ -151,9 +125,9 @@ fn rating_image<'a>(
 fn google_feed(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
     std::iter::once_with(move || {
         let name = snapshot.shop_settings.name.as_deref()?;
-        let body: String = crate::google_feed::FeedChunks::new(snapshot, name).collect();
+        let body: String = crate::output::google_feed::FeedChunks::new(snapshot, name).collect();
         Some(ExportFile {
-            path: crate::google_feed::PATH.to_owned(),
+            path: crate::output::google_feed::PATH.to_owned(),
             body: body.into_bytes(),
         })
     })
@@ -213,7 +187,7 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
             MANIFEST.to_owned(),
             &serde_json::json!({
                 "source": "export",
-                "generated_at": crate::store::now(),
+                "generated_at": crate::model::store::now(),
                 "per_page": CANONICAL_PER_PAGE,
                 "summary_chunks": SUMMARY_CHUNKS,
                 "products": products,
@@ -266,27 +240,10 @@ pub fn write_all(snapshot: &Snapshot, root: &Path) -> std::io::Result<ExportStat
     Ok(stats)
 }
 
-/// Writes the export of `snapshot` to `out`, swapped in whole, and reports it; `command`
-/// names the subcommand in messages. Shared by `export` and `demo --export`.
-pub fn publish(snapshot: &Snapshot, out: &Path, command: &str) -> ExitCode {
-    match replace_dir(out, command, |tmp| write_all(snapshot, tmp)) {
-        Ok(stats) => {
-            println!(
-                "exported {} files ({} bytes) to {}",
-                stats.files,
-                stats.bytes,
-                out.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!(
-                "stele-relay {command}: cannot write {}: {error}",
-                out.display()
-            );
-            ExitCode::from(1)
-        }
-    }
+/// Writes the export of `snapshot` to `out`, swapped in whole (one rename exchange); `command`
+/// names the subcommand in messages about stale trees.
+pub fn write_dir(snapshot: &Snapshot, out: &Path, command: &str) -> std::io::Result<ExportStats> {
+    replace_dir(out, command, |tmp| write_all(snapshot, tmp))
 }
 
 /// Builds the new tree in `.NAME.new-PID` beside `out` and swaps it in with one rename

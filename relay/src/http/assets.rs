@@ -93,12 +93,13 @@ fn accepted(headers: &HeaderMap) -> impl Iterator<Item = (&'static str, &'static
 pub async fn serve_embedded(request: Request) -> Response {
     let path = request.uri().path().trim_start_matches('/');
     if request.method() != Method::GET && request.method() != Method::HEAD {
-        return crate::error::ApiError::MethodNotAllowed.into_response();
+        return crate::http::error::ApiError::MethodNotAllowed.into_response();
     }
     let Some(plain) =
         embedded::file(path).filter(|_| !path.ends_with(".br") && !path.ends_with(".gz"))
     else {
-        return crate::error::ApiError::NotFound(path.chars().take(200).collect()).into_response();
+        return crate::http::error::ApiError::NotFound(path.chars().take(200).collect())
+            .into_response();
     };
     let build = embedded::BUILD.unwrap_or("");
     let etag = HeaderValue::from_str(&format!("\"{build}-{}\"", plain.len())).expect("ASCII");

@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use stele_core::catalog::{Amount, Availability, Currency};
 use stele_core::public::{Offer, ProductInfo};
 
-use crate::state::lock;
-use crate::store::{CatalogEntry, Store};
+use crate::lock;
+use crate::model::store::{CatalogEntry, Store};
 
 /// A feed that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -402,7 +402,7 @@ impl ProductFeed {
                     Judgement::Take => {
                         store.replace_catalog(&catalog.entries)?;
                         store.set_note(REFUSED_NOTE, None)?;
-                        Ok::<_, crate::store::StoreError>(Ok(()))
+                        Ok::<_, crate::model::store::StoreError>(Ok(()))
                     }
                     Judgement::Refuse { why, fingerprint } => {
                         store.set_note(REFUSED_NOTE, fingerprint.as_deref().map(str::as_bytes))?;

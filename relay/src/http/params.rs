@@ -11,7 +11,7 @@ use stele_core::listing::{ReviewFilter, ReviewSort};
 use stele_core::paths::page_of_file;
 use stele_core::text::from_path_segment;
 
-use crate::error::ApiError;
+use crate::http::error::ApiError;
 
 pub use stele_core::paths::{MAX_ID_CHARS, MAX_PER_PAGE, MAX_SUMMARY_IDS as MAX_IDS};
 /// Longest search text, in characters.

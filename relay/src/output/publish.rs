@@ -1,5 +1,5 @@
 //! `stele-relay export --to s3://BUCKET/PREFIX` (also `gs://`, `az://`, and `demo --to`): the
-//! export of [`crate::export::files`] uploaded to an object store through `object_store`.
+//! export of [`crate::output::export::files`] uploaded to an object store through `object_store`.
 //!
 //! Order, so a reader never depends on a half-published tree:
 //! 1. every object but the manifest, [`CONCURRENCY`] at a time, each with its
@@ -13,9 +13,7 @@
 //! holds its new content: object stores replace each object whole).
 
 use std::collections::BTreeSet;
-use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Instant;
 
 use object_store::aws::AmazonS3Builder;
 use object_store::azure::MicrosoftAzureBuilder;
@@ -25,8 +23,7 @@ use object_store::{Attribute, Attributes, ObjectStore, ObjectStoreScheme, PutOpt
 use reqwest::Url;
 use tokio::task::JoinSet;
 
-use crate::export::{ExportFile, ExportStats, MANIFEST};
-use crate::snapshot::Snapshot;
+use crate::output::export::{ExportFile, ExportStats, MANIFEST};
 
 /// Uploads (and deletions) in flight at once.
 pub const CONCURRENCY: usize = 8;
@@ -120,18 +117,6 @@ pub struct Target {
 }
 
 impl Target {
-    /// The `--to` of `command`, if given, or the exit status of a command whose target is
-    /// wrong: checked before any work.
-    pub fn of_arg(
-        given: Option<&str>,
-        command: &str,
-    ) -> Result<Option<Self>, std::process::ExitCode> {
-        given.map(Self::parse).transpose().map_err(|error| {
-            eprintln!("stele-relay {command}: {error}");
-            std::process::ExitCode::from(2)
-        })
-    }
-
     /// `s3://BUCKET/PREFIX`, `gs://BUCKET/PREFIX` or `az://CONTAINER/PREFIX` (and the other
     /// forms `object_store` recognises for those three services), configured from the
     /// environment: `AmazonS3Builder::from_env` and its GCS and Azure siblings.
@@ -389,43 +374,6 @@ pub async fn upload(
         }
     }
     Ok(published)
-}
-
-/// Publishes the export of `snapshot` to `target` and reports it; `command` names the
-/// subcommand in messages. Shared by `export --to` and `demo --to`.
-pub async fn publish(snapshot: &Snapshot, target: &Target, command: &str) -> ExitCode {
-    let started = Instant::now();
-    match upload(target, crate::export::files(snapshot)).await {
-        Ok(published) => {
-            println!(
-                "published {} objects ({} bytes) to {} in {:.2} s, deleted {} stale objects",
-                published.stats.files,
-                published.stats.bytes,
-                target.display,
-                started.elapsed().as_secs_f64(),
-                published.deleted
-            );
-            ExitCode::SUCCESS
-        }
-        Err(error) => {
-            eprintln!("stele-relay {command}: {error}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// [`publish`] from synchronous code (`export` runs outside any runtime).
-pub fn run_blocking(snapshot: &Snapshot, target: &Target, command: &str) -> ExitCode {
-    match tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime.block_on(publish(snapshot, target, command)),
-        Err(error) => {
-            eprintln!("stele-relay {command}: cannot start the async runtime: {error}");
-            ExitCode::from(1)
-        }
-    }
 }
 
 #[cfg(test)]

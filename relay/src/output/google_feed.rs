@@ -23,7 +23,7 @@ use std::ops::Deref;
 use stele_core::public::ProductInfo;
 use stele_core::PublicReview;
 
-use crate::snapshot::Snapshot;
+use crate::model::snapshot::Snapshot;
 
 /// Path of the feed, on the relay and in exports.
 pub const PATH: &str = "v1/feeds/google-product-reviews.xml";

@@ -2,7 +2,6 @@
 //! credentials and no network. The data goes through the real path: upstream JSON →
 //! parse → normalise → store → read model.
 
-use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
 
 use clap::Args;
@@ -12,10 +11,13 @@ use stele_core::public::{Offer, ProductInfo};
 use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
+use crate::cli::Failure;
 use crate::config::HttpOptions;
-use crate::health::Health;
-use crate::state::AppState;
-use crate::store::{CatalogEntry, Store};
+use crate::http::lifecycle::run_http;
+use crate::http::state::AppState;
+use crate::ingest::health::Health;
+use crate::model::rebuild::build_snapshot;
+use crate::model::store::{CatalogEntry, Store};
 
 /// Serve a generated demo shop: no credentials, no network.
 #[derive(Debug, Args)]
@@ -260,60 +262,43 @@ pub fn store(base: Timestamp) -> Result<Store, String> {
 }
 
 /// `stele-relay demo`.
-pub async fn run(args: DemoArgs) -> ExitCode {
-    let target = match crate::publish::Target::of_arg(args.to.as_deref(), "demo") {
-        Ok(target) => target,
-        Err(exit) => return exit,
-    };
+pub async fn run(args: DemoArgs) -> Result<(), Failure> {
+    const COMMAND: &str = "demo";
+    let target = crate::cli::export::target(args.to.as_deref(), COMMAND)?;
     // Dates move with the calendar day (so "3 days ago" stays true) but not within it.
-    let today = Timestamp::from_unix(crate::store::now().unix() / 86_400 * 86_400);
-    let store = match store(today) {
-        Ok(store) => Arc::new(Mutex::new(store)),
-        Err(error) => {
-            eprintln!("stele-relay demo: {error}");
-            return ExitCode::from(1);
-        }
-    };
-    let snapshot = match crate::commands::build_snapshot(&store, &args.moderation.moderation()) {
-        Ok(snapshot) => {
+    let today = Timestamp::from_unix(crate::model::store::now().unix() / 86_400 * 86_400);
+    let store = store(today)
+        .map(|store| Arc::new(Mutex::new(store)))
+        .map_err(|error| Failure::failed(COMMAND, error))?;
+    let snapshot = build_snapshot(&store, &args.moderation.moderation())
+        .map(|snapshot| {
             let mut shop = args.shop.settings();
             shop.name.get_or_insert_with(|| SHOP_NAME.into());
             snapshot.with_shop(shop)
-        }
-        Err(error) => {
-            eprintln!("stele-relay demo: {error}");
-            return ExitCode::from(1);
-        }
-    };
+        })
+        .map_err(|error| Failure::failed(COMMAND, error))?;
     if let Some(out) = &args.export {
-        return crate::export::publish(&snapshot, out, "demo");
+        return crate::cli::export::to_dir(&snapshot, out, COMMAND);
     }
     if let Some(target) = &target {
-        return crate::publish::publish(&snapshot, target, "demo").await;
+        return crate::cli::export::to_bucket(&snapshot, target, COMMAND).await;
     }
-    let now = crate::store::now();
+    let now = crate::model::store::now();
     let health = Arc::new(Mutex::new(Health {
         last_success: Some(now),
         last_attempt: Some(now),
         ..Health::default()
     }));
-    let settings = match args.http.settings() {
-        Ok(settings) => settings,
-        Err(message) => {
-            eprintln!("stele-relay demo: {message}");
-            return ExitCode::from(2);
-        }
-    };
+    let settings = args
+        .http
+        .settings()
+        .map_err(|message| Failure::cannot_start(COMMAND, message))?;
     let state = AppState::new(snapshot, health, settings);
     eprintln!(
         "stele-relay demo: {} products, 500 orders, no credentials, no network",
         PRODUCTS.len()
     );
-    match crate::commands::run_http(&args.http, state).await {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("stele-relay demo: {message}");
-            ExitCode::from(2)
-        }
-    }
+    run_http(&args.http, state)
+        .await
+        .map_err(|message| Failure::cannot_start(COMMAND, message))
 }

@@ -13,8 +13,8 @@ use axum::routing::get;
 use axum::Router;
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
-use crate::state::lock;
-use crate::state::AppState;
+use crate::http::state::AppState;
+use crate::lock;
 
 /// Request durations, in seconds: the relay answers from memory in well under a millisecond.
 const LATENCY_BUCKETS: [f64; 12] = [
@@ -73,20 +73,10 @@ pub fn record_handler_panic() {
     metrics::counter!("stele_http_panics_total").increment(1);
 }
 
-/// One sync's outcome: its duration, and its error code if it failed.
-pub fn record_sync(seconds: f64, error_code: Option<&'static str>) {
-    metrics::gauge!("stele_sync_last_duration_seconds").set(seconds);
-    let outcome = if error_code.is_some() { "error" } else { "ok" };
-    metrics::counter!("stele_syncs_total", "outcome" => outcome).increment(1);
-    if let Some(code) = error_code {
-        metrics::counter!("stele_sync_failures_total", "code" => code).increment(1);
-    }
-}
-
 /// Gauges read from the state at scrape time, so they are never stale.
 fn observe(state: &AppState) {
     let health = lock(&state.shared().health).clone();
-    let now = crate::store::now();
+    let now = crate::model::store::now();
     metrics::gauge!("stele_ready").set(if health.is_ready() { 1.0 } else { 0.0 });
     if let Some(age) = health.age_seconds(now) {
         metrics::gauge!("stele_sync_age_seconds").set(age as f64);

@@ -3,6 +3,9 @@
 //! count, drawn on the server at twice the pixel density. Email clients run no scripts and
 //! show SVG unreliably; every client shows a PNG. The font is built in (a subset of DejaVu
 //! Sans, `relay/fonts/`): no system font is needed at run time.
+//!
+//! The `?v=` of image URLs is the read model's (`model::snapshot::rating_image_version`):
+//! bump its `RATING_IMAGE_REVISION` when the drawing changes.
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont};
 use stele::i18n::{I18n, Lang};
@@ -16,10 +19,8 @@ pub const HEIGHT: f32 = 24.0;
 const STAR: f32 = 20.0;
 const GAP: f32 = 8.0;
 const TEXT_SIZE: f32 = 15.0;
-/// Bumped when the drawing changes, so the `?v=` of every image changes with it.
-pub const REVISION: u32 = 1;
 
-static FONT: &[u8] = include_bytes!("../fonts/DejaVuSans-subset.ttf");
+static FONT: &[u8] = include_bytes!("../../fonts/DejaVuSans-subset.ttf");
 
 /// Colours for a light or a dark email background.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,16 +179,6 @@ pub fn render(summary: &Summary, lang: Lang, theme: ImageTheme) -> Vec<u8> {
     pixmap.encode_png().expect("a pixmap encodes")
 }
 
-/// The `?v=` of an image of `summary`: it changes when what the image shows changes.
-pub fn version(summary: &Summary) -> String {
-    let key = format!(
-        "{REVISION}:{}:{:?}",
-        summary.count,
-        summary.rounded_average()
-    );
-    format!("{:08x}", stele_core::paths::fnv1a(key.bytes()) as u32)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,14 +249,5 @@ mod tests {
             bg_text > 50,
             "Cyrillic is drawn in the dark theme's colour: {bg_text}"
         );
-    }
-
-    #[test]
-    fn the_version_follows_what_the_image_shows() {
-        let a = version(&summary(10, Some(4.5)));
-        assert_eq!(a, version(&summary(10, Some(4.5))));
-        assert_ne!(a, version(&summary(11, Some(4.5))));
-        assert_ne!(a, version(&summary(10, Some(4.4))));
-        assert_eq!(a.len(), 8);
     }
 }

@@ -9,8 +9,8 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::snapshot::Rendered;
-use crate::state::AppState;
+use crate::http::state::AppState;
+use crate::model::snapshot::Rendered;
 
 /// A rendered body with its validator and media type.
 pub struct Tagged {
@@ -84,14 +84,14 @@ const MEMO_ENTRIES: usize = 20_000;
 
 impl EtagMemo {
     fn get(&self, generation: u64, target: &str) -> Option<HeaderValue> {
-        let memo = crate::state::lock(&self.0);
+        let memo = crate::lock(&self.0);
         (memo.generation == generation)
             .then(|| memo.tags.get(target).cloned())
             .flatten()
     }
 
     fn put(&self, generation: u64, target: String, etag: HeaderValue) {
-        let mut memo = crate::state::lock(&self.0);
+        let mut memo = crate::lock(&self.0);
         if generation > memo.generation || memo.tags.len() >= MEMO_ENTRIES {
             memo.tags.clear();
             memo.generation = memo.generation.max(generation);

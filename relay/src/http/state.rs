@@ -4,10 +4,10 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
-use crate::health::Health;
-use crate::ratelimit::RateLimiter;
+use crate::http::ratelimit::RateLimiter;
+use crate::ingest::health::Health;
+use crate::model::snapshot::Snapshot;
 use crate::settings::HttpSettings;
-use crate::snapshot::Snapshot;
 
 /// The shared state, cheap to clone.
 #[derive(Clone)]
@@ -19,7 +19,7 @@ pub struct Shared {
     /// Counts snapshot swaps: answers made under one generation may be reused within it.
     generation: AtomicU64,
     /// ETags of answers made from the snapshot being served (`cache::conditional`).
-    pub etags: crate::cache::EtagMemo,
+    pub etags: crate::http::cache::EtagMemo,
     /// Sync health, updated by the sync loop.
     pub health: Arc<Mutex<Health>>,
     /// Server settings.
@@ -35,7 +35,7 @@ impl AppState {
         Self(Arc::new(Shared {
             snapshot: RwLock::new(Arc::new(snapshot)),
             generation: AtomicU64::new(0),
-            etags: crate::cache::EtagMemo::default(),
+            etags: crate::http::cache::EtagMemo::default(),
             health,
             settings,
             limiter,
@@ -73,11 +73,4 @@ impl AppState {
     pub fn shared(&self) -> &Shared {
         &self.0
     }
-}
-
-/// A poisoned lock only means another thread panicked mid-read; the data is fine.
-pub fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -20,16 +20,16 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
-use crate::assets::Assets;
-use crate::error::ApiError;
+use crate::http::assets::Assets;
+use crate::http::error::ApiError;
+use crate::http::state::AppState;
 use crate::settings::AllowedOrigins;
-use crate::state::AppState;
 
 pub use crate::settings::HttpSettings;
 
 /// The whole relay: API, probes, the widget's files, and every layer.
 pub fn app(state: AppState) -> Router {
-    with_middleware(crate::api::routes(), state)
+    with_middleware(crate::http::routes::routes(), state)
 }
 
 /// Hashed file names (`stele-3f9a1c2b.wasm`) never change content: cache them for a year.
@@ -210,7 +210,7 @@ fn panic_response(panic: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_default();
     tracing::error!(panic = %message, "a request handler panicked; answered 500, still serving");
-    crate::metrics::record_handler_panic();
+    crate::http::metrics::record_handler_panic();
     ApiError::Internal.into_response()
 }
 
@@ -220,7 +220,7 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
     let settings = &state.shared().settings;
     let api = api.route_layer(middleware::from_fn_with_state(
         state.clone(),
-        crate::cache::conditional,
+        crate::http::cache::conditional,
     ));
     let router = match &settings.assets {
         Assets::Dir(dir) => {
@@ -237,7 +237,7 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
         }
         Assets::Embedded => api.fallback_service(
             Router::new()
-                .fallback(crate::assets::serve_embedded)
+                .fallback(crate::http::assets::serve_embedded)
                 .layer(middleware::from_fn(asset_headers)),
         ),
         Assets::None => api.fallback(not_found),
@@ -281,7 +281,7 @@ pub fn with_middleware(api: Router<AppState>, state: AppState) -> Router {
         router = router.layer(middleware::from_fn_with_state(state.clone(), rate_limit));
     }
     if settings.metrics {
-        router = router.layer(middleware::from_fn(crate::metrics::track));
+        router = router.layer(middleware::from_fn(crate::http::metrics::track));
     }
     router
         // Request logs at DEBUG (`RUST_LOG=info,tower_http=debug`): the path, never a key
