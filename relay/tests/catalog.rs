@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use common::fake_upstream::{Behaviour, FakeUpstream};
 use stele_core::catalog::Currency;
-use stele_relay::ingest::catalog::{fetch, CatalogError};
+use stele_relay::ingest::product_feed::{fetch, ProductFeedError};
 
 fn ron() -> Currency {
     Currency::default()
@@ -28,7 +28,7 @@ async fn fetches_and_reads_the_retargeting_csv_feed() {
     fake.set(Behaviour::Status(404, b"gone".to_vec()));
     assert!(matches!(
         fetch(&fake.url, Duration::from_secs(5), 1 << 20, &ron()).await,
-        Err(CatalogError::Fetch(_))
+        Err(ProductFeedError::Fetch(_))
     ));
     fake.set(Behaviour::Huge {
         bytes: 4 << 20,

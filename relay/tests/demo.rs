@@ -9,8 +9,12 @@ const BASE: Timestamp = Timestamp::from_unix(1_790_000_000);
 
 #[test]
 fn the_demo_feed_is_deterministic_and_covers_every_case() {
-    let feed = demo::feed(BASE);
-    assert_eq!(feed, demo::feed(BASE), "the same data on every machine");
+    let feed = demo::upstream_response(BASE);
+    assert_eq!(
+        feed,
+        demo::upstream_response(BASE),
+        "the same data on every machine"
+    );
     let batch = read_feed(feed.as_bytes(), Default::default()).unwrap();
     assert_eq!(batch.orders.len(), 500);
     assert!(

@@ -12,7 +12,7 @@ use stele_relay::http::state::AppState;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::snapshot::Snapshot;
 use stele_relay::model::store::{CatalogEntry, Store};
-use stele_relay::output::google_feed::{FeedReport, LeftOut};
+use stele_relay::output::google_reviews::{LeftOut, Report};
 use stele_relay::shop::ShopSettings;
 
 const PATH: &str = "/v1/feeds/google-product-reviews.xml";
@@ -326,7 +326,7 @@ async fn without_a_shop_name_the_feed_says_which_setting_is_missing() {
 
 #[test]
 fn the_report_counts_what_is_in_and_why_the_rest_is_out() {
-    let report = FeedReport::of(&snapshot(Some("Shop")));
+    let report = Report::of(&snapshot(Some("Shop")));
     assert_eq!((report.eligible, report.spam), (3, 1));
     assert_eq!(report.sku_only, 0, "p1 has a GTIN, p2 brand and MPN");
     let out: Vec<(LeftOut, u64)> = report.left_out.clone().into_iter().collect();

@@ -16,7 +16,7 @@ use stele_relay::http::ratelimit::{RateLimit, TrustedProxies};
 use stele_relay::http::{with_middleware, HttpSettings};
 use stele_relay::ingest::health::Health;
 use stele_relay::ingest::sync::{run_loop, SyncSettings};
-use stele_relay::ingest::upstream::{FeedSource, FetchError, FetchedBody};
+use stele_relay::ingest::upstream::{FetchError, FetchedBody, UpstreamSource};
 use stele_relay::model::store::Store;
 
 fn orders() -> Vec<String> {
@@ -73,7 +73,7 @@ async fn a_panicking_handler_answers_500_in_the_error_shape_and_the_relay_keeps_
 /// Panics on its first fetch, then answers a feed.
 struct PanicsOnce(AtomicU32, Vec<u8>);
 
-impl FeedSource for PanicsOnce {
+impl UpstreamSource for PanicsOnce {
     async fn fetch(&self, _: Option<i64>) -> Result<FetchedBody, FetchError> {
         if self.0.fetch_add(1, Ordering::SeqCst) == 0 {
             panic!("boom in a sync");

@@ -4,7 +4,7 @@ use clap::Args;
 
 use crate::cli::Failure;
 use crate::config::UpstreamOptions;
-use crate::ingest::upstream::{FeedSource, SyncError};
+use crate::ingest::upstream::{SyncError, UpstreamSource};
 
 /// Ask Retargeting once whether the key and customer id work; print its answer and what
 /// to do. Writes nothing.
@@ -24,11 +24,11 @@ pub async fn run(args: CheckArgs) -> Result<(), Failure> {
         .map_err(|message| Failure::cannot_start("", message))?;
     let since = crate::model::store::now().unix() - 86_400;
     println!("asking {}", source.redacted_url(Some(since)));
-    let outcome = match FeedSource::fetch(&source, Some(since)).await {
+    let outcome = match UpstreamSource::fetch(&source, Some(since)).await {
         Ok(fetched) => crate::ingest::sync::read_response(&fetched, args.upstream.timezone),
         Err(error) => Err(error.into()),
     }
-    .map_err(|error: SyncError| error.scrubbed(&FeedSource::redactor(&source)));
+    .map_err(|error: SyncError| error.scrubbed(&UpstreamSource::redactor(&source)));
     match outcome {
         Ok(batch) => {
             println!(

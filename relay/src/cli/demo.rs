@@ -146,7 +146,7 @@ fn wall_clock(base: Timestamp, days: u64, seconds: u64) -> String {
 /// The demo's upstream response: 500 orders over the year before `base`, with every case
 /// the API documents (null score, null comment, no product reviews, reviews months after
 /// the order) and some it does not promise (string scores, blank comments).
-pub fn feed(base: Timestamp) -> String {
+pub fn upstream_response(base: Timestamp) -> String {
     let mut dice = Dice(0x5EED_57E1E);
     let reviewed = &PRODUCTS[..17];
     let mut orders = Vec::with_capacity(500);
@@ -252,8 +252,8 @@ pub fn store(base: Timestamp) -> Result<Store, String> {
     store
         .set_public_id_secret(b"stele-demo-not-a-secret")
         .map_err(|e| e.to_string())?;
-    let batch =
-        read_feed(feed(base).as_bytes(), LocalZone::default()).map_err(|e| e.to_string())?;
+    let batch = read_feed(upstream_response(base).as_bytes(), LocalZone::default())
+        .map_err(|e| e.to_string())?;
     store.apply(&batch, base, None).map_err(|e| e.to_string())?;
     store
         .replace_catalog(&catalog())

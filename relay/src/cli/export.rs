@@ -11,7 +11,7 @@ use crate::config::{ModerationOptions, StoreOptions};
 use crate::model::rebuild::build_snapshot;
 use crate::model::snapshot::Snapshot;
 use crate::model::store::Store;
-use crate::output::publish::{upload, Target};
+use crate::output::bucket::{upload, Target};
 use crate::shop::ShopOptions;
 
 /// Write the public JSON as static files (run `sync` first), to a directory or a bucket.
@@ -51,7 +51,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     if snapshot.shop_settings.name.is_none() {
         eprintln!(
             "stele-relay export: no Google product reviews feed in this export: {}",
-            crate::output::google_feed::NEEDS_SHOP_NAME
+            crate::output::google_reviews::NEEDS_SHOP_NAME
         );
     }
     match (target, &args.out) {

@@ -2,7 +2,7 @@
 
 use crate::cli::Failure;
 use crate::model::rebuild::build_snapshot;
-use crate::output::google_feed::{size_line, FeedChunks, FeedReport, NEEDS_SHOP_NAME};
+use crate::output::google_reviews::{size_line, Chunks, Report, NEEDS_SHOP_NAME};
 
 /// Count the reviews the Google product reviews feed carries, say why the others are left
 /// out and whether the shop meets Google's minimum. Reads the store; writes nothing.
@@ -24,14 +24,12 @@ pub fn run(args: &FeedReportArgs) -> Result<(), Failure> {
         .map_err(|error| Failure::cannot_start(COMMAND, error))?;
     let snapshot = build_snapshot(&store, &args.moderation.moderation())
         .map_err(|error| Failure::cannot_start(COMMAND, error))?;
-    print!("{}", FeedReport::of(&snapshot).render());
+    print!("{}", Report::of(&snapshot).render());
     match args.shop.settings().name {
         None => println!("the feed is not served: {NEEDS_SHOP_NAME}"),
         Some(name) => {
             // Written once into a counter: the size Merchant Center will fetch.
-            let bytes: usize = FeedChunks::new(&snapshot, &name)
-                .map(|chunk| chunk.len())
-                .sum();
+            let bytes: usize = Chunks::new(&snapshot, &name).map(|chunk| chunk.len()).sum();
             println!("{}", size_line(bytes));
         }
     }

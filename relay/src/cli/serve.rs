@@ -11,8 +11,8 @@ use crate::config::{
 };
 use crate::http::lifecycle::run_http;
 use crate::http::state::AppState;
-use crate::ingest::catalog::ProductFeed;
 use crate::ingest::health::Health;
+use crate::ingest::product_feed::ProductFeed;
 use crate::ingest::sync::{run_loop, SyncSettings};
 use crate::ingest::upstream::HttpSource;
 use crate::lock;

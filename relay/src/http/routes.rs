@@ -38,7 +38,7 @@ pub fn routes() -> Router<AppState> {
         .route("/v1/products/{id}/rating.png", get(product_rating_image))
         .route("/v1/shop/rating.png", get(shop_rating_image))
         .route("/v1/summaries", get(summaries))
-        .route("/v1/feeds/google-product-reviews.xml", get(google_feed))
+        .route("/v1/feeds/google-product-reviews.xml", get(google_reviews))
         .route("/v1/summary-chunks/{file}", get(summaries_chunk))
         .route("/healthz", get(healthz))
         .route("/livez", get(livez))
@@ -50,21 +50,21 @@ type Answer = Result<Tagged, ApiError>;
 
 /// `GET /v1/feeds/google-product-reviews.xml`: streamed product by product; its ETag is
 /// computed once per snapshot, off the async workers.
-async fn google_feed(State(state): State<AppState>) -> Result<Response, ApiError> {
+async fn google_reviews(State(state): State<AppState>) -> Result<Response, ApiError> {
     let snapshot = state.snapshot();
     let Some(publisher) = snapshot.shop_settings.name.clone() else {
         return Err(ApiError::NotConfigured(
-            crate::output::google_feed::NEEDS_SHOP_NAME,
+            crate::output::google_reviews::NEEDS_SHOP_NAME,
         ));
     };
     let etag = tokio::task::spawn_blocking({
         let snapshot = snapshot.clone();
-        move || crate::output::google_feed::cached_etag(&snapshot).map(str::to_owned)
+        move || crate::output::google_reviews::cached_etag(&snapshot).map(str::to_owned)
     })
     .await
     .map_err(|_| ApiError::Internal)?
     .ok_or(ApiError::Internal)?;
-    let chunks = crate::output::google_feed::FeedChunks::new(snapshot, &publisher)
+    let chunks = crate::output::google_reviews::Chunks::new(snapshot, &publisher)
         .map(|chunk| Ok::<_, std::convert::Infallible>(bytes::Bytes::from(chunk)));
     Ok((
         [

@@ -11,7 +11,7 @@ use stele_core::Timestamp;
 use crate::ingest::health::Health;
 use crate::lock;
 
-use crate::ingest::upstream::{FeedSource, SyncError};
+use crate::ingest::upstream::{SyncError, UpstreamSource};
 use crate::model::store::{now, Applied, Store};
 
 /// How syncs are made.
@@ -37,7 +37,7 @@ pub struct SyncReport {
 
 /// Fetches once and applies the response in one transaction. On any failure the stored
 /// records are untouched and the failure is recorded for `/healthz`.
-pub async fn sync_once<S: FeedSource>(
+pub async fn sync_once<S: UpstreamSource>(
     source: &S,
     store: &Arc<Mutex<Store>>,
     settings: SyncSettings,
@@ -62,7 +62,7 @@ pub async fn sync_once<S: FeedSource>(
     result
 }
 
-async fn fetch_and_apply<S: FeedSource>(
+async fn fetch_and_apply<S: UpstreamSource>(
     source: &S,
     store: &Arc<Mutex<Store>>,
     settings: SyncSettings,
@@ -164,7 +164,7 @@ pub fn random_unit() -> f64 {
 /// before the success is recorded in `health`: `/readyz` turns ready only once every route
 /// serves the synced data. A sync that panics is a failure like any other: logged, counted
 /// (`/metrics`, `/healthz`) and retried; the loop and the server go on.
-pub async fn run_loop<S: FeedSource + 'static, F: std::future::Future<Output = ()> + Send>(
+pub async fn run_loop<S: UpstreamSource + 'static, F: std::future::Future<Output = ()> + Send>(
     source: S,
     store: Arc<Mutex<Store>>,
     settings: SyncSettings,

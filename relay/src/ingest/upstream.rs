@@ -176,7 +176,7 @@ impl FetchError {
 }
 
 /// Where feedback comes from: the real API over HTTP, or a fake in tests.
-pub trait FeedSource: Send + Sync {
+pub trait UpstreamSource: Send + Sync {
     /// One response body; `since` is the `t` cursor (Unix seconds).
     fn fetch(
         &self,
@@ -289,7 +289,7 @@ fn source_chain(error: &dyn std::error::Error) -> String {
     text
 }
 
-impl FeedSource for HttpSource {
+impl UpstreamSource for HttpSource {
     async fn fetch(&self, since: Option<i64>) -> Result<FetchedBody, FetchError> {
         let mut response = self
             .client

@@ -167,7 +167,7 @@ pub struct Snapshot {
     /// The shop's name, currency and markup settings, for fragments and feeds.
     pub shop_settings: ShopSettings,
     shop_view: OnceLock<Rendered>,
-    google_feed_etag: OnceLock<Option<String>>,
+    google_reviews_etag: OnceLock<Option<String>>,
     empty_summary: Summary,
 }
 
@@ -221,9 +221,9 @@ impl Snapshot {
     }
 
     /// Where the Google feed keeps its ETag, computed once per snapshot
-    /// (`google_feed::cached_etag`).
-    pub fn google_feed_etag(&self) -> &OnceLock<Option<String>> {
-        &self.google_feed_etag
+    /// (`google_reviews::cached_etag`).
+    pub fn google_reviews_etag(&self) -> &OnceLock<Option<String>> {
+        &self.google_reviews_etag
     }
 
     /// This snapshot with the shop's settings.

@@ -3,7 +3,7 @@
 //!
 //! [`files`] renders the tree once, file by file and the manifest last; `--out DIR` writes
 //! it to a directory swapped in whole ([`write_dir`]), `--to URL` uploads it to a bucket
-//! ([`crate::output::publish`]).
+//! ([`crate::output::bucket`]).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -122,12 +122,12 @@ fn rating_image<'a>(
 
 /// The Google product reviews feed, when the shop has a name (`STELE_SHOP_NAME`). It is
 /// held once in memory, as every exported file is.
-fn google_feed(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
+fn google_reviews(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
     std::iter::once_with(move || {
         let name = snapshot.shop_settings.name.as_deref()?;
-        let body: String = crate::output::google_feed::FeedChunks::new(snapshot, name).collect();
+        let body: String = crate::output::google_reviews::Chunks::new(snapshot, name).collect();
         Some(ExportFile {
-            path: crate::output::google_feed::PATH.to_owned(),
+            path: crate::output::google_reviews::PATH.to_owned(),
             body: body.into_bytes(),
         })
     })
@@ -219,7 +219,7 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
     )
     .chain(summary_chunks)
     .chain(summaries_pointer)
-    .chain(google_feed(snapshot))
+    .chain(google_reviews(snapshot))
     .inspect(move |_| {
         count.fetch_add(1, Ordering::Relaxed);
     })

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use stele_relay::ingest::catalog::ProductFeed;
+use stele_relay::ingest::product_feed::ProductFeed;
 use stele_relay::model::store::Store;
 
 use crate::common::fake_upstream::{Behaviour, FakeUpstream};
@@ -61,7 +61,7 @@ fn served(store: &Mutex<Store>) -> (usize, Option<String>, usize) {
         });
     let name = snapshot.catalog.get("3").and_then(|info| info.name.clone());
     let google: String =
-        stele_relay::output::google_feed::FeedChunks::new(&snapshot, "Magazinul").collect();
+        stele_relay::output::google_reviews::Chunks::new(&snapshot, "Magazinul").collect();
     (
         snapshot.catalog.len(),
         name,

@@ -19,7 +19,7 @@ use stele_core::public::{Offer, ProductInfo};
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::snapshot::Snapshot;
 use stele_relay::model::store::{CatalogEntry, Store};
-use stele_relay::output::google_feed::PATH;
+use stele_relay::output::google_reviews::PATH;
 use stele_relay::shop::ShopSettings;
 
 use crate::common::{order_json, serve_in_background, success};
@@ -257,7 +257,7 @@ async fn the_demo_shops_feed_passes_googles_schema() {
         stele_relay::model::rebuild::build_snapshot(&Mutex::new(store), &Moderation::default())
             .unwrap()
             .with_shop(shop(stele_relay::cli::demo::SHOP_NAME));
-    let expected = stele_relay::output::google_feed::FeedReport::of(&snapshot).eligible as usize;
+    let expected = stele_relay::output::google_reviews::Report::of(&snapshot).eligible as usize;
     assert!(
         expected > 100,
         "the demo feeds hundreds of reviews: {expected}"

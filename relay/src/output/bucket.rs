@@ -38,7 +38,7 @@ pub const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 
 /// Why a publish failed; each message names the object and what readers see meanwhile.
 #[derive(Debug, thiserror::Error)]
-pub enum PublishError {
+pub enum BucketError {
     /// Not a URL at all.
     #[error("--to {url}: not a URL ({message}); write s3://BUCKET/PREFIX, gs://BUCKET/PREFIX or az://CONTAINER/PREFIX")]
     BadUrl {
@@ -90,7 +90,7 @@ pub enum PublishError {
     /// The files given had no manifest (a bug in the caller).
     #[error("the export has no manifest (v1/export.json); nothing was published as complete")]
     NoManifest,
-    /// Published, but the old objects could not be listed.
+    /// Uploaded, but the old objects could not be listed.
     #[error("published (manifest written), but cannot list {object} to delete stale objects: {source}; the next publish deletes them")]
     List {
         /// The folder listed.
@@ -98,7 +98,7 @@ pub enum PublishError {
         /// What the store answered.
         source: object_store::Error,
     },
-    /// Published, but a stale object could not be deleted.
+    /// Uploaded, but a stale object could not be deleted.
     #[error("published (manifest written), but cannot delete the stale object {object}: {source}; the next publish deletes it")]
     Delete {
         /// The stale object's URL.
@@ -120,8 +120,8 @@ impl Target {
     /// `s3://BUCKET/PREFIX`, `gs://BUCKET/PREFIX` or `az://CONTAINER/PREFIX` (and the other
     /// forms `object_store` recognises for those three services), configured from the
     /// environment: `AmazonS3Builder::from_env` and its GCS and Azure siblings.
-    pub fn parse(given: &str) -> Result<Self, PublishError> {
-        let url = Url::parse(given).map_err(|error| PublishError::BadUrl {
+    pub fn parse(given: &str) -> Result<Self, BucketError> {
+        let url = Url::parse(given).map_err(|error| BucketError::BadUrl {
             url: given.to_owned(),
             message: error.to_string(),
         })?;
@@ -132,17 +132,17 @@ impl Target {
             "s3" | "s3a" | "gs" | "az" | "adl" | "azure" | "abfs" | "abfss"
         );
         if cloud && bucket.is_none() {
-            return Err(PublishError::MissingBucket {
+            return Err(BucketError::MissingBucket {
                 url: given.to_owned(),
                 scheme,
             });
         }
-        let unknown = || PublishError::UnknownScheme {
+        let unknown = || BucketError::UnknownScheme {
             url: given.to_owned(),
             scheme: scheme.clone(),
         };
         let (kind, path) = ObjectStoreScheme::parse(&url).map_err(|_| unknown())?;
-        let bad_path = |error: object_store::path::Error| PublishError::BadUrl {
+        let bad_path = |error: object_store::path::Error| BucketError::BadUrl {
             url: given.to_owned(),
             message: error.to_string(),
         };
@@ -170,7 +170,7 @@ impl Target {
                 .map(|s| Arc::new(s) as Arc<dyn ObjectStore>),
             _ => return Err(unknown()),
         };
-        let store = built.map_err(|source| PublishError::Store {
+        let store = built.map_err(|source| BucketError::Store {
             url: given.to_owned(),
             source,
         })?;
@@ -254,7 +254,7 @@ fn put_options(path: &str) -> PutOptions {
 
 /// What a publish did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Published {
+pub struct Uploaded {
     /// Objects written (the manifest included) and their bytes.
     pub stats: ExportStats,
     /// Stale objects deleted.
@@ -262,7 +262,7 @@ pub struct Published {
 }
 
 /// Waits for one task of `tasks`; a panicking task panics here.
-async fn finish_one(tasks: &mut JoinSet<Result<(), PublishError>>) -> Result<(), PublishError> {
+async fn finish_one(tasks: &mut JoinSet<Result<(), BucketError>>) -> Result<(), BucketError> {
     match tasks.join_next().await {
         None => Ok(()),
         Some(Ok(result)) => result,
@@ -275,8 +275,8 @@ async fn finish_one(tasks: &mut JoinSet<Result<(), PublishError>>) -> Result<(),
 pub async fn upload(
     target: &Target,
     files: impl Iterator<Item = ExportFile>,
-) -> Result<Published, PublishError> {
-    let mut published = Published::default();
+) -> Result<Uploaded, BucketError> {
+    let mut published = Uploaded::default();
     let mut keys = BTreeSet::new();
     let mut folders = BTreeSet::new();
     let mut manifest = None;
@@ -286,7 +286,7 @@ pub async fn upload(
         let object = target.object(&file.path);
         let location = target
             .location(&file.path)
-            .map_err(|source| PublishError::Upload {
+            .map_err(|source| BucketError::Upload {
                 object: object.clone(),
                 source,
             })?;
@@ -308,14 +308,14 @@ pub async fn upload(
                 .put_opts(&location, PutPayload::from(file.body), options)
                 .await
                 .map(drop)
-                .map_err(|source| PublishError::Upload { object, source })
+                .map_err(|source| BucketError::Upload { object, source })
         });
     }
     while !tasks.is_empty() {
         finish_one(&mut tasks).await?;
     }
 
-    let (location, file) = manifest.ok_or(PublishError::NoManifest)?;
+    let (location, file) = manifest.ok_or(BucketError::NoManifest)?;
     target
         .store
         .put_opts(
@@ -324,7 +324,7 @@ pub async fn upload(
             put_options(&file.path),
         )
         .await
-        .map_err(|source| PublishError::Manifest {
+        .map_err(|source| BucketError::Manifest {
             object: target.object(&file.path),
             source,
         })?;
@@ -332,7 +332,7 @@ pub async fn upload(
     for folder in &folders {
         let scope = target
             .location(folder)
-            .map_err(|source| PublishError::List {
+            .map_err(|source| BucketError::List {
                 object: target.object(folder),
                 source,
             })?;
@@ -340,7 +340,7 @@ pub async fn upload(
         let mut stale = Vec::new();
         // `Stream::poll_next` through the boxed stream's own vtable: no futures crate needed.
         while let Some(meta) = std::future::poll_fn(|cx| listing.as_mut().poll_next(cx)).await {
-            let meta = meta.map_err(|source| PublishError::List {
+            let meta = meta.map_err(|source| BucketError::List {
                 object: format!("{}/{folder}/", target.display),
                 source,
             })?;
@@ -366,7 +366,7 @@ pub async fn upload(
                 store
                     .delete(&location)
                     .await
-                    .map_err(|source| PublishError::Delete { object, source })
+                    .map_err(|source| BucketError::Delete { object, source })
             });
         }
         while !tasks.is_empty() {
@@ -501,7 +501,7 @@ mod tests {
         let none = [file("v1/products/a.json", "{}")];
         assert!(matches!(
             upload(&target, none.into_iter()).await,
-            Err(PublishError::NoManifest)
+            Err(BucketError::NoManifest)
         ));
     }
 }

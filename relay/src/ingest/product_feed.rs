@@ -1,5 +1,7 @@
 //! The shop's Retargeting CSV product feed ("product id","product name","product url",
-//! "image url",…): names, pages and images for the public product JSON.
+//! "image url",…): names, pages and images for the public product JSON. Read ([`parse`]) into
+//! a [`ParsedFeed`], judged ([`judge`]) and, when taken, stored as the catalog (the product
+//! details the read model serves).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,7 +14,7 @@ use crate::model::store::{CatalogEntry, Store};
 
 /// A feed that cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum CatalogError {
+pub enum ProductFeedError {
     /// The CSV is malformed.
     #[error("product feed line {line}: {reason}")]
     Csv {
@@ -29,9 +31,9 @@ pub enum CatalogError {
     Fetch(String),
 }
 
-/// A product feed read: its products and what was wrong with some rows or cells.
+/// A product feed as read: its products and what was wrong with some rows or cells.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Catalog {
+pub struct ParsedFeed {
     /// One entry per product id, in feed order.
     pub entries: Vec<CatalogEntry>,
     /// `line 12: …` for each row skipped or cell left out; the rest of the row is kept.
@@ -53,14 +55,14 @@ struct Columns {
 }
 
 impl Columns {
-    fn find(headers: &csv::StringRecord) -> Result<Self, CatalogError> {
+    fn find(headers: &csv::StringRecord) -> Result<Self, ProductFeedError> {
         let column = |name: &str| {
             let wanted = compact(name);
             headers.iter().position(|h| compact(h) == wanted)
         };
         Ok(Self {
             id: column("product id").ok_or_else(|| {
-                CatalogError::NoIdColumn(headers.iter().collect::<Vec<_>>().join(", "))
+                ProductFeedError::NoIdColumn(headers.iter().collect::<Vec<_>>().join(", "))
             })?,
             name: column("product name"),
             url: column("product url"),
@@ -89,19 +91,19 @@ fn compact(header: &str) -> String {
 /// skipped with a warning; a cell that cannot be read (a price that is not a number, extra
 /// data that is not JSON, a GTIN with a wrong check digit) is left out with a warning.
 /// Prices are in `currency`.
-pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogError> {
+pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<ParsedFeed, ProductFeedError> {
     let body = csv_bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(csv_bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(body);
-    let headers = reader.headers().map_err(|e| CatalogError::Csv {
+    let headers = reader.headers().map_err(|e| ProductFeedError::Csv {
         line: e.position().map_or(1, |p| p.line()),
         reason: e.to_string(),
     })?;
     let columns = Columns::find(headers)?;
     let headers_len = headers.len();
-    let mut catalog = Catalog::default();
+    let mut parsed = ParsedFeed::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
     let mut record = csv::ByteRecord::new();
     loop {
@@ -110,7 +112,7 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogEr
             Ok(false) => break,
             Ok(true) => {}
             Err(error) => {
-                catalog.warnings.push(format!(
+                parsed.warnings.push(format!(
                     "line {line}: skipped, the CSV reader says: {error}"
                 ));
                 continue;
@@ -118,13 +120,13 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogEr
         }
         let line = record.position().map_or(line, |p| p.line());
         if record.iter().any(|cell| cell.contains(&0)) {
-            catalog.warnings.push(format!(
+            parsed.warnings.push(format!(
                 "line {line}: binary data (a NUL byte) in the row; this row is skipped (is the URL a CSV file?)"
             ));
             continue;
         }
         if let Some(rows) = swallowed_rows(&record, headers_len) {
-            catalog.warnings.push(format!(
+            parsed.warnings.push(format!(
                 "line {line}: a quote opened in this row is not closed where the row ends, so {rows} \
                  following line(s) that look like rows were read into one cell; this row is skipped \
                  and those products are missing until the feed's quoting is fixed"
@@ -136,29 +138,29 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<Catalog, CatalogEr
             .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
             .collect();
         if fields.iter().any(|f| f.contains('\u{fffd}')) {
-            catalog.warnings.push(format!(
+            parsed.warnings.push(format!(
                 "line {line}: not UTF-8 text; unreadable characters show as U+FFFD (export the feed as UTF-8)"
             ));
         }
         let row = Row {
             line,
             fields,
-            warnings: &mut catalog.warnings,
+            warnings: &mut parsed.warnings,
         };
         let Some(entry) = row.entry(&columns, currency) else {
             continue;
         };
         if let Some(first) = seen.get(&entry.product_id) {
-            catalog.warnings.push(format!(
+            parsed.warnings.push(format!(
                 "line {line}: product id {:?} is already on line {first}; this row is skipped",
                 entry.product_id
             ));
             continue;
         }
         seen.insert(entry.product_id.clone(), line);
-        catalog.entries.push(entry);
+        parsed.entries.push(entry);
     }
-    Ok(catalog)
+    Ok(parsed)
 }
 
 /// How many lines inside one cell of `record` look like rows of their own (as many
@@ -323,18 +325,18 @@ pub async fn fetch(
     timeout: std::time::Duration,
     max_bytes: u64,
     currency: &Currency,
-) -> Result<Catalog, CatalogError> {
+) -> Result<ParsedFeed, ProductFeedError> {
     let client = reqwest::Client::builder()
         .timeout(timeout)
         .build()
-        .map_err(|e| CatalogError::Fetch(e.to_string()))?;
+        .map_err(|e| ProductFeedError::Fetch(e.to_string()))?;
     let mut response = client
         .get(url)
         .send()
         .await
-        .map_err(|e| CatalogError::Fetch(e.without_url().to_string()))?;
+        .map_err(|e| ProductFeedError::Fetch(e.without_url().to_string()))?;
     if !response.status().is_success() {
-        return Err(CatalogError::Fetch(format!(
+        return Err(ProductFeedError::Fetch(format!(
             "HTTP status {}",
             response.status().as_u16()
         )));
@@ -343,10 +345,10 @@ pub async fn fetch(
     while let Some(chunk) = response
         .chunk()
         .await
-        .map_err(|e| CatalogError::Fetch(e.without_url().to_string()))?
+        .map_err(|e| ProductFeedError::Fetch(e.without_url().to_string()))?
     {
         if (body.len() + chunk.len()) as u64 > max_bytes {
-            return Err(CatalogError::Fetch(format!(
+            return Err(ProductFeedError::Fetch(format!(
                 "larger than {max_bytes} bytes"
             )));
         }
@@ -375,32 +377,32 @@ impl ProductFeed {
     /// Downloads, reads and stores the feed, logging what happened. On any failure the
     /// stored catalog is kept: products keep their previous details.
     pub async fn load(&self, store: &Arc<Mutex<Store>>) -> Result<usize, ()> {
-        let catalog = match fetch(&self.url, self.timeout, self.max_bytes, &self.currency).await {
-            Ok(catalog) => catalog,
+        let parsed = match fetch(&self.url, self.timeout, self.max_bytes, &self.currency).await {
+            Ok(parsed) => parsed,
             Err(error) => {
                 tracing::warn!(%error, "product feed not loaded; products keep their previous details");
                 return Err(());
             }
         };
-        for warning in catalog.warnings.iter().take(LOGGED_WARNINGS) {
+        for warning in parsed.warnings.iter().take(LOGGED_WARNINGS) {
             tracing::warn!(%warning, "product feed");
         }
-        if catalog.warnings.len() > LOGGED_WARNINGS {
+        if parsed.warnings.len() > LOGGED_WARNINGS {
             tracing::warn!(
-                more = catalog.warnings.len() - LOGGED_WARNINGS,
+                more = parsed.warnings.len() - LOGGED_WARNINGS,
                 "product feed: more rows or cells were left out"
             );
         }
-        let count = catalog.entries.len();
+        let count = parsed.entries.len();
         let stored = tokio::task::spawn_blocking({
             let store = store.clone();
             move || {
                 let mut store = lock(&store);
                 let previous = store.catalog_len()?;
                 let refused = store.note(REFUSED_NOTE)?;
-                match judge(previous, &catalog, refused.as_deref()) {
+                match judge(previous, &parsed, refused.as_deref()) {
                     Judgement::Take => {
-                        store.replace_catalog(&catalog.entries)?;
+                        store.replace_catalog(&parsed.entries)?;
                         store.set_note(REFUSED_NOTE, None)?;
                         Ok::<_, crate::model::store::StoreError>(Ok(()))
                     }
@@ -436,12 +438,12 @@ impl ProductFeed {
 /// The store's note of the last product feed refused for shrinking: its fingerprint.
 const REFUSED_NOTE: &str = "refused_product_feed";
 
-/// Whether a freshly read feed replaces the stored catalogue.
+/// Whether a freshly read feed replaces the stored catalog.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Judgement {
     /// Store it.
     Take,
-    /// Keep the stored catalogue.
+    /// Keep the stored catalog.
     Refuse {
         /// What to log.
         why: String,
@@ -450,19 +452,19 @@ pub enum Judgement {
     },
 }
 
-/// A feed with no products never replaces a catalogue (a shop platform's export caught
+/// A feed with no products never replaces a catalog (a shop platform's export caught
 /// in the middle of regenerating is a header row alone), nor one that has lost more than
 /// half of the stored products at once, unless the same smaller feed (by its product ids,
 /// [`fingerprint`]) comes twice in a row: then the shop really has fewer products.
 /// `refused` is the fingerprint of the feed refused last time, if any.
-pub fn judge(previous: usize, catalog: &Catalog, refused: Option<&[u8]>) -> Judgement {
-    let count = catalog.entries.len();
+pub fn judge(previous: usize, parsed: &ParsedFeed, refused: Option<&[u8]>) -> Judgement {
+    let count = parsed.entries.len();
     if count == 0 {
         return Judgement::Refuse {
             why: format!(
                 "it lists no products (a header row alone, or every row skipped: {} warnings); \
                  the {previous} stored products keep their details",
-                catalog.warnings.len()
+                parsed.warnings.len()
             ),
             fingerprint: None,
         };
@@ -470,7 +472,7 @@ pub fn judge(previous: usize, catalog: &Catalog, refused: Option<&[u8]>) -> Judg
     if count.saturating_mul(2) >= previous {
         return Judgement::Take;
     }
-    let fingerprint = fingerprint(catalog);
+    let fingerprint = fingerprint(parsed);
     if refused == Some(fingerprint.as_bytes()) {
         tracing::warn!(
             products = count,
@@ -489,9 +491,9 @@ pub fn judge(previous: usize, catalog: &Catalog, refused: Option<&[u8]>) -> Judg
 }
 
 /// A feed's product ids, hashed: the same feed, the same fingerprint.
-pub fn fingerprint(catalog: &Catalog) -> String {
+pub fn fingerprint(parsed: &ParsedFeed) -> String {
     use sha2::Digest;
-    let mut ids: Vec<&str> = catalog
+    let mut ids: Vec<&str> = parsed
         .entries
         .iter()
         .map(|e| e.product_id.as_str())
@@ -519,8 +521,8 @@ mod tests {
                    \"Rochie, vară\",\"2183\",\"https://shop.example/rochie\",\"https://shop.example/r.jpg\",\"99\"\n\
                    \"No id\",\"\",\"https://x\",\"\",\"1\"\n\
                    \"Bad link\",\"7\",\"javascript:alert(1)\",\"\",\"1\"\n";
-        let catalog = parse(csv.as_bytes(), &ron()).unwrap();
-        let entries = &catalog.entries;
+        let parsed = parse(csv.as_bytes(), &ron()).unwrap();
+        let entries = &parsed.entries;
         assert_eq!(entries.len(), 2);
         assert_eq!(entries[0].product_id, "2183");
         assert_eq!(entries[0].info.name.as_deref(), Some("Rochie, vară"));
@@ -530,7 +532,7 @@ mod tests {
         );
         assert_eq!(entries[1].info.url, None, "javascript: URLs are dropped");
         assert_eq!(
-            catalog.warnings,
+            parsed.warnings,
             ["line 3: no product id; this row is skipped"]
         );
     }
@@ -540,9 +542,9 @@ mod tests {
         let csv = "\"product id\",\"product name\",\"product url\",\"image url\",\"stock\",\"price\",\"sale price\",\"brand\",\"category\",\"extra data\"\n\
                    \"2183\",\"Rochie\",\"https://s.example/r\",\"https://s.example/r.jpg\",\"12\",\"1.299,90\",\"999,90\",\"Stele\",\"Rochii\",\"{\"\"EAN\"\": 5941234567899, \"\"MPN\"\": \"\"RV-42\"\", \"\"color\"\": \"\"red\"\"}\"\n\
                    \"2184\",\"Bluză\",\"https://s.example/b\",\"\",\"0\",\"49.5\",\"59\",\"\",\"\",\"{\"\"brand\"\": \"\"Acme\"\"}\"\n";
-        let catalog = parse(csv.as_bytes(), &Currency::parse("EUR").unwrap()).unwrap();
-        assert_eq!(catalog.warnings, Vec::<String>::new());
-        let dress = &catalog.entries[0].info;
+        let parsed = parse(csv.as_bytes(), &Currency::parse("EUR").unwrap()).unwrap();
+        assert_eq!(parsed.warnings, Vec::<String>::new());
+        let dress = &parsed.entries[0].info;
         assert_eq!(
             (dress.brand.as_deref(), dress.category.as_deref()),
             (Some("Stele"), Some("Rochii"))
@@ -560,7 +562,7 @@ mod tests {
                 availability: Some(Availability::InStock),
             })
         );
-        let blouse = &catalog.entries[1].info;
+        let blouse = &parsed.entries[1].info;
         assert_eq!(
             blouse.brand.as_deref(),
             Some("Acme"),
@@ -583,20 +585,20 @@ mod tests {
                    3,Bad gtin,0,,\"{\"\"gtin\"\": \"\"5941234567891\"\"}\"\n\
                    1,Duplicate,11,1,\n\
                    4,Short row\n";
-        let catalog = parse(csv.as_bytes(), &ron()).unwrap();
-        let ids: Vec<&str> = catalog
+        let parsed = parse(csv.as_bytes(), &ron()).unwrap();
+        let ids: Vec<&str> = parsed
             .entries
             .iter()
             .map(|e| e.product_id.as_str())
             .collect();
         assert_eq!(ids, ["1", "2", "3", "4"]);
         assert_eq!(
-            catalog.entries[1].info.name.as_deref(),
+            parsed.entries[1].info.name.as_deref(),
             Some("Name with\nnewline")
         );
-        assert_eq!(catalog.entries[1].info.offer, None);
-        assert_eq!(catalog.entries[2].info.gtin, None);
-        let warnings = catalog.warnings.join("\n");
+        assert_eq!(parsed.entries[1].info.offer, None);
+        assert_eq!(parsed.entries[2].info.gtin, None);
+        let warnings = parsed.warnings.join("\n");
         for expected in [
             "line 3: extra data is not a JSON object",
             "line 3: price \"ten lei\" is not a price such as 129.90",
@@ -607,22 +609,22 @@ mod tests {
         ] {
             assert!(warnings.contains(expected), "{expected:?} in\n{warnings}");
         }
-        assert_eq!(catalog.warnings.len(), 6, "{warnings}");
+        assert_eq!(parsed.warnings.len(), 6, "{warnings}");
     }
 
     #[test]
     fn headers_match_without_case_spaces_or_underscores_and_bytes_that_are_not_utf8_warn() {
         let csv = b"PRODUCT_ID,Product Name,SALE_PRICE\n9,Caf\xe9,\"12,5\"\n";
-        let catalog = parse(csv, &ron()).unwrap();
-        assert_eq!(catalog.entries[0].product_id, "9");
+        let parsed = parse(csv, &ron()).unwrap();
+        assert_eq!(parsed.entries[0].product_id, "9");
         assert_eq!(
-            catalog.entries[0].info.offer.as_ref().unwrap().price,
+            parsed.entries[0].info.offer.as_ref().unwrap().price,
             "12.50"
         );
         assert!(
-            catalog.warnings[0].starts_with("line 2: not UTF-8"),
+            parsed.warnings[0].starts_with("line 2: not UTF-8"),
             "{:?}",
-            catalog.warnings
+            parsed.warnings
         );
     }
 
@@ -636,28 +638,28 @@ mod tests {
                     5,Swallowed too,14\n\
                     6,\"Closed here\",15\n\
                     7,\"Line one\nline two, with a comma\",16\n";
-        let catalog = parse(csv, &ron()).unwrap();
-        let ids: Vec<&str> = catalog
+        let parsed = parse(csv, &ron()).unwrap();
+        let ids: Vec<&str> = parsed
             .entries
             .iter()
             .map(|e| e.product_id.as_str())
             .collect();
-        assert_eq!(ids, ["1", "7"], "{:?}", catalog.warnings);
+        assert_eq!(ids, ["1", "7"], "{:?}", parsed.warnings);
         assert!(
-            catalog.warnings[0].starts_with("line 3: binary data (a NUL byte)"),
+            parsed.warnings[0].starts_with("line 3: binary data (a NUL byte)"),
             "{:?}",
-            catalog.warnings
+            parsed.warnings
         );
         assert!(
-            catalog.warnings[1].starts_with("line 4: a quote opened in this row is not closed")
-                && catalog.warnings[1].contains("so 2 following line(s)"),
+            parsed.warnings[1].starts_with("line 4: a quote opened in this row is not closed")
+                && parsed.warnings[1].contains("so 2 following line(s)"),
             "{:?}",
-            catalog.warnings
+            parsed.warnings
         );
-        assert_eq!(catalog.warnings.len(), 2, "{:?}", catalog.warnings);
+        assert_eq!(parsed.warnings.len(), 2, "{:?}", parsed.warnings);
     }
 
-    fn catalog_of(ids: std::ops::Range<u32>) -> Catalog {
+    fn parsed_of(ids: std::ops::Range<u32>) -> ParsedFeed {
         let csv: String = std::iter::once("product id\n".to_owned())
             .chain(ids.map(|id| format!("{id}\n")))
             .collect();
@@ -666,7 +668,7 @@ mod tests {
 
     #[test]
     fn an_empty_feed_never_replaces_the_catalogue_and_a_halving_needs_to_come_twice() {
-        let empty = catalog_of(0..0);
+        let empty = parsed_of(0..0);
         assert!(matches!(
             judge(100, &empty, None),
             Judgement::Refuse {
@@ -675,13 +677,13 @@ mod tests {
             }
         ));
         assert!(matches!(judge(0, &empty, None), Judgement::Refuse { .. }));
-        assert_eq!(judge(0, &catalog_of(0..5), None), Judgement::Take);
+        assert_eq!(judge(0, &parsed_of(0..5), None), Judgement::Take);
         assert_eq!(
-            judge(100, &catalog_of(0..50), None),
+            judge(100, &parsed_of(0..50), None),
             Judgement::Take,
             "half is kept"
         );
-        let shrunk = catalog_of(0..49);
+        let shrunk = parsed_of(0..49);
         let Judgement::Refuse {
             why,
             fingerprint: Some(seen),
@@ -693,7 +695,7 @@ mod tests {
         assert_eq!(judge(100, &shrunk, Some(seen.as_bytes())), Judgement::Take);
         assert!(
             matches!(
-                judge(100, &catalog_of(1..48), Some(seen.as_bytes())),
+                judge(100, &parsed_of(1..48), Some(seen.as_bytes())),
                 Judgement::Refuse { .. }
             ),
             "another small feed is no confirmation"
@@ -704,7 +706,7 @@ mod tests {
     fn a_feed_without_ids_is_an_error() {
         assert!(matches!(
             parse(b"name,url\na,b\n", &ron()),
-            Err(CatalogError::NoIdColumn(_))
+            Err(ProductFeedError::NoIdColumn(_))
         ));
     }
 }

@@ -15,7 +15,7 @@
 //! sample: `tests/security/validators.rs` validates the served, the demo's and the exported
 //! feed with `xmllint --schema` against Google's own file.
 //!
-//! The file is written product by product ([`FeedChunks`]): the relay streams it, never
+//! The file is written product by product ([`Chunks`]): the relay streams it, never
 //! holding the whole XML.
 
 use std::ops::Deref;
@@ -236,7 +236,7 @@ fn write_review(
 
 /// The feed, a chunk at a time: the head, one chunk per product with reviews in it (in
 /// product id order, so the same data gives the same bytes), the tail.
-pub struct FeedChunks<S> {
+pub struct Chunks<S> {
     snapshot: S,
     publisher: String,
     ids: Vec<String>,
@@ -244,7 +244,7 @@ pub struct FeedChunks<S> {
     done: bool,
 }
 
-impl<S: Deref<Target = Snapshot>> FeedChunks<S> {
+impl<S: Deref<Target = Snapshot>> Chunks<S> {
     /// The chunks of `snapshot`'s feed, published by `publisher` (`STELE_SHOP_NAME`).
     pub fn new(snapshot: S, publisher: &str) -> Self {
         let mut ids: Vec<String> = snapshot.products.keys().cloned().collect();
@@ -270,7 +270,7 @@ impl<S: Deref<Target = Snapshot>> FeedChunks<S> {
     }
 }
 
-impl<S: Deref<Target = Snapshot>> Iterator for FeedChunks<S> {
+impl<S: Deref<Target = Snapshot>> Iterator for Chunks<S> {
     type Item = String;
 
     fn next(&mut self) -> Option<String> {
@@ -311,7 +311,7 @@ pub fn etag(snapshot: &Snapshot) -> Option<String> {
     use sha2::Digest;
     let name = snapshot.shop_settings.name.as_deref()?;
     let mut digest = sha2::Sha256::new();
-    for chunk in FeedChunks::new(snapshot, name) {
+    for chunk in Chunks::new(snapshot, name) {
         digest.update(chunk.as_bytes());
     }
     let hex: String = digest
@@ -326,7 +326,7 @@ pub fn etag(snapshot: &Snapshot) -> Option<String> {
 /// [`etag`], computed once per snapshot.
 pub fn cached_etag(snapshot: &Snapshot) -> Option<&str> {
     snapshot
-        .google_feed_etag()
+        .google_reviews_etag()
         .get_or_init(|| etag(snapshot))
         .as_deref()
 }
@@ -336,7 +336,7 @@ pub const NEEDS_SHOP_NAME: &str = "the Google product reviews feed needs the sho
 
 /// What `feed-report` prints: how many reviews go in the feed, and why the rest do not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FeedReport {
+pub struct Report {
     /// Reviews in the feed.
     pub eligible: u64,
     /// Of those, flagged as spam.
@@ -366,7 +366,7 @@ pub fn size_line(bytes: usize) -> String {
 /// Google shows product ratings once a feed holds this many reviews.
 pub const GOOGLE_MINIMUM: u64 = 50;
 
-impl FeedReport {
+impl Report {
     /// Counts `snapshot`'s product reviews (the same rules as the feed).
     pub fn of(snapshot: &Snapshot) -> Self {
         let mut report = Self::default();
