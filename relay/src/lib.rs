@@ -1,8 +1,8 @@
 //! Stele's relay as a library: the binary `stele-relay` is a thin shell over these modules,
 //! and the tests drive [`http::app`] with `tower::ServiceExt::oneshot`, no sockets needed.
 //!
-//! The layers, each a folder, imports running down this list (`scripts/check-imports`), but
-//! for the settings modules of the last row, which still reach back into the layers above:
+//! The layers, each a folder, imports running down this list only (`scripts/check-imports`
+//! keeps it so):
 //!
 //! | layer | what |
 //! |---|---|
@@ -11,7 +11,7 @@
 //! | [`output`] | what the read model is written as: the static export, its bucket upload, Google's reviews feed, product markup, rating images |
 //! | [`ingest`] | what comes in: the Feedback API client, the shop's product feed, the sync loop and its health |
 //! | [`model`] | the store (SQLite) and the read model built from it (snapshot, moderation, rebuild) |
-//! | `config`, `shop`, `settings`, `logging` | every setting: flags and variables, their parsers and checked forms |
+//! | [`config`] | every setting, once: flags and variables, their parsers and checked forms; imports no other layer |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -25,11 +25,8 @@ pub mod cli;
 pub mod config;
 pub mod http;
 pub mod ingest;
-pub mod logging;
 pub mod model;
 pub mod output;
-pub mod settings;
-pub mod shop;
 
 /// A poisoned lock only means another thread panicked mid-read; the data is fine.
 pub fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -5,9 +5,8 @@
 use std::process::ExitCode;
 
 use stele_relay::cli::{
-    check, config, demo, export, feed_report, inspect, probe, serve, sync, Failure,
+    check, config, demo, export, feed_report, init_logging, inspect, probe, serve, sync, Failure,
 };
-use stele_relay::logging;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -21,7 +20,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[command(name = "stele-relay", version = env!("STELE_VERSION_LINE"), about, long_about = None)]
 struct Cli {
     #[command(flatten)]
-    log: logging::LogOptions,
+    log: stele_relay::config::logging::LogOptions,
 
     #[command(subcommand)]
     command: Command,
@@ -63,19 +62,19 @@ fn main() -> ExitCode {
         ),
         Command::Probe(args) => probe::run(&args),
         Command::Serve(args) => {
-            logging::init(log_format);
+            init_logging(log_format);
             runtime().block_on(serve::run(*args))
         }
         Command::Sync(args) => {
-            logging::init(log_format);
+            init_logging(log_format);
             runtime().block_on(sync::run(args))
         }
         Command::Check(args) => {
-            logging::init(log_format);
+            init_logging(log_format);
             runtime().block_on(check::run(args))
         }
         Command::Demo(args) => {
-            logging::init(log_format);
+            init_logging(log_format);
             runtime().block_on(demo::run(args))
         }
     };

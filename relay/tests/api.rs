@@ -14,10 +14,10 @@ use rstest::rstest;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
 use stele_core::zone::LocalZone;
+use stele_relay::config::http::HttpSettings;
+use stele_relay::config::http::RateLimit;
 use stele_relay::http::app;
-use stele_relay::http::ratelimit::RateLimit;
 use stele_relay::http::state::AppState;
-use stele_relay::http::HttpSettings;
 use stele_relay::ingest::health::Health;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::rebuild::build_snapshot;
@@ -491,7 +491,9 @@ async fn cors_only_for_allowlisted_origins() {
 
     let open = state_with(
         HttpSettings {
-            allowed_origins: stele_relay::settings::AllowedOrigins::list(&["https://shop.example"]),
+            allowed_origins: stele_relay::config::clients::AllowedOrigins::list(&[
+                "https://shop.example",
+            ]),
             ..open_settings()
         },
         &Moderation::default(),
@@ -688,7 +690,7 @@ async fn assets_are_served_with_caching_that_fits_their_names() {
     std::fs::write(dir.path().join("stele-0123abcd.wasm"), [0u8, 97, 115, 109]).unwrap();
     let state = state_with(
         HttpSettings {
-            assets: stele_relay::http::assets::Assets::Dir(dir.path().to_owned()),
+            assets: stele_relay::config::http::Assets::Dir(dir.path().to_owned()),
             ..open_settings()
         },
         &Moderation::default(),

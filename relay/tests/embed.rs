@@ -10,12 +10,12 @@ use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
+use stele_relay::config::http::HttpSettings;
+use stele_relay::config::shop::ShopSettings;
 use stele_relay::http::app;
 use stele_relay::http::state::AppState;
-use stele_relay::http::HttpSettings;
 use stele_relay::ingest::health::Health;
 use stele_relay::model::rebuild::build_snapshot;
-use stele_relay::shop::ShopSettings;
 use tower::ServiceExt;
 
 fn state() -> AppState {

@@ -8,12 +8,12 @@ use std::sync::{Arc, Mutex};
 
 use common::{order_json, serve_in_background, success};
 use stele_core::public::{Offer, ProductInfo};
+use stele_relay::config::shop::ShopSettings;
 use stele_relay::http::state::AppState;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::snapshot::Snapshot;
 use stele_relay::model::store::{CatalogEntry, Store};
 use stele_relay::output::google_reviews::{LeftOut, Report};
-use stele_relay::shop::ShopSettings;
 
 const PATH: &str = "/v1/feeds/google-product-reviews.xml";
 const NOW: i64 = 1_750_000_000;
@@ -136,7 +136,7 @@ async fn serve(snapshot: Snapshot) -> String {
     let state = AppState::new(
         snapshot,
         Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::settings::HttpSettings::default(),
+        stele_relay::config::http::HttpSettings::default(),
     );
     let address = serve_in_background(stele_relay::http::app(state)).await;
     format!("http://{address}{PATH}")

@@ -12,7 +12,8 @@ use common::{free_port, order_json, serve_in_background, state_of};
 use serde_json::Value;
 use stele_core::listing::{ReviewFilter, ReviewSort};
 use stele_core::paths;
-use stele_relay::http::{app, HttpSettings};
+use stele_relay::config::http::HttpSettings;
+use stele_relay::http::app;
 
 const NOW: i64 = 1_790_000_000;
 

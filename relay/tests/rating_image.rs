@@ -6,8 +6,8 @@ mod common;
 use std::sync::{Arc, Mutex};
 
 use stele_core::Timestamp;
+use stele_relay::config::shop::ShopSettings;
 use stele_relay::http::state::AppState;
-use stele_relay::shop::ShopSettings;
 use tiny_skia::Pixmap;
 
 const BASE: Timestamp = Timestamp::from_unix(1_750_000_000);
@@ -23,7 +23,7 @@ async fn serve(snapshot: stele_relay::model::snapshot::Snapshot) -> String {
     let state = AppState::new(
         snapshot,
         Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::settings::HttpSettings {
+        stele_relay::config::http::HttpSettings {
             rate_limit: None,
             ..Default::default()
         },

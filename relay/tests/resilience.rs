@@ -11,11 +11,14 @@ use std::time::{Duration, Instant};
 
 use axum::routing::get;
 use common::{order_json, serve_in_background, state_of, success};
+use stele_relay::config::clients::TrustedProxies;
+use stele_relay::config::http::HttpSettings;
+use stele_relay::config::http::RateLimit;
+use stele_relay::config::upstream::SyncSettings;
 use stele_relay::http::lifecycle::serve_until;
-use stele_relay::http::ratelimit::{RateLimit, TrustedProxies};
-use stele_relay::http::{with_middleware, HttpSettings};
+use stele_relay::http::with_middleware;
 use stele_relay::ingest::health::Health;
-use stele_relay::ingest::sync::{run_loop, SyncSettings};
+use stele_relay::ingest::sync::run_loop;
 use stele_relay::ingest::upstream::{FetchError, FetchedBody, UpstreamSource};
 use stele_relay::model::store::Store;
 

@@ -10,9 +10,11 @@ use common::fake_upstream::{Behaviour, FakeUpstream};
 use common::{fixture, fixture_names, order_json, success};
 use rstest::rstest;
 use stele_core::zone::LocalZone;
+use stele_relay::config::upstream::RestKey;
+use stele_relay::config::upstream::SyncSettings;
 use stele_relay::ingest::health::Health;
-use stele_relay::ingest::sync::{sync_once, SyncSettings};
-use stele_relay::ingest::upstream::{HttpSource, RestKey, SyncError};
+use stele_relay::ingest::sync::sync_once;
+use stele_relay::ingest::upstream::{HttpSource, SyncError};
 use stele_relay::model::store::Store;
 
 const KEY: &str = "test-key-7f3c9b";

@@ -3,8 +3,8 @@
 use clap::Args;
 
 use crate::cli::Failure;
-use crate::config::UpstreamOptions;
-use crate::ingest::upstream::{SyncError, UpstreamSource};
+use crate::config::upstream::UpstreamOptions;
+use crate::ingest::upstream::{HttpSource, SyncError, UpstreamSource};
 
 /// Ask Retargeting once whether the key and customer id work; print its answer and what
 /// to do. Writes nothing.
@@ -18,14 +18,12 @@ pub struct CheckArgs {
 /// it stays small), what it said, and the hint. Exit 0 when the key and id work, 1 when
 /// not, 2 when the settings are incomplete.
 pub async fn run(args: CheckArgs) -> Result<(), Failure> {
-    let source = args
-        .upstream
-        .source()
+    let source = HttpSource::from_options(&args.upstream)
         .map_err(|message| Failure::cannot_start("", message))?;
     let since = crate::model::store::now().unix() - 86_400;
     println!("asking {}", source.redacted_url(Some(since)));
     let outcome = match UpstreamSource::fetch(&source, Some(since)).await {
-        Ok(fetched) => crate::ingest::sync::read_response(&fetched, args.upstream.timezone),
+        Ok(fetched) => crate::ingest::sync::read_response(&fetched, args.upstream.zone.timezone),
         Err(error) => Err(error.into()),
     }
     .map_err(|error: SyncError| error.scrubbed(&UpstreamSource::redactor(&source)));

@@ -4,7 +4,7 @@ use clap::Args;
 
 use crate::cli::serve::ServeArgs;
 use crate::cli::Failure;
-use crate::config::KeySource;
+use crate::config::upstream::KeySource;
 
 /// Print the effective settings (from flags, variables and defaults), the key redacted.
 #[derive(Debug, Args)]
@@ -18,7 +18,9 @@ pub struct ConfigArgs {
 /// list to keep.
 pub fn setting_definitions() -> clap::Command {
     use clap::Args as _;
-    crate::logging::LogOptions::augment_args(ServeArgs::augment_args(clap::Command::new("serve")))
+    crate::config::logging::LogOptions::augment_args(ServeArgs::augment_args(clap::Command::new(
+        "serve",
+    )))
 }
 
 /// `stele-relay config`: every effective setting, one `VARIABLE=value` a line, in the order
@@ -72,7 +74,7 @@ fn setting_lines(
                 // A URL could carry a key in its query, as Retargeting's own does.
                 Some(value) => crate::ingest::upstream::redact(&value),
                 None if variable == "STELE_ASSETS"
-                    && crate::http::assets::embedded_build().is_some() =>
+                    && crate::config::http::embedded_build().is_some() =>
                 {
                     "<not set> (the widget built in)".to_owned()
                 }

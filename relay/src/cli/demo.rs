@@ -12,10 +12,11 @@ use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
 use crate::cli::Failure;
-use crate::config::HttpOptions;
+use crate::config::http::HttpOptions;
 use crate::http::lifecycle::run_http;
 use crate::http::state::AppState;
 use crate::ingest::health::Health;
+use crate::model::moderation::Moderation;
 use crate::model::rebuild::build_snapshot;
 use crate::model::store::{CatalogEntry, Store};
 
@@ -26,12 +27,12 @@ pub struct DemoArgs {
     http: HttpOptions,
 
     #[command(flatten)]
-    moderation: crate::config::ModerationOptions,
+    moderation: crate::config::moderation::ModerationOptions,
 
     /// The demo's markup and feed settings (`STELE_JSONLD`…); its name is "Stele demo shop"
     /// unless `STELE_SHOP_NAME` says otherwise, and its catalog is built in.
     #[command(flatten)]
-    shop: crate::shop::ShopOptions,
+    shop: crate::config::shop::ShopOptions,
 
     /// Write the demo shop as a static export to this directory and exit, instead of serving.
     #[arg(long, value_name = "DIR", conflicts_with = "to")]
@@ -270,7 +271,7 @@ pub async fn run(args: DemoArgs) -> Result<(), Failure> {
     let store = store(today)
         .map(|store| Arc::new(Mutex::new(store)))
         .map_err(|error| Failure::failed(COMMAND, error))?;
-    let snapshot = build_snapshot(&store, &args.moderation.moderation())
+    let snapshot = build_snapshot(&store, &Moderation::from_options(&args.moderation))
         .map(|snapshot| {
             let mut shop = args.shop.settings();
             shop.name.get_or_insert_with(|| SHOP_NAME.into());

@@ -7,12 +7,14 @@ use std::time::Instant;
 use clap::Args;
 
 use crate::cli::Failure;
-use crate::config::{ModerationOptions, StoreOptions};
+use crate::config::moderation::ModerationOptions;
+use crate::config::shop::ShopOptions;
+use crate::config::store::StoreOptions;
+use crate::model::moderation::Moderation;
 use crate::model::rebuild::build_snapshot;
 use crate::model::snapshot::Snapshot;
 use crate::model::store::Store;
 use crate::output::bucket::{upload, Target};
-use crate::shop::ShopOptions;
 
 /// Write the public JSON as static files (run `sync` first), to a directory or a bucket.
 #[derive(Debug, Args)]
@@ -45,7 +47,7 @@ pub fn run(args: &ExportArgs) -> Result<(), Failure> {
     let store = Store::open(&args.store.db)
         .map(|store| std::sync::Arc::new(std::sync::Mutex::new(store)))
         .map_err(|error| Failure::cannot_start(COMMAND, error))?;
-    let snapshot = build_snapshot(&store, &args.moderation.moderation())
+    let snapshot = build_snapshot(&store, &Moderation::from_options(&args.moderation))
         .map(|snapshot| snapshot.with_shop(args.shop.settings()))
         .map_err(|error| Failure::cannot_start(COMMAND, error))?;
     if snapshot.shop_settings.name.is_none() {

@@ -1,6 +1,7 @@
 //! `stele-relay feed-report`: what the Google product reviews feed carries and why.
 
 use crate::cli::Failure;
+use crate::model::moderation::Moderation;
 use crate::model::rebuild::build_snapshot;
 use crate::output::google_reviews::{size_line, Chunks, Report, NEEDS_SHOP_NAME};
 
@@ -9,11 +10,11 @@ use crate::output::google_reviews::{size_line, Chunks, Report, NEEDS_SHOP_NAME};
 #[derive(Debug, clap::Args)]
 pub struct FeedReportArgs {
     #[command(flatten)]
-    store: crate::config::StoreOptions,
+    store: crate::config::store::StoreOptions,
     #[command(flatten)]
-    moderation: crate::config::ModerationOptions,
+    moderation: crate::config::moderation::ModerationOptions,
     #[command(flatten)]
-    shop: crate::shop::ShopOptions,
+    shop: crate::config::shop::ShopOptions,
 }
 
 /// `stele-relay feed-report`: exit 2 when the store cannot be read.
@@ -22,7 +23,7 @@ pub fn run(args: &FeedReportArgs) -> Result<(), Failure> {
     let store = crate::model::store::Store::open(&args.store.db)
         .map(std::sync::Mutex::new)
         .map_err(|error| Failure::cannot_start(COMMAND, error))?;
-    let snapshot = build_snapshot(&store, &args.moderation.moderation())
+    let snapshot = build_snapshot(&store, &Moderation::from_options(&args.moderation))
         .map_err(|error| Failure::cannot_start(COMMAND, error))?;
     print!("{}", Report::of(&snapshot).render());
     match args.shop.settings().name {

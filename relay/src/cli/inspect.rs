@@ -10,9 +10,9 @@ use stele_core::aggregate::{Summary, Tally};
 use stele_core::merge::FeedbackSet;
 use stele_core::normalise::read_feed;
 use stele_core::upstream::FeedError;
-use stele_core::zone::LocalZone;
 
 use crate::cli::Failure;
+use crate::config::upstream::TimezoneOptions;
 
 /// Merge saved Feedback API responses and print what they amount to, as JSON.
 ///
@@ -41,18 +41,12 @@ pub struct InspectArgs {
     #[arg(value_name = "FILE", required = true)]
     files: Vec<PathBuf>,
 
-    /// IANA zone the upstream's dates are written in.
-    #[arg(long, env = "STELE_TIMEZONE", default_value = "Europe/Bucharest", value_parser = parse_zone)]
-    timezone: LocalZone,
+    #[command(flatten)]
+    zone: TimezoneOptions,
 
     /// Indent the JSON for reading.
     #[arg(long)]
     pretty: bool,
-}
-
-fn parse_zone(name: &str) -> Result<LocalZone, String> {
-    name.parse()
-        .map_err(|error: stele_core::zone::UnknownZone| error.to_string())
 }
 
 #[derive(Debug, Serialize)]
@@ -115,7 +109,7 @@ pub fn run(args: &InspectArgs) -> Result<(), Failure> {
                 ))
             }
         };
-        match read_feed(&body, args.timezone) {
+        match read_feed(&body, args.zone.timezone) {
             Ok(batch) => {
                 set.merge(batch);
             }

@@ -13,6 +13,37 @@ pub mod sync;
 
 use std::fmt;
 
+use crate::config::logging::LogFormat;
+
+/// Installs the process's subscriber: log lines on stderr, as text or one JSON object a
+/// line. The filter is `RUST_LOG` (default `info`); request logs are at debug
+/// (`RUST_LOG=info,tower_http=debug`). No log line ever carries the REST key.
+pub fn init_logging(format: LogFormat) {
+    let mut filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // The HTTP client's internals stay at info whatever RUST_LOG says: at trace they could
+    // print the upstream request, whose URL carries the key.
+    for quiet in [
+        "hyper=info",
+        "hyper_util=info",
+        "reqwest=info",
+        "rustls=info",
+        "h2=info",
+    ] {
+        filter = filter.add_directive(quiet.parse().expect("a valid directive"));
+    }
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false);
+    match format {
+        LogFormat::Json => builder.json().with_current_span(true).init(),
+        LogFormat::Text => builder
+            .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init(),
+    }
+}
+
 /// Why a command ends with a non-zero exit status, and what it says on standard error.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {

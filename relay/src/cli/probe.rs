@@ -3,14 +3,14 @@
 use clap::Args;
 
 use crate::cli::Failure;
+use crate::config::http::ListenOptions;
 
 /// `stele-relay probe`: exit 0 when the relay at `STELE_LISTEN` answers `/livez`, for
 /// container health checks (a FROM-scratch image has no curl).
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
-    /// Address of the relay to ask (an unspecified address such as 0.0.0.0 means this host).
-    #[arg(long, env = "STELE_LISTEN", default_value = "127.0.0.1:8787")]
-    listen: String,
+    #[command(flatten)]
+    address: ListenOptions,
 }
 
 /// `stele-relay probe`: exit 1 when the relay does not answer 200.
@@ -20,6 +20,7 @@ pub fn run(args: &ProbeArgs) -> Result<(), Failure> {
     let timeout = std::time::Duration::from_secs(3);
     let answer = (|| -> std::io::Result<String> {
         let mut address = args
+            .address
             .listen
             .to_socket_addrs()?
             .next()
@@ -49,7 +50,7 @@ pub fn run(args: &ProbeArgs) -> Result<(), Failure> {
         )),
         Err(error) => Err(Failure::failed(
             "probe",
-            format_args!("{}: {error}", args.listen),
+            format_args!("{}: {error}", args.address.listen),
         )),
     }
 }

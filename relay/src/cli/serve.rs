@@ -6,19 +6,21 @@ use std::sync::{Arc, Mutex};
 use clap::Args;
 
 use crate::cli::Failure;
-use crate::config::{
-    parse_sync_interval, HttpOptions, ModerationOptions, StoreOptions, UpstreamOptions,
-};
+use crate::config::http::HttpOptions;
+use crate::config::moderation::ModerationOptions;
+use crate::config::shop::ShopOptions;
+use crate::config::store::StoreOptions;
+use crate::config::upstream::{ScheduleOptions, UpstreamOptions};
 use crate::http::lifecycle::run_http;
 use crate::http::state::AppState;
 use crate::ingest::health::Health;
 use crate::ingest::product_feed::ProductFeed;
-use crate::ingest::sync::{run_loop, SyncSettings};
+use crate::ingest::sync::run_loop;
 use crate::ingest::upstream::HttpSource;
 use crate::lock;
+use crate::model::moderation::Moderation;
 use crate::model::rebuild::{build_snapshot, Refresher};
 use crate::model::store::Store;
-use crate::shop::ShopOptions;
 
 /// Serve the widget, its JSON and health, syncing in the background.
 #[derive(Debug, Args)]
@@ -35,9 +37,8 @@ pub struct ServeArgs {
     #[command(flatten)]
     pub(crate) shop: ShopOptions,
 
-    /// Time between syncs (at least 1m).
-    #[arg(long, env = "STELE_SYNC_INTERVAL", default_value = "15m", value_parser = parse_sync_interval)]
-    pub(crate) sync_interval: std::time::Duration,
+    #[command(flatten)]
+    pub(crate) schedule: ScheduleOptions,
 }
 
 /// The upstream client and the store, or why a command cannot start.
@@ -46,20 +47,9 @@ pub(crate) fn open(
     store: &StoreOptions,
 ) -> Result<(HttpSource, Arc<Mutex<Store>>), Failure> {
     let cannot_start = |message| Failure::cannot_start("", message);
-    let source = upstream.source().map_err(cannot_start)?;
-    let store = store.open().map_err(cannot_start)?;
+    let source = HttpSource::from_options(upstream).map_err(cannot_start)?;
+    let store = Store::from_options(store).map_err(cannot_start)?;
     Ok((source, Arc::new(Mutex::new(store))))
-}
-
-/// The shop's product feed, when `STELE_FEED_URL` is set: fetched with the upstream's
-/// timeout and size limit, its prices in `STELE_CURRENCY`.
-pub(crate) fn product_feed(shop: &ShopOptions, upstream: &UpstreamOptions) -> Option<ProductFeed> {
-    Some(ProductFeed {
-        url: shop.feed_url.clone()?,
-        timeout: upstream.upstream_timeout,
-        max_bytes: upstream.upstream_max_bytes,
-        currency: shop.currency.clone(),
-    })
 }
 
 /// `stele-relay serve`.
@@ -70,7 +60,7 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         .settings()
         .map_err(|message| Failure::cannot_start("", message))?;
     let (source, store) = open(&args.upstream, &args.store)?;
-    let moderation = Arc::new(args.moderation.moderation());
+    let moderation = Arc::new(Moderation::from_options(&args.moderation));
     let snapshot =
         build_snapshot(&store, &moderation).map_err(|error| Failure::cannot_start("", error))?;
     let health = Arc::new(Mutex::new(Health {
@@ -85,11 +75,11 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         move |snapshot| state.replace_snapshot(snapshot)
     });
 
-    if let Some(feed) = product_feed(&args.shop, &args.upstream) {
+    if let Some(feed) = ProductFeed::from_options(&args.shop, &args.upstream) {
         // Nothing of the feed stored yet (a first start): not ready before its first try.
         lock(&health).catalog_pending = lock(&store).catalog().map_or(true, |c| c.is_empty());
         let (refresher, store, health) = (refresher.clone(), store.clone(), health.clone());
-        let interval = args.sync_interval;
+        let interval = args.schedule.sync_interval;
         tokio::spawn(async move {
             loop {
                 if feed.load(&store).await.is_ok() {
@@ -101,10 +91,7 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         });
     }
 
-    let settings = SyncSettings {
-        zone: args.upstream.timezone,
-        overlap: args.upstream.sync_overlap,
-    };
+    let settings = args.upstream.sync_settings();
     let on_success = move || {
         let refresher = refresher.clone();
         async move { refresher.run().await }
@@ -113,7 +100,7 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         source,
         store,
         settings,
-        args.sync_interval,
+        args.schedule.sync_interval,
         health,
         on_success,
     ));

@@ -2,12 +2,14 @@
 
 use clap::Args;
 
-use crate::cli::serve::{open, product_feed};
+use crate::cli::serve::open;
 use crate::cli::Failure;
-use crate::config::{StoreOptions, UpstreamOptions};
-use crate::ingest::sync::{sync_once, SyncSettings};
+use crate::config::shop::ShopOptions;
+use crate::config::store::StoreOptions;
+use crate::config::upstream::UpstreamOptions;
+use crate::ingest::product_feed::ProductFeed;
+use crate::ingest::sync::sync_once;
 use crate::lock;
-use crate::shop::ShopOptions;
 
 /// Sync once and exit (for cron jobs and the static export).
 #[derive(Debug, Args)]
@@ -24,13 +26,10 @@ pub struct SyncArgs {
 /// cannot start.
 pub async fn run(args: SyncArgs) -> Result<(), Failure> {
     let (source, store) = open(&args.upstream, &args.store)?;
-    let settings = SyncSettings {
-        zone: args.upstream.timezone,
-        overlap: args.upstream.sync_overlap,
-    };
+    let settings = args.upstream.sync_settings();
     tracing::info!(upstream = %source.redacted_url(None), "syncing");
     let synced = sync_once(&source, &store, settings).await;
-    if let Some(feed) = product_feed(&args.shop, &args.upstream) {
+    if let Some(feed) = ProductFeed::from_options(&args.shop, &args.upstream) {
         // A feed that fails keeps the stored catalog; the sync's outcome decides the exit.
         if let Ok(products) = feed.load(&store).await {
             println!("product feed: {products} products");

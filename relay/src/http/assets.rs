@@ -4,43 +4,13 @@
 //! precompressed `.br`/`.gz` sibling is sent as it is to clients that accept it, so no
 //! request spends time compressing.
 
-use std::path::PathBuf;
-
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
-/// Where the widget's files come from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Assets {
-    /// No files: the API only.
-    None,
-    /// A directory (`STELE_ASSETS`).
-    Dir(PathBuf),
-    /// The files built into this binary.
-    Embedded,
-}
-
-impl Assets {
-    /// `STELE_ASSETS` when set, else the embedded widget when this binary has one.
-    pub fn choose(dir: Option<PathBuf>) -> Self {
-        match dir {
-            Some(dir) => Self::Dir(dir),
-            None if embedded::BUILD.is_some() => Self::Embedded,
-            None => Self::None,
-        }
-    }
-}
-
-/// The embedded widget's build (a hash of its loader), if this binary carries one.
-pub fn embedded_build() -> Option<&'static str> {
-    embedded::BUILD
-}
-
 #[cfg(feature = "embedded-widget")]
 mod embedded {
     pub static FILES: include_dir::Dir<'static> = include_dir::include_dir!("$STELE_WIDGET_DIR");
-    pub const BUILD: Option<&str> = Some(env!("STELE_WIDGET_BUILD"));
 
     pub fn file(path: &str) -> Option<&'static [u8]> {
         FILES.get_file(path).map(include_dir::File::contents)
@@ -49,8 +19,6 @@ mod embedded {
 
 #[cfg(not(feature = "embedded-widget"))]
 mod embedded {
-    pub const BUILD: Option<&str> = None;
-
     pub fn file(_: &str) -> Option<&'static [u8]> {
         None
     }
@@ -101,7 +69,7 @@ pub async fn serve_embedded(request: Request) -> Response {
         return crate::http::error::ApiError::NotFound(path.chars().take(200).collect())
             .into_response();
     };
-    let build = embedded::BUILD.unwrap_or("");
+    let build = crate::config::http::embedded_build().unwrap_or("");
     let etag = HeaderValue::from_str(&format!("\"{build}-{}\"", plain.len())).expect("ASCII");
     let fresh = request
         .headers()

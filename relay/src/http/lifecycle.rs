@@ -1,9 +1,9 @@
 //! The server's lifecycle: binding its addresses, serving until SIGINT or SIGTERM, and the
 //! grace period for requests in flight. The connections themselves are [`crate::http::server`]'s.
 
-use crate::config::HttpOptions;
+use crate::config::http::{HttpOptions, Limits};
 use crate::http::router::app;
-use crate::http::server::{serve, Limits};
+use crate::http::server::serve;
 use crate::http::state::AppState;
 
 /// Binds `address`, or says why not and which variable sets it.
@@ -44,7 +44,7 @@ pub async fn shutdown_signal() {
 /// Serves the public router (and, when configured, `/metrics` on its own address) until
 /// SIGINT or SIGTERM.
 pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String> {
-    let listener = bind(&http.listen, "STELE_LISTEN").await?;
+    let listener = bind(&http.address.listen, "STELE_LISTEN").await?;
     if let Some(address) = &http.metrics_listen {
         let metrics = bind(address, "STELE_METRICS_LISTEN").await?;
         let handle = crate::http::metrics::install();

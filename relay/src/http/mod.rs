@@ -14,5 +14,4 @@ pub mod routes;
 pub mod server;
 pub mod state;
 
-pub use crate::settings::HttpSettings;
 pub use router::{app, with_middleware, MAX_HEADERS, MAX_HEADER_BYTES, MAX_URI_BYTES};

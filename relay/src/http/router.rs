@@ -20,12 +20,10 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
-use crate::http::assets::Assets;
+use crate::config::clients::AllowedOrigins;
+use crate::config::http::Assets;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
-use crate::settings::AllowedOrigins;
-
-pub use crate::settings::HttpSettings;
 
 /// The whole relay: API, probes, the widget's files, and every layer.
 pub fn app(state: AppState) -> Router {

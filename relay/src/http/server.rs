@@ -33,27 +33,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::sync::{watch, Notify};
 
-/// What one client may hold of the server.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
-    /// Connections open at once (`STELE_MAX_CONNECTIONS`).
-    pub max_connections: usize,
-    /// From a request's first byte to the end of its head (`STELE_HEADER_TIMEOUT`).
-    pub header_timeout: Duration,
-    /// Longest a connection may send nothing while no request is in flight
-    /// (`STELE_IDLE_TIMEOUT`).
-    pub idle_timeout: Duration,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            max_connections: 1024,
-            header_timeout: Duration::from_secs(10),
-            idle_timeout: Duration::from_secs(30),
-        }
-    }
-}
+use crate::config::http::Limits;
 
 /// How often the sweep looks for connections past a timeout.
 const SWEEP: Duration = Duration::from_millis(250);

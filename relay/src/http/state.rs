@@ -4,10 +4,10 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
+use crate::config::http::HttpSettings;
 use crate::http::ratelimit::RateLimiter;
 use crate::ingest::health::Health;
 use crate::model::snapshot::Snapshot;
-use crate::settings::HttpSettings;
 
 /// The shared state, cheap to clone.
 #[derive(Clone)]

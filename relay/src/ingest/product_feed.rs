@@ -9,6 +9,8 @@ use std::sync::{Arc, Mutex};
 use stele_core::catalog::{Amount, Availability, Currency};
 use stele_core::public::{Offer, ProductInfo};
 
+use crate::config::shop::ShopOptions;
+use crate::config::upstream::UpstreamOptions;
 use crate::lock;
 use crate::model::store::{CatalogEntry, Store};
 
@@ -374,6 +376,18 @@ pub struct ProductFeed {
 const LOGGED_WARNINGS: usize = 20;
 
 impl ProductFeed {
+    /// The shop's product feed, when `STELE_FEED_URL` is set: fetched with the upstream's
+    /// timeout and size limit (`STELE_UPSTREAM_TIMEOUT`, `STELE_UPSTREAM_MAX_BYTES`), its
+    /// prices in `STELE_CURRENCY`.
+    pub fn from_options(shop: &ShopOptions, upstream: &UpstreamOptions) -> Option<Self> {
+        Some(Self {
+            url: shop.feed_url.clone()?,
+            timeout: upstream.upstream_timeout,
+            max_bytes: upstream.upstream_max_bytes,
+            currency: shop.currency.clone(),
+        })
+    }
+
     /// Downloads, reads and stores the feed, logging what happened. On any failure the
     /// stored catalog is kept: products keep their previous details.
     pub async fn load(&self, store: &Arc<Mutex<Store>>) -> Result<usize, ()> {

@@ -8,21 +8,12 @@ use stele_core::upstream::FeedError;
 use stele_core::zone::LocalZone;
 use stele_core::Timestamp;
 
+use crate::config::upstream::SyncSettings;
 use crate::ingest::health::Health;
 use crate::lock;
 
 use crate::ingest::upstream::{SyncError, UpstreamSource};
 use crate::model::store::{now, Applied, Store};
-
-/// How syncs are made.
-#[derive(Debug, Clone, Copy)]
-pub struct SyncSettings {
-    /// Zone of the upstream's dates.
-    pub zone: LocalZone,
-    /// How far before the last successful sync the `t` cursor reaches back, so product
-    /// reviews added to old orders since then are still returned.
-    pub overlap: Duration,
-}
 
 /// The result of a successful sync.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

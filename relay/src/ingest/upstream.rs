@@ -10,28 +10,8 @@ use std::time::Duration;
 
 use stele_core::upstream::UpstreamError;
 
-/// The Retargeting REST key: a server-side secret. It has no `Display`, and its `Debug`
-/// prints nothing of it.
-#[derive(Clone, PartialEq, Eq)]
-pub struct RestKey(String);
-
-impl RestKey {
-    /// Wraps a key, trimmed.
-    pub fn new(key: &str) -> Self {
-        Self(key.trim().to_owned())
-    }
-
-    /// The key itself, for building the request and nothing else.
-    pub fn expose(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Debug for RestKey {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("RestKey(<redacted>)")
-    }
-}
+use crate::config::upstream::RestKey;
+use crate::config::upstream::{plain_http_elsewhere, UpstreamOptions};
 
 /// Takes the key out of text the upstream or the network supplied (an error envelope that
 /// quotes the request, a proxy's error page, a `Location`): the key as it is and in the
@@ -211,6 +191,26 @@ pub struct HttpSource {
 }
 
 impl HttpSource {
+    /// The client `options` name (`RTG_*`, `STELE_UPSTREAM_*`), or a message naming the
+    /// missing variable. Plain http to another machine is allowed, with a warning.
+    pub fn from_options(options: &UpstreamOptions) -> Result<Self, String> {
+        let (key, _) = options.rest_key()?;
+        let customer = options.customer()?;
+        if plain_http_elsewhere(&options.upstream_url) {
+            tracing::warn!(
+                upstream = %redact(&options.upstream_url),
+                "STELE_UPSTREAM_URL is plain http to another machine: the REST key crosses the network unencrypted; use https"
+            );
+        }
+        Ok(Self::new(
+            &options.upstream_url,
+            key,
+            customer,
+            options.upstream_timeout,
+            options.upstream_max_bytes,
+        ))
+    }
+
     /// A client for `endpoint` with the given credentials and limits.
     pub fn new(
         endpoint: &str,

@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use stele_core::text::fold;
 use stele_core::PublicReview;
 
+use crate::config::moderation::ModerationOptions;
+
 /// The moderation settings (`STELE_MIN_STARS`, `STELE_HIDE_WITHOUT_COMMENT`,
 /// `STELE_BLOCKLIST`, `STELE_HIDE_IDS`, `STELE_PIN_IDS`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -55,6 +57,19 @@ impl Moderation {
                 .collect(),
             testimonial_min_stars: None,
         }
+    }
+
+    /// The rules `STELE_MIN_STARS`, `STELE_HIDE_WITHOUT_COMMENT`, `STELE_BLOCKLIST`,
+    /// `STELE_HIDE_IDS`, `STELE_PIN_IDS` and `STELE_TESTIMONIAL_MIN_STARS` set.
+    pub fn from_options(options: &ModerationOptions) -> Self {
+        Self::new(
+            options.min_stars,
+            options.hide_without_comment,
+            &options.blocklist,
+            &options.hide_ids,
+            &options.pin_ids,
+        )
+        .with_testimonial_min_stars(options.testimonial_min_stars)
     }
 
     /// These settings plus a minimum for testimonials.

@@ -6,11 +6,11 @@ use std::sync::{Arc, Mutex};
 
 use stele_core::id::PublicIdKey;
 
+use crate::config::shop::ShopSettings;
 use crate::lock;
 use crate::model::moderation::Moderation;
 use crate::model::snapshot::Snapshot;
 use crate::model::store::{Store, StoreError};
-use crate::shop::ShopSettings;
 
 /// Loads everything stored and builds the read model.
 pub fn build_snapshot(

@@ -13,8 +13,8 @@ use stele_core::records::{OrderFeedback, ProductReview};
 use stele_core::text::fold;
 use stele_core::{PublicReview, Timestamp};
 
+use crate::config::shop::ShopSettings;
 use crate::model::moderation::Moderation;
-use crate::shop::ShopSettings;
 
 /// A list of reviews with the four sort orders of the displayed ones precomputed. Reviews
 /// moderation hides are kept (feeds must account for every review) but never listed.

@@ -12,6 +12,8 @@ use stele_core::normalise::Batch;
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
 use stele_core::{Score, Timestamp};
 
+use crate::config::store::StoreOptions;
+
 /// Schema versions, applied in order; `PRAGMA user_version` says how many have run.
 const MIGRATIONS: &[&str] = &[
     // 1: records, sync history, installation secrets.
@@ -491,6 +493,57 @@ fn count_rows(tx: &Transaction<'_>) -> rusqlite::Result<u64> {
         [],
         |row| row.get(0),
     )
+}
+
+impl Store {
+    /// Opens (or creates) the store, or says what is wrong with `STELE_DB`: a directory
+    /// that does not exist, a path through a file, or a directory the relay cannot write.
+    pub fn from_options(options: &StoreOptions) -> Result<Self, String> {
+        const EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
+        let db = &options.db;
+        let shown = db.display();
+        let parent = db
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(std::path::Path::new("."));
+        match std::fs::metadata(parent) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(format!(
+                    "STELE_DB={shown}: the directory {} does not exist (the relay creates the file, not its directory); create it or name a file in a writable directory, {EXAMPLE}",
+                    parent.display()
+                ))
+            }
+            Ok(meta) if !meta.is_dir() => {
+                return Err(format!(
+                    "STELE_DB={shown}: {} is not a directory; name a file in a writable directory, {EXAMPLE}",
+                    parent.display()
+                ))
+            }
+            _ => {}
+        }
+        if db.is_dir() {
+            return Err(format!(
+                "STELE_DB={shown} is a directory: name the database file in it, {EXAMPLE}"
+            ));
+        }
+        Self::open(db).map_err(|e| {
+            // Why: a directory this user cannot write (the common case: a service user and a
+            // directory made by root), or something about the file itself.
+            let probe = parent.join(format!(".stele-write-probe-{}", std::process::id()));
+            let writable = std::fs::File::create_new(&probe).is_ok();
+            if writable {
+                let _ = std::fs::remove_file(&probe);
+                format!(
+                    "STELE_DB={shown}: cannot open or create the database ({e}); the file must be a Stele database writable by the relay's user, {EXAMPLE}"
+                )
+            } else {
+                format!(
+                    "STELE_DB={shown}: the directory {} is not writable by the relay's user (SQLite creates the file and its -wal and -shm files there); make it writable (under systemd, StateDirectory=stele does) or name another, {EXAMPLE}",
+                    parent.display()
+                )
+            }
+        })
+    }
 }
 
 /// The current time, in whole seconds.

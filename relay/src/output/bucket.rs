@@ -385,7 +385,7 @@ mod tests {
     fn json_revalidates_like_the_relay_and_hashed_widget_files_are_immutable() {
         assert_eq!(
             JSON_CACHE_CONTROL,
-            crate::settings::HttpSettings::default()
+            crate::config::http::HttpSettings::default()
                 .cache_control
                 .to_str()
                 .unwrap()

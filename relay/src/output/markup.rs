@@ -19,7 +19,7 @@ use stele::i18n::{I18n, Key, Lang};
 use stele_core::public::{ProductInfo, ProductView};
 use stele_core::PublicReview;
 
-use crate::shop::{JsonLd, ShopSettings};
+use crate::config::shop::{JsonLd, ShopSettings};
 
 /// Reviews carried in the markup: the first page's scored ones, at most this many.
 const MARKED_UP_REVIEWS: usize = 10;

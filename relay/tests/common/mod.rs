@@ -64,7 +64,7 @@ pub fn success(orders: &[String]) -> Vec<u8> {
 /// The relay's state over `orders` (upstream JSON, see [`order_json`]), settings as given.
 pub fn state_of(
     orders: &[String],
-    settings: stele_relay::http::HttpSettings,
+    settings: stele_relay::config::http::HttpSettings,
 ) -> stele_relay::http::state::AppState {
     use std::sync::{Arc, Mutex};
     let batch = stele_core::normalise::read_feed(&success(orders), Default::default()).unwrap();

@@ -9,7 +9,8 @@ use axum::body::Body;
 use axum::http::Request;
 use http_body_util::BodyExt;
 use stele_core::text::MAX_COMMENT_CHARS;
-use stele_relay::ingest::upstream::{HttpSource, RestKey};
+use stele_relay::config::upstream::RestKey;
+use stele_relay::ingest::upstream::HttpSource;
 use stele_relay::model::store::Store;
 use tower::ServiceExt;
 
@@ -83,7 +84,7 @@ async fn a_50_mb_comment_is_cut_named_and_never_served_whole() {
         Duration::from_secs(60),
         256 * 1024 * 1024,
     );
-    let settings = stele_relay::ingest::sync::SyncSettings {
+    let settings = stele_relay::config::upstream::SyncSettings {
         zone: Default::default(),
         overlap: Duration::ZERO,
     };
@@ -126,7 +127,7 @@ async fn a_50_mb_comment_is_cut_named_and_never_served_whole() {
     let state = stele_relay::http::state::AppState::new(
         snapshot,
         Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::http::HttpSettings {
+        stele_relay::config::http::HttpSettings {
             rate_limit: None,
             ..Default::default()
         },

@@ -55,7 +55,7 @@ fn store_and_loader(fake: &FakeUpstream) -> (Arc<Mutex<Store>>, ProductFeed) {
 fn served(store: &Mutex<Store>) -> (usize, Option<String>, usize) {
     let snapshot = stele_relay::model::rebuild::build_snapshot(store, &Default::default())
         .unwrap()
-        .with_shop(stele_relay::shop::ShopSettings {
+        .with_shop(stele_relay::config::shop::ShopSettings {
             name: Some("Magazinul".into()),
             ..Default::default()
         });

@@ -15,8 +15,8 @@ use serde_json::Value;
 use tower::ServiceExt;
 
 use crate::common::{order_json, state_of};
-use stele_relay::http::ratelimit::RateLimit;
-use stele_relay::http::HttpSettings;
+use stele_relay::config::http::HttpSettings;
+use stele_relay::config::http::RateLimit;
 
 fn app_with(settings: HttpSettings) -> axum::Router {
     let now = stele_relay::model::store::now().unix();
@@ -72,7 +72,7 @@ async fn every_error_answer_has_the_one_json_shape() {
     let assets = tempfile::tempdir().unwrap();
     std::fs::write(assets.path().join("stele.js"), "// the loader").unwrap();
     let app = app_with(HttpSettings {
-        assets: stele_relay::http::assets::Assets::Dir(assets.path().to_owned()),
+        assets: stele_relay::config::http::Assets::Dir(assets.path().to_owned()),
         ..Default::default()
     });
     let long_name = format!("/{}.js", "a".repeat(300));
@@ -217,7 +217,7 @@ async fn one_ipv6_client_rotating_inside_its_64_has_one_budget() {
             per_second: 0.01,
             burst: 3,
         }),
-        trusted_proxies: stele_relay::http::ratelimit::TrustedProxies::parse(&[]).unwrap(),
+        trusted_proxies: stele_relay::config::clients::TrustedProxies::parse(&[]).unwrap(),
         ..Default::default()
     });
     let from = |address: &str| {

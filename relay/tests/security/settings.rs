@@ -219,8 +219,8 @@ fn every_bad_setting_stops_the_relay_before_it_listens_naming_the_variable() {
 
 #[tokio::test]
 async fn any_origin_alone_answers_a_wildcard_without_credentials() {
-    let settings = stele_relay::http::HttpSettings {
-        allowed_origins: stele_relay::settings::AllowedOrigins::parse(&["*"]).unwrap(),
+    let settings = stele_relay::config::http::HttpSettings {
+        allowed_origins: stele_relay::config::clients::AllowedOrigins::parse(&["*"]).unwrap(),
         ..Default::default()
     };
     let app = stele_relay::http::app(common::state_of(&[], settings));
@@ -291,7 +291,7 @@ fn any_origin_alone_starts_and_answers_a_cross_origin_request() {
 /// command's arguments and the global `--log-format`), in their order.
 fn serve_variables() -> Vec<String> {
     let serve = stele_relay::cli::serve::ServeArgs::augment_args(clap::Command::new("serve"));
-    let log = stele_relay::logging::LogOptions::augment_args(clap::Command::new("log"));
+    let log = stele_relay::config::logging::LogOptions::augment_args(clap::Command::new("log"));
     serve
         .get_arguments()
         .chain(log.get_arguments())

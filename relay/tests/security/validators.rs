@@ -16,11 +16,11 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use stele_core::public::{Offer, ProductInfo};
+use stele_relay::config::shop::ShopSettings;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::snapshot::Snapshot;
 use stele_relay::model::store::{CatalogEntry, Store};
 use stele_relay::output::google_reviews::PATH;
-use stele_relay::shop::ShopSettings;
 
 use crate::common::{order_json, serve_in_background, success};
 use crate::support::relay;
@@ -210,7 +210,7 @@ async fn served(snapshot: Snapshot) -> Vec<u8> {
     let state = stele_relay::http::state::AppState::new(
         snapshot,
         Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::http::HttpSettings {
+        stele_relay::config::http::HttpSettings {
             rate_limit: None,
             ..Default::default()
         },

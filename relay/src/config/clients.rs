@@ -1,51 +1,11 @@
-//! How the public server behaves on the wire: origins, files, rate limit, timeouts,
-//! caching and where browsers reach it. Built from the configuration (`config`).
+//! Who the server answers and how it tells them apart: the origins that may read the API
+//! from another site (`STELE_ALLOWED_ORIGINS`) and the reverse proxies whose
+//! `X-Forwarded-For` names the client (`STELE_TRUSTED_PROXIES`).
 
-use std::time::Duration;
+use std::net::IpAddr;
 
 use axum::http::HeaderValue;
-
-use crate::http::assets::Assets;
-use crate::http::ratelimit::{RateLimit, TrustedProxies};
-
-/// How the server behaves on the wire.
-#[derive(Debug, Clone)]
-pub struct HttpSettings {
-    /// Origins allowed to read the API cross-origin (`STELE_ALLOWED_ORIGINS`).
-    pub allowed_origins: AllowedOrigins,
-    /// The widget's files, served at `/`.
-    pub assets: Assets,
-    /// `None` disables rate limiting (load tests, trusted networks).
-    pub rate_limit: Option<RateLimit>,
-    /// Peers whose `X-Forwarded-For` names the client.
-    pub trusted_proxies: TrustedProxies,
-    /// Longest a request may take.
-    pub request_timeout: Duration,
-    /// `Cache-Control` of JSON answers.
-    pub cache_control: HeaderValue,
-    /// Where shoppers' browsers reach the relay (`/stele/` behind the documented proxy
-    /// rule): server-rendered fragments link `stele.css` from there.
-    pub public_url: String,
-    /// Whether requests are counted for `/metrics` (`STELE_METRICS_LISTEN` is set).
-    pub metrics: bool,
-}
-
-impl Default for HttpSettings {
-    fn default() -> Self {
-        Self {
-            allowed_origins: AllowedOrigins::SameOrigin,
-            assets: Assets::None,
-            rate_limit: Some(RateLimit::with_default_burst(20.0)),
-            trusted_proxies: TrustedProxies::default(),
-            request_timeout: Duration::from_secs(10),
-            cache_control: HeaderValue::from_static(
-                "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400",
-            ),
-            public_url: "/stele/".into(),
-            metrics: false,
-        }
-    }
-}
+use ipnet::IpNet;
 
 /// Which pages may read the API from another origin (`STELE_ALLOWED_ORIGINS`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -130,9 +90,75 @@ fn origin(text: &str) -> Option<HeaderValue> {
         .flatten()
 }
 
+/// The reverse proxies whose `X-Forwarded-For` is believed (`STELE_TRUSTED_PROXIES`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<IpNet>);
+
+impl Default for TrustedProxies {
+    /// Loopback only: a proxy on the same host.
+    fn default() -> Self {
+        Self(vec![
+            "127.0.0.0/8".parse().expect("valid"),
+            "::1/128".parse().expect("valid"),
+        ])
+    }
+}
+
+impl TrustedProxies {
+    /// Networks from a list of CIDRs or single addresses (`10.0.0.0/8`, `192.0.2.7`).
+    pub fn parse(items: &[String]) -> Result<Self, String> {
+        items
+            .iter()
+            .map(|item| item.trim())
+            .filter(|item| !item.is_empty())
+            .map(|item| {
+                item.parse::<IpNet>()
+                    .or_else(|_| item.parse::<IpAddr>().map(IpNet::from))
+                    .map(|net| net.trunc())
+                    .map_err(|_| {
+                        format!(
+                            "STELE_TRUSTED_PROXIES: {item:?} is not an address or network; \
+                             use CIDRs separated by commas, e.g. STELE_TRUSTED_PROXIES=127.0.0.1/32,10.0.0.0/8"
+                        )
+                    })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Self)
+    }
+
+    /// Whether `address` is one of the trusted proxies.
+    pub fn contains(&self, address: IpAddr) -> bool {
+        let address = address.to_canonical();
+        self.0.iter().any(|net| net.contains(&address))
+    }
+
+    /// The client: the peer itself unless it is a trusted proxy; then, walking
+    /// `X-Forwarded-For` from the right (the entry the nearest proxy appended), the first
+    /// address that is not a trusted proxy. Entries an untrusted hop could have written are
+    /// never reached, so a spoofed header from a shopper changes nothing.
+    pub fn client(&self, peer: Option<IpAddr>, forwarded_for: Option<&str>) -> IpAddr {
+        let peer = peer.map(|p| p.to_canonical());
+        if let Some(peer) = peer.filter(|p| !self.contains(*p)) {
+            return peer;
+        }
+        let mut client = peer;
+        for entry in forwarded_for.unwrap_or("").rsplit(',') {
+            let Ok(address) = entry.trim().parse::<IpAddr>() else {
+                break;
+            };
+            client = Some(address.to_canonical());
+            if !self.contains(address) {
+                break;
+            }
+        }
+        client.unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rstest::rstest;
 
     #[test]
     fn origins_are_nothing_any_or_a_list_of_real_origins() {
@@ -178,5 +204,43 @@ mod tests {
                 "{error}"
             );
         }
+    }
+
+    fn ip(text: &str) -> Option<IpAddr> {
+        Some(text.parse().unwrap())
+    }
+
+    #[rstest]
+    #[case::direct_shopper_spoofing("203.0.113.5", Some("1.2.3.4"), "203.0.113.5")]
+    #[case::loopback_proxy("127.0.0.1", Some("198.51.100.7"), "198.51.100.7")]
+    #[case::loopback_proxy_spoofed_left("127.0.0.1", Some("1.2.3.4, 198.51.100.7"), "198.51.100.7")]
+    #[case::chain_of_trusted("127.0.0.1", Some("198.51.100.7, 10.1.2.3, 10.0.0.9"), "198.51.100.7")]
+    #[case::container_network_proxy("10.0.0.9", Some("198.51.100.7"), "198.51.100.7")]
+    #[case::untrusted_network("172.17.0.2", Some("198.51.100.7"), "172.17.0.2")]
+    #[case::no_header("127.0.0.1", None, "127.0.0.1")]
+    #[case::garbage_header("10.0.0.9", Some("unknown"), "10.0.0.9")]
+    #[case::mapped_v4("::ffff:10.0.0.9", Some("2001:db8::1"), "2001:db8::1")]
+    fn client_is_the_first_untrusted_hop(
+        #[case] peer: &str,
+        #[case] header: Option<&str>,
+        #[case] expected: &str,
+    ) {
+        let trusted =
+            TrustedProxies::parse(&["127.0.0.0/8".into(), "::1".into(), "10.0.0.0/8".into()])
+                .unwrap();
+        assert_eq!(trusted.client(ip(peer), header), ip(expected).unwrap());
+    }
+
+    #[test]
+    fn trusted_proxies_refuse_nonsense_naming_the_variable() {
+        let error = TrustedProxies::parse(&["10.0.0.0/33".into()]).unwrap_err();
+        assert!(
+            error.contains("STELE_TRUSTED_PROXIES") && error.contains("e.g."),
+            "{error}"
+        );
+        assert!(TrustedProxies::parse(&["proxy.local".into()]).is_err());
+        let default = TrustedProxies::default();
+        assert!(default.contains(IpAddr::from([127, 0, 0, 2])));
+        assert!(!default.contains(IpAddr::from([10, 0, 0, 1])));
     }
 }

@@ -1,0 +1,53 @@
+//! What lists display (summaries always count every review).
+
+use clap::Args;
+
+/// `STELE_HIDE_WITHOUT_COMMENT`: true or false (also 1/0, yes/no, on/off, as environment
+/// files write them).
+pub(crate) fn parse_hide_without_comment(text: &str) -> Result<bool, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" | "" => Ok(false),
+        _ => Err(format!(
+            "STELE_HIDE_WITHOUT_COMMENT={text}: use true or false; e.g. STELE_HIDE_WITHOUT_COMMENT=true"
+        )),
+    }
+}
+
+/// `STELE_MIN_STARS` and `STELE_TESTIMONIAL_MIN_STARS`: a whole number from 1 to 5.
+pub(crate) fn parse_stars(text: &str) -> Result<u8, String> {
+    text.parse::<u8>()
+        .ok()
+        .filter(|n| (1..=5).contains(n))
+        .ok_or_else(|| format!("{text:?}: use a whole number from 1 to 5"))
+}
+
+/// What lists display. Summaries always count every review.
+#[derive(Debug, Clone, Args)]
+pub struct ModerationOptions {
+    /// Hide reviews below this many stars (1–5, rounded up as in the histogram).
+    #[arg(long, env = "STELE_MIN_STARS", value_parser = parse_stars)]
+    pub min_stars: Option<u8>,
+
+    /// Hide reviews without a comment.
+    #[arg(long, env = "STELE_HIDE_WITHOUT_COMMENT", value_parser = parse_hide_without_comment)]
+    pub hide_without_comment: bool,
+
+    /// Comma-separated words or phrases; comments containing one are hidden (case and
+    /// diacritics ignored: "teapa" matches "țeapă").
+    #[arg(long, env = "STELE_BLOCKLIST", value_delimiter = ',')]
+    pub blocklist: Vec<String>,
+
+    /// Comma-separated public review ids never to display.
+    #[arg(long, env = "STELE_HIDE_IDS", value_delimiter = ',')]
+    pub hide_ids: Vec<String>,
+
+    /// Comma-separated public review ids to display first, in this order.
+    #[arg(long, env = "STELE_PIN_IDS", value_delimiter = ',')]
+    pub pin_ids: Vec<String>,
+
+    /// Hide testimonials (shop feedback) below this many stars (1–5), on top of min-stars;
+    /// product reviews are unaffected.
+    #[arg(long, env = "STELE_TESTIMONIAL_MIN_STARS", value_parser = parse_stars)]
+    pub testimonial_min_stars: Option<u8>,
+}
