@@ -1,9 +1,16 @@
-//! The shape of a language's UI text: [`Messages`], one field per message, filled by one
-//! file per language in `lang/`, so a language missing a message does not compile.
+//! The shape of a language's UI text: one table (below) names every message once — its
+//! [`Key`], its override name, its [`Messages`] field and its group — and generates the
+//! rest, as hyperium/http's header table does; one file per language in `lang/` fills the
+//! groups, so a language missing a message does not compile.
 //!
 //! A message is whole: its punctuation and word order belong to the language, and the values
 //! it takes are named placeholders (`{rating}`, `{n}`) that [`interpolate`] fills. A message
 //! about a count is a [`Plural`], its forms chosen by the count's CLDR plural category.
+//!
+//! Messages come in groups by the elements that draw them, each behind one `cfg`: a browser
+//! module carries only the groups of the elements it draws (`stele_reviews`,
+//! `stele_testimonials`), and none carries the server's group (the rating images' caption,
+//! which only the relay draws): 9 languages of unused text are kilobytes.
 
 use super::PluralCategory;
 
@@ -39,123 +46,234 @@ impl Plural {
     }
 }
 
-/// Every UI message of one language. A browser module carries only the messages of the
-/// elements it draws (`stele_reviews`, `stele_testimonials`), and none carries the rating
-/// images' caption, which only the relay draws: 9 languages of unused text are kilobytes.
-///
-/// Every UI message of one language. Each can be overridden per element by the name its
-/// documentation starts with (`text-{name}` attribute, `strings` option or prop; see `Key`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Messages {
-    /// `rated-out-of-5`: a single review's stars: "Rated {rating} out of 5".
-    pub rated_out_of_5: &'static str,
-    /// `rating-label`: a product's stars with its count: "Rated {rating} out of 5, {n}
-    /// reviews" (plural by `{n}`).
-    pub rating_label: Plural,
-    /// `no-rating`: the stars of a product without reviews: "No rating yet".
-    pub no_rating: &'static str,
-    /// `review-count`: "{n} reviews" (plural by `{n}`).
-    pub review_count: Plural,
-    /// `out-of-5`: "out of 5" next to the average.
-    pub out_of_5: &'static str,
-    /// `verified-buyer`: "Verified buyer".
+/// A message as a [`Key`] finds it: one text, or the forms of a counted one.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Message {
+    Text(&'static str),
+    Counted(&'static Plural),
+}
+
+/// The counted message of a key whose element this build does not draw.
+#[allow(dead_code)]
+static NOT_IN_THIS_BUILD: Plural = Plural {
+    one: "",
+    few: "",
+    many: "",
+    other: "",
+};
+
+/// The two kinds of message field: a text, or a counted message's forms.
+trait Field {
+    /// The message of a key whose group this build does not carry: no element of the build
+    /// asks for it.
+    #[allow(dead_code)]
+    const ABSENT: Message;
+    fn message(&'static self) -> Message;
+}
+
+impl Field for &'static str {
+    const ABSENT: Message = Message::Text("");
+    fn message(&'static self) -> Message {
+        Message::Text(self)
+    }
+}
+
+impl Field for Plural {
+    const ABSENT: Message = Message::Counted(&NOT_IN_THIS_BUILD);
+    fn message(&'static self) -> Message {
+        Message::Counted(self)
+    }
+}
+
+/// Generates, from one table of groups of `Key field "override-name": type` lines: the
+/// group structs, [`Messages`] (one field per group, with the group's `cfg`), [`Key`],
+/// `Key::ALL`, `Key::as_str` and `Key::message` (the key → field map; a key whose group the
+/// build leaves out finds an empty message).
+macro_rules! messages {
+    (
+        $(#[doc = $common_doc:literal])*
+        $common:ident: $Common:ident {
+            $( $(#[doc = $cdoc:literal])* $CKey:ident $cfield:ident $cname:literal: $cty:ty, )*
+        }
+        $(
+            $(#[doc = $group_doc:literal])*
+            #[cfg($cfg:meta)]
+            $group:ident: $Group:ident {
+                $( $(#[doc = $doc:literal])* $Key:ident $field:ident $name:literal: $ty:ty, )*
+            }
+        )*
+    ) => {
+        $(#[doc = $common_doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct $Common {
+            $(
+                #[doc = concat!("`", $cname, "`:")]
+                $(#[doc = $cdoc])*
+                pub $cfield: $cty,
+            )*
+        }
+
+        $(
+            $(#[doc = $group_doc])*
+            #[cfg($cfg)]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+            pub struct $Group {
+                $(
+                    #[doc = concat!("`", $name, "`:")]
+                    $(#[doc = $doc])*
+                    pub $field: $ty,
+                )*
+            }
+        )*
+
+        /// Every UI message of one language, by group. Each can be overridden per element
+        /// by its name (`text-{name}` attribute, `strings` option or prop; see [`Key`]).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct Messages {
+            $(#[doc = $common_doc])*
+            pub $common: $Common,
+            $(
+                $(#[doc = $group_doc])*
+                #[cfg($cfg)]
+                pub $group: $Group,
+            )*
+        }
+
+        /// The name of a message ([`Messages`] field) that a page can override: its
+        /// attribute name is `text-` + [`Key::as_str`].
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key {
+            $( $(#[doc = $cdoc])* $CKey, )*
+            $($( $(#[doc = $doc])* $Key, )*)*
+        }
+
+        impl Key {
+            /// Every key.
+            pub const ALL: [Key; [$(stringify!($CKey),)* $($(stringify!($Key),)*)*].len()] =
+                [$(Self::$CKey,)* $($(Self::$Key,)*)*];
+
+            /// The override name: `text-verified-buyer` / `strings: {"verified-buyer": …}`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( Self::$CKey => $cname, )*
+                    $($( Self::$Key => $name, )*)*
+                }
+            }
+
+            /// The message of this key in `m`; empty for a message this build does not
+            /// carry (see [`Messages`]): no element of the build asks for it.
+            pub(super) fn message(self, m: &'static Messages) -> Message {
+                match self {
+                    $( Self::$CKey => Field::message(&m.$common.$cfield), )*
+                    $($(
+                        #[cfg($cfg)]
+                        Self::$Key => Field::message(&m.$group.$field),
+                        #[cfg(not($cfg))]
+                        Self::$Key => <$ty as Field>::ABSENT,
+                    )*)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    /// In every element, badges included.
+    common: CommonMessages {
+        /// A single review's stars: "Rated {rating} out of 5".
+        RatedOutOf5 rated_out_of_5 "rated-out-of-5": &'static str,
+        /// A product's stars with its count: "Rated {rating} out of 5, {n} reviews"
+        /// (plural by `{n}`).
+        RatingLabel rating_label "rating-label": Plural,
+        /// The stars of a product without reviews: "No rating yet".
+        NoRating no_rating "no-rating": &'static str,
+        /// "{n} reviews" (plural by `{n}`).
+        ReviewCount review_count "review-count": Plural,
+        /// "out of 5" next to the average.
+        OutOf5 out_of_5 "out-of-5": &'static str,
+    }
+    /// On review cards: in `<stele-reviews>` and `<stele-testimonials>`.
     #[cfg(any(stele_reviews, stele_testimonials))]
-    pub verified_buyer: &'static str,
-    /// `sort-by`: "Sort by".
+    cards: CardMessages {
+        /// "Verified buyer".
+        VerifiedBuyer verified_buyer "verified-buyer": &'static str,
+        /// "Read more".
+        ReadMore read_more "read-more": &'static str,
+        /// "Show less".
+        ReadLess read_less "read-less": &'static str,
+    }
+    /// In `<stele-reviews>`: the list, its controls, the histogram and the review notice.
     #[cfg(stele_reviews)]
-    pub sort_by: &'static str,
-    /// `sort-newest`: "Newest".
-    #[cfg(stele_reviews)]
-    pub sort_newest: &'static str,
-    /// `sort-oldest`: "Oldest".
-    #[cfg(stele_reviews)]
-    pub sort_oldest: &'static str,
-    /// `sort-highest`: "Highest rated".
-    #[cfg(stele_reviews)]
-    pub sort_highest: &'static str,
-    /// `sort-lowest`: "Lowest rated".
-    #[cfg(stele_reviews)]
-    pub sort_lowest: &'static str,
-    /// `with-comment`: "Only with comments".
-    #[cfg(stele_reviews)]
-    pub with_comment: &'static str,
-    /// `search`: "Search reviews".
-    #[cfg(stele_reviews)]
-    pub search: &'static str,
-    /// `load-more`: "Show more reviews".
-    #[cfg(stele_reviews)]
-    pub load_more: &'static str,
-    /// `read-more`: "Read more".
-    #[cfg(any(stele_reviews, stele_testimonials))]
-    pub read_more: &'static str,
-    /// `read-less`: "Show less".
-    #[cfg(any(stele_reviews, stele_testimonials))]
-    pub read_less: &'static str,
-    /// `empty`: "No reviews yet".
-    #[cfg(stele_reviews)]
-    pub empty: &'static str,
-    /// `empty-filtered`: "No reviews match".
-    #[cfg(stele_reviews)]
-    pub empty_filtered: &'static str,
-    /// `show-all`: "Show all reviews".
-    #[cfg(stele_reviews)]
-    pub show_all: &'static str,
-    /// `stars-row`: a histogram row's visible name: "{stars} stars" (plural by `{stars}`).
-    #[cfg(stele_reviews)]
-    pub stars_row: Plural,
-    /// `histogram-row`: a histogram row's accessible name: "{row}, {n} reviews", where
-    /// `{row}` is the row's visible name ([`Messages::stars_row`]) (plural by `{n}`).
-    #[cfg(stele_reviews)]
-    pub histogram_row: Plural,
-    /// `showing`: "Showing {shown} of {total}": announced when the list changes.
-    #[cfg(stele_reviews)]
-    pub showing: &'static str,
-    /// `previous`: "Previous".
+    reviews: ReviewMessages {
+        /// "Sort by".
+        SortBy sort_by "sort-by": &'static str,
+        /// "Newest".
+        SortNewest sort_newest "sort-newest": &'static str,
+        /// "Oldest".
+        SortOldest sort_oldest "sort-oldest": &'static str,
+        /// "Highest rated".
+        SortHighest sort_highest "sort-highest": &'static str,
+        /// "Lowest rated".
+        SortLowest sort_lowest "sort-lowest": &'static str,
+        /// "Only with comments".
+        WithComment with_comment "with-comment": &'static str,
+        /// "Search reviews".
+        Search search "search": &'static str,
+        /// "Show more reviews".
+        LoadMore load_more "load-more": &'static str,
+        /// "No reviews yet".
+        Empty empty "empty": &'static str,
+        /// "No reviews match".
+        EmptyFiltered empty_filtered "empty-filtered": &'static str,
+        /// "Show all reviews".
+        ShowAll show_all "show-all": &'static str,
+        /// A histogram row's visible name: "{stars} stars" (plural by `{stars}`).
+        StarsRow stars_row "stars-row": Plural,
+        /// A histogram row's accessible name: "{row}, {n} reviews", where `{row}` is the
+        /// row's visible name (`stars-row`) (plural by `{n}`).
+        HistogramRow histogram_row "histogram-row": Plural,
+        /// "Showing {shown} of {total}": announced when the list changes.
+        Showing showing "showing": &'static str,
+        /// "Customer reviews".
+        ReviewsTitle reviews_title "reviews-title": &'static str,
+        /// The review notice's summary: "How reviews are collected".
+        DisclosureTitle disclosure_title "disclosure-title": &'static str,
+        /// How reviews are collected (every Retargeting review answers an order's
+        /// post-purchase email): "Only customers who placed an order can leave a review: …".
+        DisclosureCollected disclosure_collected "disclosure-collected": &'static str,
+        /// No moderation is set: "All reviews are shown, positive and negative."
+        DisclosureAllShown disclosure_all_shown "disclosure-all-shown": &'static str,
+        /// `STELE_MIN_STARS` is set: "Only reviews with {stars} stars or more are listed
+        /// here; the average … count every review." (plural by `{stars}`).
+        DisclosureMinStars disclosure_min_stars "disclosure-min-stars": Plural,
+        /// `STELE_HIDE_WITHOUT_COMMENT` is set: "Reviews without a comment are not listed;
+        /// they count in the average."
+        DisclosureWithoutComment disclosure_without_comment "disclosure-without-comment": &'static str,
+        /// `STELE_BLOCKLIST` or `STELE_HIDE_IDS` is set: "The shop may hide a review, for
+        /// example for offensive words or personal data; …".
+        DisclosureHidden disclosure_hidden "disclosure-hidden": &'static str,
+    }
+    /// In `<stele-testimonials>`: the carousel's controls and the title.
     #[cfg(stele_testimonials)]
-    pub previous: &'static str,
-    /// `next`: "Next".
-    #[cfg(stele_testimonials)]
-    pub next: &'static str,
-    /// `pause`: "Pause".
-    #[cfg(stele_testimonials)]
-    pub pause: &'static str,
-    /// `play`: "Play".
-    #[cfg(stele_testimonials)]
-    pub play: &'static str,
-    /// `testimonials-title`: "What our customers say".
-    #[cfg(stele_testimonials)]
-    pub testimonials_title: &'static str,
-    /// `reviews-title`: "Customer reviews".
-    #[cfg(stele_reviews)]
-    pub reviews_title: &'static str,
-    /// `rating-caption`: the caption of a rating image for email: "{rating} · {n} reviews"
-    /// (plural by `{n}`).
+    testimonials: TestimonialMessages {
+        /// "Previous".
+        Previous previous "previous": &'static str,
+        /// "Next".
+        Next next "next": &'static str,
+        /// "Pause".
+        Pause pause "pause": &'static str,
+        /// "Play".
+        Play play "play": &'static str,
+        /// "What our customers say".
+        TestimonialsTitle testimonials_title "testimonials-title": &'static str,
+    }
+    /// Drawn by the relay only, never in a browser module.
     #[cfg(not(target_arch = "wasm32"))]
-    pub rating_caption: Plural,
-    /// `disclosure-title`: the review notice's summary: "How reviews are collected".
-    #[cfg(stele_reviews)]
-    pub disclosure_title: &'static str,
-    /// `disclosure-collected`: how reviews are collected (every Retargeting review answers
-    /// an order's post-purchase email): "Only customers who placed an order can leave a
-    /// review: …".
-    #[cfg(stele_reviews)]
-    pub disclosure_collected: &'static str,
-    /// `disclosure-all-shown`: no moderation is set: "All reviews are shown, positive and
-    /// negative."
-    #[cfg(stele_reviews)]
-    pub disclosure_all_shown: &'static str,
-    /// `disclosure-min-stars`: `STELE_MIN_STARS` is set: "Only reviews with {stars} stars
-    /// or more are listed here; the average … count every review." (plural by `{stars}`).
-    #[cfg(stele_reviews)]
-    pub disclosure_min_stars: Plural,
-    /// `disclosure-without-comment`: `STELE_HIDE_WITHOUT_COMMENT` is set: "Reviews without
-    /// a comment are not listed; they count in the average."
-    #[cfg(stele_reviews)]
-    pub disclosure_without_comment: &'static str,
-    /// `disclosure-hidden`: `STELE_BLOCKLIST` or `STELE_HIDE_IDS` is set: "The shop may hide
-    /// a review, for example for offensive words or personal data; …".
-    #[cfg(stele_reviews)]
-    pub disclosure_hidden: &'static str,
+    server: ServerMessages {
+        /// The caption of a rating image for email: "{rating} · {n} reviews" (plural by
+        /// `{n}`).
+        RatingCaption rating_caption "rating-caption": Plural,
+    }
 }
 
 /// `template` with each `{name}` in `args` replaced by its value, in one pass: a value is

@@ -14,8 +14,8 @@ mod messages;
 mod strings;
 
 pub use format::{relative_unit, Formatter, PluralCategory};
-pub use messages::{interpolate, Messages, Plural};
-pub use strings::{Key, Strings};
+pub use messages::{interpolate, Key, Messages, Plural};
+pub use strings::Strings;
 
 /// The languages Stele ships strings for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
