@@ -11,7 +11,7 @@
 //! | [`output`] | what the read model is written as: the static export, its bucket upload, Google's reviews feed, product markup, rating images |
 //! | [`ingest`] | what comes in: the Feedback API client, the shop's product feed, the sync loop and its health |
 //! | [`model`] | the store (SQLite) and the read model built from it (snapshot, moderation, rebuild) |
-//! | [`config`] | every setting, once: flags and variables, their parsers and checked forms; imports no other layer |
+//! | [`config`], [`delivery`] | every setting, once: flags and variables, their parsers and checked forms; and the one caching and media-type policy. Neither imports another layer |
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
@@ -23,6 +23,7 @@ compile_error!("stele-relay must be built with panic = \"unwind\": with abort on
 
 pub mod cli;
 pub mod config;
+pub mod delivery;
 pub mod http;
 pub mod ingest;
 pub mod model;

@@ -77,6 +77,17 @@ fn state_from(
     AppState::new(snapshot, Arc::new(Mutex::new(Health::default())), settings)
 }
 
+/// The state with `dir` as the widget's files (`STELE_ASSETS`).
+fn serving_files(dir: &std::path::Path) -> AppState {
+    state_with(
+        HttpSettings {
+            assets: stele_relay::config::http::Assets::Dir(dir.to_owned()),
+            ..open_settings()
+        },
+        &Moderation::default(),
+    )
+}
+
 fn open_settings() -> HttpSettings {
     HttpSettings {
         rate_limit: None,
@@ -683,18 +694,51 @@ async fn comments_are_served_as_plain_json_strings() {
     assert_eq!(page["items"][0]["comment"], "<img src=x onerror=alert(1)>");
 }
 
+/// The one media-type table serves a widget file from a directory as the built-in widget
+/// and the bucket upload label it: text types say UTF-8 (the file server said
+/// `text/javascript` alone), even precompressed.
+#[tokio::test]
+async fn assets_from_a_directory_carry_the_one_media_type_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("stele.js"), "export {}").unwrap();
+    std::fs::write(dir.path().join("stele.js.br"), "compressed").unwrap();
+    std::fs::write(dir.path().join("stele.css"), "a{}").unwrap();
+    std::fs::write(dir.path().join("stele-0123abcd.wasm"), [0u8, 97, 115, 109]).unwrap();
+    let state = serving_files(dir.path());
+    for (path, accept) in [
+        ("/stele.js", "identity"),
+        ("/stele.js", "br"),
+        ("/stele.css", "identity"),
+        ("/stele-0123abcd.wasm", "identity"),
+    ] {
+        let (response, _) = call(
+            &state,
+            Request::get(path)
+                .header(header::ACCEPT_ENCODING, accept)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            stele_relay::delivery::content_type(path),
+            "{path} ({accept})"
+        );
+        assert_eq!(
+            response.headers()[header::CONTENT_TYPE],
+            stele_relay::delivery::export_headers(path.trim_start_matches('/')).0,
+            "{path}: as the bucket upload labels it"
+        );
+    }
+}
+
 #[tokio::test]
 async fn assets_are_served_with_caching_that_fits_their_names() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("stele.js"), "export {}").unwrap();
     std::fs::write(dir.path().join("stele-0123abcd.wasm"), [0u8, 97, 115, 109]).unwrap();
-    let state = state_with(
-        HttpSettings {
-            assets: stele_relay::config::http::Assets::Dir(dir.path().to_owned()),
-            ..open_settings()
-        },
-        &Moderation::default(),
-    );
+    let state = serving_files(dir.path());
     let (response, _) = call(
         &state,
         Request::get("/stele.js").body(Body::empty()).unwrap(),

@@ -21,8 +21,8 @@ use object_store::path::Path as ObjectPath;
 use object_store::ObjectStore;
 use serde_json::Value;
 use stele_core::paths;
+use stele_relay::delivery::DEFAULT_DATA_CACHE_CONTROL as JSON_CACHE_CONTROL;
 use stele_relay::model::store::{CatalogEntry, Store};
-use stele_relay::output::bucket::JSON_CACHE_CONTROL;
 
 const BUCKET: &str = "stele-test";
 const DAY: i64 = 86_400;
@@ -436,7 +436,7 @@ async fn publish_writes_the_out_tree_with_headers_and_the_manifest_last() {
         assert_eq!(status, 200, "{path}");
         assert_eq!(
             content_type,
-            stele_relay::output::bucket::headers(path).0,
+            stele_relay::delivery::export_headers(path).0,
             "{path}"
         );
         assert_eq!(cache_control, JSON_CACHE_CONTROL, "{path}");
@@ -595,7 +595,7 @@ async fn a_failed_upload_leaves_the_previous_tree_readable() {
         let path = key.trim_start_matches("shop/");
         assert_eq!(
             (status, content_type.as_str()),
-            (200, stele_relay::output::bucket::headers(path).0),
+            (200, stele_relay::delivery::export_headers(path).0),
             "{key}"
         );
         if path.ends_with(".png") {

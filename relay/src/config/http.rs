@@ -246,11 +246,7 @@ impl HttpOptions {
 
     /// The server settings, or a message naming the variable that is wrong.
     pub fn settings(&self) -> Result<HttpSettings, String> {
-        let max_age = self.cache_max_age.as_secs();
-        let cache_control = format!(
-            "public, max-age={max_age}, stale-while-revalidate={}, stale-if-error=86400",
-            (max_age * 10).max(60)
-        );
+        let cache_control = crate::delivery::data_cache_control(self.cache_max_age);
         check_address(&self.address.listen, "STELE_LISTEN", "127.0.0.1:8787")?;
         if let Some(metrics) = &self.metrics_listen {
             check_address(metrics, "STELE_METRICS_LISTEN", "127.0.0.1:9187")?;
@@ -311,9 +307,7 @@ impl Default for HttpSettings {
             rate_limit: Some(RateLimit::with_default_burst(20.0)),
             trusted_proxies: TrustedProxies::default(),
             request_timeout: Duration::from_secs(10),
-            cache_control: HeaderValue::from_static(
-                "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400",
-            ),
+            cache_control: HeaderValue::from_static(crate::delivery::DEFAULT_DATA_CACHE_CONTROL),
             public_url: "/stele/".into(),
             metrics: false,
         }

@@ -8,6 +8,8 @@ use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 
+use crate::delivery::{content_type, etag_matches};
+
 #[cfg(feature = "embedded-widget")]
 mod embedded {
     pub static FILES: include_dir::Dir<'static> = include_dir::include_dir!("$STELE_WIDGET_DIR");
@@ -24,18 +26,11 @@ mod embedded {
     }
 }
 
-/// The media type of a widget file.
-pub fn content_type(path: &str) -> &'static str {
-    match path.rsplit('.').next().unwrap_or("") {
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" => "application/json",
-        "html" => "text/html; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    }
+/// Whether the client's copy (its `If-None-Match`, every value of it) is the file tagged
+/// `etag`: compared weakly and as a list, as the API's answers are.
+fn is_fresh(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    etag.to_str()
+        .is_ok_and(|etag| etag_matches(headers.get_all(header::IF_NONE_MATCH), etag))
 }
 
 /// The encodings a request accepts, best first, among those we precompress.
@@ -71,10 +66,7 @@ pub async fn serve_embedded(request: Request) -> Response {
     };
     let build = crate::config::http::embedded_build().unwrap_or("");
     let etag = HeaderValue::from_str(&format!("\"{build}-{}\"", plain.len())).expect("ASCII");
-    let fresh = request
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .is_some_and(|tag| tag.as_bytes() == etag.as_bytes() || tag == "*");
+    let fresh = is_fresh(request.headers(), &etag);
     let (body, encoding) = accepted(request.headers())
         .find_map(|(name, suffix)| {
             embedded::file(&format!("{path}{suffix}")).map(|b| (b, Some(name)))
@@ -123,5 +115,26 @@ mod tests {
             ["gzip"]
         );
         assert_eq!(content_type("stele-0123456789ab.wasm"), "application/wasm");
+    }
+
+    /// The fix: a built-in widget file compared `If-None-Match` byte for byte, so a weak
+    /// tag (as a cache that re-encodes sends it) or a list of tags was never fresh.
+    #[test]
+    fn built_in_files_are_fresh_for_weak_tags_and_lists_as_the_api_is() {
+        let etag = HeaderValue::from_static("\"0123abcd-4096\"");
+        let fresh = |values: &[&'static str]| {
+            let mut headers = HeaderMap::new();
+            for value in values {
+                headers.append(header::IF_NONE_MATCH, HeaderValue::from_static(value));
+            }
+            is_fresh(&headers, &etag)
+        };
+        assert!(!fresh(&[]));
+        assert!(fresh(&["\"0123abcd-4096\""]));
+        assert!(fresh(&["W/\"0123abcd-4096\""]), "weak");
+        assert!(fresh(&["\"old-1\", W/\"0123abcd-4096\""]), "a list");
+        assert!(fresh(&["\"old-1\"", "\"0123abcd-4096\""]), "two headers");
+        assert!(fresh(&["*"]));
+        assert!(!fresh(&["\"0123abcd-4095\""]));
     }
 }

@@ -9,6 +9,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use crate::delivery::{self, etag_matches};
 use crate::http::state::AppState;
 use crate::model::snapshot::Rendered;
 
@@ -23,7 +24,7 @@ impl Tagged {
     pub fn json(rendered: Rendered) -> Self {
         Self {
             rendered,
-            content_type: "application/json",
+            content_type: delivery::JSON,
         }
     }
 
@@ -36,7 +37,7 @@ impl Tagged {
     pub fn png(body: Vec<u8>) -> Self {
         Self {
             rendered: Rendered::from_bytes(body),
-            content_type: "image/png",
+            content_type: delivery::PNG,
         }
     }
 
@@ -44,7 +45,7 @@ impl Tagged {
     pub fn html(body: String) -> Self {
         Self {
             rendered: Rendered::from_bytes(body.into_bytes()),
-            content_type: "text/html; charset=utf-8",
+            content_type: delivery::HTML,
         }
     }
 }
@@ -102,17 +103,6 @@ impl EtagMemo {
     }
 }
 
-/// Whether `If-None-Match` names `etag` (weak comparison, as RFC 9110 asks for GET).
-fn matches(if_none_match: &[HeaderValue], etag: &str) -> bool {
-    let etag = etag.trim_start_matches("W/");
-    if_none_match
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(','))
-        .map(|tag| tag.trim().trim_start_matches("W/"))
-        .any(|tag| tag == "*" || tag == etag)
-}
-
 /// The layer: `Cache-Control` on every tagged 200, and 304 when the client's copy is current.
 pub async fn conditional(State(state): State<AppState>, request: Request, next: Next) -> Response {
     // Usually empty: no allocation on the common path.
@@ -130,7 +120,10 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
         .map_or_else(String::new, |p| p.as_str().to_owned());
     if !if_none_match.is_empty() {
         if let Some(etag) = state.shared().etags.get(generation, &target) {
-            if etag.to_str().is_ok_and(|tag| matches(&if_none_match, tag)) {
+            if etag
+                .to_str()
+                .is_ok_and(|tag| etag_matches(&if_none_match, tag))
+            {
                 return not_modified(etag, cache_control);
             }
         }
@@ -145,7 +138,7 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
     state.shared().etags.put(generation, target, etag.clone());
     let fresh = etag
         .to_str()
-        .is_ok_and(|etag| matches(&if_none_match, etag));
+        .is_ok_and(|etag| etag_matches(&if_none_match, etag));
     if fresh {
         return not_modified(etag, cache_control);
     }
@@ -163,19 +156,4 @@ fn not_modified(etag: HeaderValue, cache_control: HeaderValue) -> Response {
     headers.insert(header::ETAG, etag);
     headers.insert(header::CACHE_CONTROL, cache_control);
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn if_none_match_compares_weakly_and_accepts_lists_and_star() {
-        assert!(!matches(&[], "W/\"abc\""));
-        let list = [HeaderValue::from_static("\"x\", W/\"abc\"")];
-        assert!(matches(&list, "W/\"abc\""));
-        assert!(matches(&list, "\"abc\""));
-        assert!(!matches(&list, "W/\"abd\""));
-        assert!(matches(&[HeaderValue::from_static("*")], "W/\"q\""));
-    }
 }

@@ -151,7 +151,10 @@ impl IntoResponse for ApiError {
         };
         let mut response = (self.status(), axum::Json(body)).into_response();
         let headers = response.headers_mut();
-        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(crate::delivery::NO_STORE),
+        );
         if let Self::RateLimited { retry_after } = self {
             headers.insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
         }

@@ -22,29 +22,13 @@ use tower_http::trace::{DefaultOnRequest, DefaultOnResponse, TraceLayer};
 
 use crate::config::clients::AllowedOrigins;
 use crate::config::http::Assets;
+use crate::delivery;
 use crate::http::error::ApiError;
 use crate::http::state::AppState;
 
 /// The whole relay: API, probes, the widget's files, and every layer.
 pub fn app(state: AppState) -> Router {
     with_middleware(crate::http::routes::routes(), state)
-}
-
-/// Hashed file names (`stele-3f9a1c2b.wasm`) never change content: cache them for a year.
-/// Stable names (`stele.js`, the loader) must revalidate so new releases reach shoppers.
-fn asset_cache_control(path: &str) -> &'static str {
-    let name = path.rsplit('/').next().unwrap_or("");
-    let stem = name.split('.').next().unwrap_or("");
-    let hashed = stem
-        .rsplit(['-', '_'])
-        .next()
-        .is_some_and(|tail| tail.len() >= 8 && tail.bytes().all(|b| b.is_ascii_hexdigit()))
-        && stem.contains(['-', '_']);
-    if hashed {
-        "public, max-age=31536000, immutable"
-    } else {
-        "public, max-age=0, must-revalidate"
-    }
 }
 
 /// The longest URL (path and query) a request may have: the API's are under 300 bytes.
@@ -143,10 +127,19 @@ async fn asset_headers(request: Request, next: Next) -> Response {
     }
     let mut response = next.run(request).await;
     if response.status().is_success() || response.status() == axum::http::StatusCode::NOT_MODIFIED {
-        response.headers_mut().insert(
+        let headers = response.headers_mut();
+        headers.insert(
             header::CACHE_CONTROL,
-            HeaderValue::from_static(asset_cache_control(&path)),
+            HeaderValue::from_static(delivery::file_cache_control(&path)),
         );
+        // The one media-type table, from a directory as built in (a directory index, and
+        // an extension the table does not know, keep the file server's guess).
+        if let (Some(media_type), true) = (
+            delivery::media_type(&path),
+            headers.contains_key(header::CONTENT_TYPE),
+        ) {
+            headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+        }
     }
     response
 }
@@ -307,30 +300,6 @@ mod tests {
             key("::ffff:192.0.2.7"),
             "192.0.2.7",
             "a mapped IPv4 address is IPv4"
-        );
-    }
-
-    #[test]
-    fn hashed_assets_are_immutable_and_loaders_revalidate() {
-        assert_eq!(
-            asset_cache_control("/stele-3f9a1c2b7d.wasm"),
-            "public, max-age=31536000, immutable"
-        );
-        assert_eq!(
-            asset_cache_control("/assets/stele_bg-0123456789abcdef.js"),
-            "public, max-age=31536000, immutable"
-        );
-        assert_eq!(
-            asset_cache_control("/stele.js"),
-            "public, max-age=0, must-revalidate"
-        );
-        assert_eq!(
-            asset_cache_control("/index.html"),
-            "public, max-age=0, must-revalidate"
-        );
-        assert_eq!(
-            asset_cache_control("/my-component.js"),
-            "public, max-age=0, must-revalidate"
         );
     }
 }

@@ -70,7 +70,7 @@ async fn google_reviews(State(state): State<AppState>) -> Result<Response, ApiEr
         [
             (
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("application/xml; charset=utf-8"),
+                HeaderValue::from_static(crate::delivery::XML),
             ),
             (
                 header::ETAG,
@@ -323,7 +323,10 @@ async fn shop_embed(State(state): State<AppState>, query: Query) -> Answer {
 fn probe(code: StatusCode, body: serde_json::Value) -> Response {
     (
         code,
-        [(header::CACHE_CONTROL, HeaderValue::from_static("no-store"))],
+        [(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(crate::delivery::NO_STORE),
+        )],
         axum::Json(body),
     )
         .into_response()

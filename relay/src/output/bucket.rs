@@ -3,7 +3,7 @@
 //!
 //! Order, so a reader never depends on a half-published tree:
 //! 1. every object but the manifest, [`CONCURRENCY`] at a time, each with its
-//!    `Content-Type` and `Cache-Control` ([`headers`]);
+//!    `Content-Type` and `Cache-Control` ([`crate::delivery::export_headers`]);
 //! 2. the manifest `v1/export.json`, only once every other object is stored;
 //! 3. deletions: objects under the tree's folders (`PREFIX/v1/`) that the new tree does not
 //!    have. Anything else under the prefix is left alone.
@@ -27,14 +27,6 @@ use crate::output::export::{ExportFile, ExportStats, MANIFEST};
 
 /// Uploads (and deletions) in flight at once.
 pub const CONCURRENCY: usize = 8;
-
-/// `Cache-Control` of the JSON: the relay's default for its JSON answers.
-pub const JSON_CACHE_CONTROL: &str =
-    "public, max-age=60, stale-while-revalidate=600, stale-if-error=86400";
-/// `Cache-Control` of hashed widget files (`stele-3f9a1c2b7d.wasm`): their content never changes.
-pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
-/// `Cache-Control` of widget files with stable names (`stele.js`, `stele.css`).
-pub const REVALIDATE: &str = "public, max-age=0, must-revalidate";
 
 /// Why a publish failed; each message names the object and what readers see meanwhile.
 #[derive(Debug, thiserror::Error)]
@@ -206,43 +198,8 @@ impl Target {
     }
 }
 
-/// `Content-Type` and `Cache-Control` of the object at the export path `path`: JSON (and the
-/// extensionless `v1/summaries`, which is JSON too) revalidates like the relay's answers;
-/// widget files with a hash in their name are immutable, the others revalidate.
-pub fn headers(path: &str) -> (&'static str, &'static str) {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
-    if extension == "json" || path == stele_core::paths::summaries_query() {
-        return ("application/json", JSON_CACHE_CONTROL);
-    }
-    // The export's other data (the Google feed, rating images) changes with each sync too.
-    if path.starts_with("v1/") {
-        match extension {
-            "xml" => return ("application/xml; charset=utf-8", JSON_CACHE_CONTROL),
-            "png" => return ("image/png", JSON_CACHE_CONTROL),
-            _ => {}
-        }
-    }
-    let content_type = match extension {
-        "js" | "mjs" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "html" => "text/html; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "xml" => "application/xml; charset=utf-8",
-        "png" => "image/png",
-        _ => "application/octet-stream",
-    };
-    let hashed = stem.contains(['-', '_'])
-        && stem
-            .rsplit(['-', '_'])
-            .next()
-            .is_some_and(|tail| tail.len() >= 8 && tail.bytes().all(|b| b.is_ascii_hexdigit()));
-    (content_type, if hashed { IMMUTABLE } else { REVALIDATE })
-}
-
 fn put_options(path: &str) -> PutOptions {
-    let (content_type, cache_control) = headers(path);
+    let (content_type, cache_control) = crate::delivery::export_headers(path);
     PutOptions {
         attributes: Attributes::from_iter([
             (Attribute::ContentType, content_type),
@@ -379,6 +336,10 @@ pub async fn upload(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::delivery::{
+        export_headers as headers, DEFAULT_DATA_CACHE_CONTROL as JSON_CACHE_CONTROL, IMMUTABLE,
+        REVALIDATE,
+    };
     use object_store::memory::InMemory;
 
     #[test]
@@ -403,11 +364,16 @@ mod tests {
         );
         assert_eq!(
             headers("widget/stele-badges-229e52d4da8c.js"),
-            ("text/javascript", IMMUTABLE)
+            ("text/javascript; charset=utf-8", IMMUTABLE)
         );
-        assert_eq!(headers("stele.js"), ("text/javascript", REVALIDATE));
-        assert_eq!(headers("stele.css"), ("text/css", REVALIDATE));
-        assert_eq!(headers("my-component.js"), ("text/javascript", REVALIDATE));
+        // Scripts and stylesheets say UTF-8, as the relay serves them (they did not).
+        let js = "text/javascript; charset=utf-8";
+        assert_eq!(headers("stele.js"), (js, REVALIDATE));
+        assert_eq!(
+            headers("stele.css"),
+            ("text/css; charset=utf-8", REVALIDATE)
+        );
+        assert_eq!(headers("my-component.js"), (js, REVALIDATE));
     }
 
     fn error_of(url: &str) -> String {
