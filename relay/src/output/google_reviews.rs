@@ -12,7 +12,7 @@
 //!   is required) and counted by `stele-relay feed-report`.
 //!
 //! The elements follow the schema's `xs:sequence`s (Google's `product_reviews.xsd`), not a
-//! sample: `tests/security/validators.rs` validates the served, the demo's and the exported
+//! sample: `tests/integration/security/validators.rs` validates the served, the demo's and the exported
 //! feed with `xmllint --schema` against Google's own file.
 //!
 //! The file is written product by product ([`Chunks`]): the relay streams it, never

@@ -1,0 +1,4 @@
+//! The static export and its bucket upload.
+
+mod bucket;
+mod export;

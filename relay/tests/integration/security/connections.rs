@@ -1,0 +1,234 @@
+//! One client cannot take the relay down by holding sockets: half-open connections are
+//! timed out, and at the connection cap a new connection takes the place of one that has
+//! waited longest without a request, so shoppers keep being answered.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use crate::support::fake_upstream::{Behaviour, FakeUpstream};
+use crate::support::{order_json, success};
+use crate::support::{relay, Served, KEY};
+
+/// A relay serving one synced order, started under `prlimit` with `files` open files at
+/// most (a systemd unit's default is 1,024), and `settings` on top.
+fn served(dir: &std::path::Path, files: u32, settings: &[(&str, &str)]) -> (Served, FakeUpstream) {
+    let upstream = FakeUpstream::start_in_background(Behaviour::Body(success(&[order_json(
+        1,
+        stele_relay::model::store::now().unix() - 3600,
+        &[(
+            "p1",
+            stele_relay::model::store::now().unix() - 3600,
+            Some(10),
+            Some("bună"),
+        )],
+    )])));
+    let mut command = std::process::Command::new("prlimit");
+    command
+        .arg(format!("--nofile={files}:{files}"))
+        .arg("--")
+        .arg(relay().get_program())
+        .arg("serve");
+    // prlimit runs the relay: give it the scrubbed environment `relay()` would.
+    command.env_clear();
+    for (name, value) in relay().get_envs() {
+        if let Some(value) = value {
+            command.env(name, value);
+        }
+    }
+    command
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("RTG_REST_KEY", KEY)
+        .env("RTG_CUSTOMER_ID", "c1")
+        .env("STELE_UPSTREAM_URL", &upstream.url)
+        .env("STELE_DB", dir.join("stele.db"))
+        .env("STELE_RATE_LIMIT", "0")
+        .env("RUST_LOG", "info")
+        .envs(settings.iter().copied());
+    let served = Served::start(command, dir);
+    // Wait for the first sync, so the requests below measure the server, not a sync.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while served.get("/readyz").0 != 200 {
+        assert!(
+            Instant::now() < deadline,
+            "never ready: {}",
+            served.logged()
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    (served, upstream)
+}
+
+/// A slowloris socket: a request head begun and never finished.
+fn slow_socket(address: &str) -> Option<TcpStream> {
+    let mut socket = TcpStream::connect(address).ok()?;
+    socket
+        .write_all(b"GET /v1/shop HTTP/1.1\r\nHost: shop.example\r\n")
+        .ok()?;
+    Some(socket)
+}
+
+/// Whether the server has closed `socket` (a read sees EOF or a reset).
+fn is_closed(socket: &mut TcpStream) -> bool {
+    socket.set_nonblocking(true).unwrap();
+    let closed = match socket.read(&mut [0u8; 64]) {
+        Ok(0) => true,
+        Ok(_) => false,
+        Err(error) => error.kind() != std::io::ErrorKind::WouldBlock,
+    };
+    socket.set_nonblocking(false).unwrap();
+    closed
+}
+
+/// One more header line on every socket the server has not closed; how many those are.
+fn trickle(sockets: &mut Vec<TcpStream>) -> usize {
+    sockets.retain_mut(|socket| !is_closed(socket) && socket.write_all(b"X-Slow: 1\r\n").is_ok());
+    sockets.len()
+}
+
+/// A normal request on a new connection: its status and how long it took.
+fn timed_get(address: &str, path: &str) -> (u16, Duration) {
+    let started = Instant::now();
+    let status = match TcpStream::connect(address) {
+        Ok(mut socket) => {
+            socket
+                .set_read_timeout(Some(Duration::from_secs(5)))
+                .unwrap();
+            let sent = write!(
+                socket,
+                "GET {path} HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n"
+            );
+            let mut answer = Vec::new();
+            let _ = socket.read_to_end(&mut answer);
+            let answer = String::from_utf8_lossy(&answer);
+            match sent {
+                Ok(()) => answer
+                    .split_whitespace()
+                    .nth(1)
+                    .and_then(|s| s.parse().ok())
+                    .unwrap_or(0),
+                Err(_) => 0,
+            }
+        }
+        Err(_) => 0,
+    };
+    (status, started.elapsed())
+}
+
+#[test]
+fn a_slowloris_client_holding_more_sockets_than_the_cap_does_not_stop_normal_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    // 256 files at most, a cap of 128 connections, and 400 slow sockets: more than the cap
+    // and more than the process could hold open at all.
+    let (served, _upstream) = served(dir.path(), 256, &[("STELE_MAX_CONNECTIONS", "128")]);
+    let mut slow = Vec::new();
+    let mut worst = Duration::ZERO;
+    let mut answered = 0;
+    for round in 0..8 {
+        for _ in 0..50 {
+            slow.extend(slow_socket(&served.address));
+        }
+        trickle(&mut slow);
+        for path in ["/v1/shop", "/livez", "/v1/products/p1"] {
+            let (status, took) = timed_get(&served.address, path);
+            assert_eq!(
+                status,
+                200,
+                "round {round}: {path} not answered with {} slow sockets open; log:\n{}",
+                slow.len(),
+                served.logged()
+            );
+            worst = worst.max(took);
+            answered += 1;
+        }
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let still_open = trickle(&mut slow);
+    eprintln!(
+        "{answered} normal requests answered, the slowest in {worst:?}; of 400 slow sockets {still_open} still open"
+    );
+    assert!(
+        worst < Duration::from_secs(1),
+        "a normal request took {worst:?} under the slowloris"
+    );
+    assert!(
+        still_open <= 128,
+        "the cap held only {still_open} of 400 slow sockets out"
+    );
+    let logged = served.logged();
+    assert!(
+        logged.contains("connection limit reached (STELE_MAX_CONNECTIONS)"),
+        "{logged}"
+    );
+    assert_eq!(
+        logged.matches("connection limit reached").count(),
+        1,
+        "one log line per 10 s, not one per connection: {logged}"
+    );
+}
+
+/// Waits until `socket` is closed by the server (EOF or reset), up to `limit`.
+fn closed_within(socket: &mut TcpStream, limit: Duration) -> Option<Duration> {
+    let started = Instant::now();
+    socket
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let mut buffer = [0u8; 512];
+    while started.elapsed() < limit {
+        match socket.read(&mut buffer) {
+            Ok(0) => return Some(started.elapsed()),
+            Ok(_) => {}
+            Err(error)
+                if matches!(
+                    error.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => return Some(started.elapsed()),
+        }
+    }
+    None
+}
+
+#[test]
+fn idle_and_slow_header_connections_are_closed_after_their_timeouts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _upstream) = served(
+        dir.path(),
+        1024,
+        &[("STELE_IDLE_TIMEOUT", "2s"), ("STELE_HEADER_TIMEOUT", "2s")],
+    );
+    // Sends nothing at all.
+    let mut silent = TcpStream::connect(&served.address).unwrap();
+    // Sends a header line every 300 ms, forever: never idle, never done.
+    let mut trickling = slow_socket(&served.address).unwrap();
+    // A kept-alive connection after one answered request.
+    let mut kept = TcpStream::connect(&served.address).unwrap();
+    write!(kept, "GET /livez HTTP/1.1\r\nHost: shop.example\r\n\r\n").unwrap();
+
+    let started = Instant::now();
+    let mut trickle_closed = None;
+    while started.elapsed() < Duration::from_secs(6) && trickle_closed.is_none() {
+        if trickling.write_all(b"X-Slow: 1\r\n").is_err() {
+            trickle_closed = Some(started.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let trickle_closed = trickle_closed.expect("a trickling head was never cut off");
+    assert!(
+        trickle_closed >= Duration::from_millis(1900),
+        "cut off before its 2 s: {trickle_closed:?}"
+    );
+    let silent_closed = closed_within(&mut silent, Duration::from_secs(6))
+        .map(|d| d + Duration::ZERO)
+        .expect("a silent connection was never closed");
+    assert!(silent_closed < Duration::from_secs(6));
+    let mut answer = [0u8; 4096];
+    let n = kept.read(&mut answer).unwrap();
+    assert!(String::from_utf8_lossy(&answer[..n]).starts_with("HTTP/1.1 200"));
+    assert!(
+        closed_within(&mut kept, Duration::from_secs(6)).is_some(),
+        "an idle kept-alive connection stayed open"
+    );
+    // And the relay still answers.
+    assert_eq!(timed_get(&served.address, "/livez").0, 200);
+}
