@@ -17,7 +17,7 @@ fn main() {
 }
 
 /// The stylesheet's parts without comments and spare whitespace, for the browser modules
-/// (`src/lib.rs`, `css`): the comments are for us, not for every shopper's download.
+/// (`src/css.rs`): the comments are for us, not for every shopper's download.
 fn minify_stylesheets() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     for file in CSS_FILES {
@@ -28,13 +28,13 @@ fn minify_stylesheets() {
     }
 }
 
-/// The parts' files, in cascade order: the one list `css::FILES` in src/lib.rs also includes.
+/// The parts' files, in cascade order: the one list `css::FILES` in src/css.rs also includes.
 const CSS_FILES: [&str; 6] = include!("src/css_files.rs");
 
 /// Drops comments, folds whitespace runs into one space and removes it next to `{`, `}` and
 /// `;`. Spaces elsewhere are kept: in selectors (`.a :focus`) and values they mean something.
 /// Not for CSS with strings holding `/*`, `{`, `}` or `;` (`content: "…"`): ours has none, and
-/// a test in src/lib.rs compares every part with its source.
+/// a test in src/css.rs compares every part with its source.
 fn minify(css: &str) -> String {
     let mut without_comments = String::with_capacity(css.len());
     let mut rest = css;

@@ -15,102 +15,17 @@
 
 pub mod components;
 pub mod context;
+pub mod css;
 pub mod data;
 pub mod i18n;
 pub mod options;
 mod paging;
-
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
-mod badges;
-#[cfg(all(feature = "direct", target_arch = "wasm32"))]
-mod direct;
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
-pub mod elements;
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
-mod hints;
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
-mod loaders;
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
-mod mount;
-#[cfg(all(
-    feature = "csr",
-    target_arch = "wasm32",
-    any(stele_reviews, stele_testimonials)
-))]
-mod shift;
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
-pub use mount::{mount, Mounted};
-
 #[cfg(feature = "ssr")]
 pub mod ssr;
 
-/// The stylesheet, in parts and in cascade order, minified by build.rs. The shipped `stele.css` (for server-rendered
-/// fragments) is every part in this order, written by scripts/build-widget from the same files;
-/// each browser module adopts only the parts of the elements it draws (a listing's badge-only
-/// module carries no review or carousel rules).
-pub mod css {
-    /// Stars, in every element.
-    pub const RATING: &str = include_str!(concat!(env!("OUT_DIR"), "/rating.css"));
-    /// The host, the loader's reserve and skeleton, colours and themes.
-    pub const BASE: &str = include_str!(concat!(env!("OUT_DIR"), "/stele.css"));
-    /// `<stele-stars>`.
-    pub const BADGE: &str = include_str!(concat!(env!("OUT_DIR"), "/badge.css"));
-    /// Review cards and lists: `<stele-reviews>` and `<stele-testimonials>`.
-    pub const CARDS: &str = include_str!(concat!(env!("OUT_DIR"), "/card.css"));
-    /// `<stele-reviews>`: summary, histogram, controls, notice.
-    pub const REVIEWS: &str = include_str!(concat!(env!("OUT_DIR"), "/reviews.css"));
-    /// `<stele-testimonials>`: carousel and grid.
-    pub const TESTIMONIALS: &str = include_str!(concat!(env!("OUT_DIR"), "/testimonials.css"));
-    /// Every part, in cascade order: the shipped `stele.css`, minified.
-    pub const ALL: [&str; 6] = [RATING, BASE, BADGE, CARDS, REVIEWS, TESTIMONIALS];
-    /// The parts' files, in the same order (scripts/build-widget concatenates them).
-    pub const FILES: [&str; 6] = include!("css_files.rs");
-
-    #[cfg(test)]
-    mod tests {
-        #[test]
-        fn the_shipped_stylesheet_is_every_part_in_cascade_order() {
-            let script = include_str!("../scripts/build-widget");
-            let cat = format!("cat {} >", super::FILES.join(" "));
-            assert!(
-                script.contains(&cat),
-                "scripts/build-widget must run `{cat} …`"
-            );
-            let root = env!("CARGO_MANIFEST_DIR");
-            for (file, part) in super::FILES.iter().zip(super::ALL) {
-                let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
-                let name = file.rsplit('/').next().unwrap();
-                assert!(part.len() < text.len(), "{file} is minified");
-                // The same rules: comments dropped (a comment separates like a space), runs of
-                // whitespace folded to one space, and that space dropped only beside `{`, `}`
-                // and `;`, where it means nothing (elsewhere, as in `.a :focus`, it does).
-                let folded = |css: &str| {
-                    let mut rest = css.to_owned();
-                    while let Some(start) = rest.find("/*") {
-                        let end = start + rest[start..].find("*/").unwrap() + 2;
-                        rest.replace_range(start..end, " ");
-                    }
-                    rest.split_whitespace().collect::<Vec<_>>().join(" ")
-                };
-                let text = folded(&text);
-                let chars: Vec<char> = text.chars().collect();
-                let quiet = |i: Option<usize>| {
-                    i.and_then(|i| chars.get(i))
-                        .is_none_or(|c| "{};".contains(*c))
-                };
-                let expected: String = (0..chars.len())
-                    .filter(|&i| {
-                        chars[i] != ' ' || !(quiet(i.checked_sub(1)) || quiet(Some(i + 1)))
-                    })
-                    .map(|i| chars[i])
-                    .collect();
-                assert_eq!(part, expected, "{name}");
-                assert!(!part.contains("/*") && !part.contains('\n'), "{name}");
-            }
-            // A descendant combinator before a pseudo-class keeps its space.
-            assert!(super::BASE.contains(".stele-root :focus-visible"));
-        }
-    }
-}
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+mod browser;
+#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+pub use browser::{elements, leptos_api, mount, Mounted};
 
 pub use stele_core::paths::MAX_SUMMARY_IDS;

@@ -1,43 +1,37 @@
 //! The browser entry points the loader (`stele.js`) calls: `mount(host, kind, options)`
-//! renders an element into its shadow root; `Mounted.unmount()` frees it.
+//! renders an element into its shadow root; `Mounted.unmount()` frees it. What every kind
+//! shares is here (the checks, the shadow root, the stylesheet); what each kind draws is in
+//! its file (`stars.rs`, `reviews.rs`, `testimonials.rs`; direct mode in `../direct.rs`).
 //!
 //! The loader picks a module per page (build.rs): `badge-only` draws `<stele-stars>` alone (a
 //! listing), `reviews-only` adds `<stele-reviews>` (a product page), `testimonials-only` adds
 //! `<stele-testimonials>` (a home page); the full module draws all three.
-#![cfg_attr(
-    not(all(stele_reviews, stele_testimonials)),
-    allow(unused_imports, dead_code)
-)]
 
 use std::cell::RefCell;
 
 use js_sys::{Array, Reflect};
 use leptos::prelude::*;
-use stele_core::public::{ProductView, ShopView};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use crate::badges::summary_signal;
-use crate::components::{Badge, Layout, Reviews, Root, Testimonials};
-use crate::context::{Emitter, ReadyAnnouncer};
+use super::hints::warn;
+use crate::components::Root;
+use crate::context::Emitter;
 use crate::data::{Api, DataError};
-use crate::hints::warn;
 use crate::i18n::I18n;
-#[cfg(feature = "direct")]
-use crate::loaders::loaded;
-#[cfg(stele_reviews)]
-use crate::loaders::ProductLoader;
-#[cfg(any(stele_reviews, stele_testimonials))]
-use crate::loaders::Ready;
-#[cfg(stele_testimonials)]
-use crate::loaders::ShopLoader;
 use crate::options::{Kind, Options, Theme};
+
+#[cfg(stele_reviews)]
+mod reviews;
+mod stars;
+#[cfg(stele_testimonials)]
+mod testimonials;
 
 /// A mounted element; `unmount()` (or dropping it) removes the view and its reactive state.
 #[wasm_bindgen]
 pub struct Mounted {
-    handle: Option<Box<dyn std::any::Any>>,
+    pub(super) handle: Option<Box<dyn std::any::Any>>,
 }
 
 #[wasm_bindgen]
@@ -87,6 +81,7 @@ fn adopt_stylesheet(root: &ShadowRoot) -> Result<(), JsValue> {
 
 /// Data embedded by the server-rendered fragment (`<script type="application/json"
 /// data-stele>`), so the takeover needs no request and shows the same numbers at once.
+#[cfg(any(stele_reviews, stele_testimonials))]
 fn embedded<T: serde::de::DeserializeOwned>(host: &HtmlElement) -> Option<T> {
     let script = host
         .query_selector("script[type='application/json'][data-stele]")
@@ -112,6 +107,7 @@ pub fn mount(host: HtmlElement, kind: &str, options: JsValue) -> Mounted {
     }
 }
 
+/// The checks every kind shares, then the kind's own content (its file) in a [`Root`].
 fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted, JsValue> {
     // Badges spawn their shared request before any view is mounted: the executor must be
     // running first. An error only means it already is.
@@ -151,7 +147,7 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     }
     #[cfg(feature = "direct")]
     if kind == Kind::Reviews && options.unsafe_direct.is_some() {
-        return mount_direct(host, options, product.unwrap_or_default());
+        return super::direct::mount(host, options, product.unwrap_or_default());
     }
     #[cfg(not(feature = "direct"))]
     if options.unsafe_direct.is_some() {
@@ -171,103 +167,25 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     for hint in hints {
         warn(&hint);
     }
-    #[cfg(any(stele_reviews, stele_testimonials))]
-    if kind != Kind::Stars {
-        crate::shift::watch(&host, kind.tag(), product.as_deref());
-    }
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
     let content: Children = match kind {
+        Kind::Stars => stars::content(&api, product.unwrap_or_default(), emitter.clone()),
+        #[cfg(stele_reviews)]
+        Kind::Reviews => reviews::content(&host, api, product.unwrap_or_default(), &settings),
+        #[cfg(stele_testimonials)]
+        Kind::Testimonials => testimonials::content(&host, api, &settings),
+        // Refused above: not in this module.
         #[cfg(not(stele_reviews))]
         Kind::Reviews => return Ok(Mounted { handle: None }),
         #[cfg(not(stele_testimonials))]
         Kind::Testimonials => return Ok(Mounted { handle: None }),
-        #[cfg(stele_reviews)]
-        Kind::Reviews => {
-            let (product, per_page, sort) = (
-                product.unwrap_or_default(),
-                settings.per_page,
-                settings.sort,
-            );
-            let island = embedded::<ProductView>(&host).filter(|view| view.product_id == product);
-            Box::new(move || {
-                let api = api.aborted_on_cleanup();
-                match island {
-                    Some(initial) => view! { <Reviews initial=initial per_page=per_page sort=sort api=api /><Ready /> }.into_any(),
-                    None => view! { <ProductLoader api=api product=product per_page=per_page sort=sort /> }.into_any(),
-                }
-            })
-        }
-        #[cfg(stele_testimonials)]
-        Kind::Testimonials => {
-            let layout = if settings.grid {
-                Layout::Grid
-            } else {
-                Layout::Carousel
-            };
-            let (autoplay, per_page) = (settings.autoplay, settings.per_page);
-            let island = embedded::<ShopView>(&host);
-            Box::new(move || {
-                let api = api.aborted_on_cleanup();
-                match island {
-                    Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> }.into_any(),
-                    None => view! { <ShopLoader api=api layout=layout autoplay=autoplay per_page=per_page /> }.into_any(),
-                }
-            })
-        }
-        Kind::Stars => {
-            // The batch announces stele:ready (badges.rs), while this view is on show.
-            let announcer = ReadyAnnouncer::new(emitter.clone());
-            let summary = summary_signal(&api, &product.unwrap_or_default(), announcer.clone());
-            Box::new(move || {
-                announcer.track_view();
-                view! { <Badge state=Signal::derive(move || summary.get()) /> }.into_any()
-            })
-        }
     };
-    render_in_shadow_root(&host, settings.theme, i18n, emitter, content)
-}
-
-#[cfg(feature = "direct")]
-/// `unsafe-direct`: the browser calls the Feedback API itself. Loudly local-only.
-fn mount_direct(host: HtmlElement, options: Options, product: String) -> Result<Mounted, JsValue> {
-    web_sys::console::error_1(&JsValue::from_str(
-        "[stele] unsafe-direct: this page sends your Retargeting REST key to every visitor's browser. Use it only on your own machine to try Stele; in production run stele-relay (docs/relay.md) and remove unsafe-direct, rest-key and customer-id.",
-    ));
-    let (Some(key), Some(customer)) = (options.rest_key.clone(), options.customer_id.clone())
-    else {
-        warn("unsafe-direct needs rest-key and customer-id attributes");
-        return Ok(Mounted { handle: None });
-    };
-    let endpoint = options
-        .upstream
-        .clone()
-        .unwrap_or_else(|| crate::direct::ENDPOINT.to_owned());
-    let i18n = I18n::resolve(
-        [options.lang.as_deref(), options.page_lang.as_deref()],
-        &options.strings,
-    );
-    let (settings, hints) = options.settings("stele-reviews");
-    for hint in hints {
-        warn(&hint);
-    }
-    let emitter = Emitter::new(host.clone(), "reviews", Some(product.clone()));
-    let content: Children = Box::new(move || {
-        let context = "<stele-reviews unsafe-direct> (the Feedback API must allow this page's origin; the relay avoids that)".to_owned();
-        let request =
-            async move { crate::direct::product(&endpoint, &key, &customer, &product).await };
-        loaded(
-            context,
-            (crate::components::SkeletonKind::Reviews, settings.per_page),
-            request,
-            move |initial| view! { <Reviews initial=initial per_page=settings.per_page sort=settings.sort complete=true /> },
-        )
-    });
     render_in_shadow_root(&host, settings.theme, i18n, emitter, content)
 }
 
 /// Renders `content` in its [`Root`] into `host`'s open shadow root, emptied first (of the
 /// loader's placeholder, or an earlier mount), with the shared stylesheet.
-fn render_in_shadow_root(
+pub(super) fn render_in_shadow_root(
     host: &HtmlElement,
     theme: Theme,
     i18n: I18n,

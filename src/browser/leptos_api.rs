@@ -1,8 +1,8 @@
 //! The three elements as Leptos components, for Leptos apps, with the same names and
 //! props as the custom elements' attributes (docs/embed.md): `<SteleReviews product src />`
 //! is `<stele-reviews product src>`. They render inline (include `stele.css`), emit no DOM
-//! events, and share the loaders (loaders.rs) and badge batching (badges.rs) the custom
-//! elements use.
+//! events, and share the loaders (loaders.rs) and badge batching (badge_batch.rs) the
+//! custom elements use.
 // A module without reviews or testimonials compiles only part of this file.
 #![cfg_attr(
     not(all(stele_reviews, stele_testimonials)),
@@ -13,15 +13,15 @@ use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::paths::CANONICAL_PER_PAGE;
 
-use crate::badges::summary_signal;
+use super::badge_batch::summary_signal;
+#[cfg(stele_reviews)]
+use super::loaders::ProductLoader;
+#[cfg(stele_testimonials)]
+use super::loaders::ShopLoader;
 use crate::components::{Badge, Layout, Root, Surface};
 use crate::context::{Emitter, ReadyAnnouncer};
 use crate::data::Api;
 use crate::i18n::I18n;
-#[cfg(stele_reviews)]
-use crate::loaders::ProductLoader;
-#[cfg(stele_testimonials)]
-use crate::loaders::ShopLoader;
 use crate::options::{Theme, MAX_PER_PAGE};
 
 #[cfg(stele_reviews)]

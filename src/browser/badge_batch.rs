@@ -7,10 +7,10 @@ use std::cell::RefCell;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use super::hints::warn;
 use crate::components::BadgeState;
 use crate::context::{announce, ReadyAnnouncer};
 use crate::data::Api;
-use crate::hints::warn;
 
 /// Badges' summaries by (relay, product), and the ids waiting for one shared
 /// `/v1/summaries` request, by relay. A page has a few dozen badges: vectors suffice.
@@ -100,7 +100,7 @@ async fn flush(api: Api) {
             .map(|i| batches.pending.swap_remove(i).1)
             .unwrap_or_default()
     });
-    for chunk in ids.chunks(crate::MAX_SUMMARY_IDS) {
+    for chunk in ids.chunks(stele_core::paths::MAX_SUMMARY_IDS) {
         let result = api.summaries(chunk).await;
         if let Err(error) = &result {
             warn(&format!("<stele-stars>: {error}"));

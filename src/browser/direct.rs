@@ -2,15 +2,25 @@
 //! REST key and turns the raw feed into the public shapes itself. Never in production: the
 //! key is then readable by every visitor. Dates are read in the browser's zone (no tz
 //! database ships to browsers) and ids are plain hashes; the relay does both properly.
+//! The element ([`mount`], for `<stele-reviews unsafe-direct>`) and its client ([`product`]).
 
+use leptos::prelude::*;
 use serde::Deserialize;
 use stele_core::aggregate::Tally;
 use stele_core::listing::{sort_reviews, Page, ReviewSort};
 use stele_core::public::{ProductView, Source, API_VERSION};
 use stele_core::{PublicReview, Score, Timestamp};
 use wasm_bindgen::JsValue;
+use web_sys::HtmlElement;
 
+use super::hints::warn;
+use super::loaders::loaded;
+use super::mount::{render_in_shadow_root, Mounted};
+use crate::components::{Reviews, SkeletonKind};
+use crate::context::Emitter;
 use crate::data::DataError;
+use crate::i18n::I18n;
+use crate::options::Options;
 use stele_core::paths::encode_component;
 
 /// The real endpoint.
@@ -159,4 +169,44 @@ pub async fn product(
         moderation: Some(Default::default()),
         rating_image: None,
     })
+}
+
+/// `unsafe-direct`: the browser calls the Feedback API itself. Loudly local-only.
+pub(super) fn mount(
+    host: HtmlElement,
+    options: Options,
+    product: String,
+) -> Result<Mounted, JsValue> {
+    web_sys::console::error_1(&JsValue::from_str(
+        "[stele] unsafe-direct: this page sends your Retargeting REST key to every visitor's browser. Use it only on your own machine to try Stele; in production run stele-relay (docs/relay.md) and remove unsafe-direct, rest-key and customer-id.",
+    ));
+    let (Some(key), Some(customer)) = (options.rest_key.clone(), options.customer_id.clone())
+    else {
+        warn("unsafe-direct needs rest-key and customer-id attributes");
+        return Ok(Mounted { handle: None });
+    };
+    let endpoint = options
+        .upstream
+        .clone()
+        .unwrap_or_else(|| ENDPOINT.to_owned());
+    let i18n = I18n::resolve(
+        [options.lang.as_deref(), options.page_lang.as_deref()],
+        &options.strings,
+    );
+    let (settings, hints) = options.settings("stele-reviews");
+    for hint in hints {
+        warn(&hint);
+    }
+    let emitter = Emitter::new(host.clone(), "reviews", Some(product.clone()));
+    let content: Children = Box::new(move || {
+        let context = "<stele-reviews unsafe-direct> (the Feedback API must allow this page's origin; the relay avoids that)".to_owned();
+        let request = async move { self::product(&endpoint, &key, &customer, &product).await };
+        loaded(
+            context,
+            (SkeletonKind::Reviews, settings.per_page),
+            request,
+            move |initial| view! { <Reviews initial=initial per_page=settings.per_page sort=settings.sort complete=true /> },
+        )
+    });
+    render_in_shadow_root(&host, settings.theme, i18n, emitter, content)
 }

@@ -1,6 +1,6 @@
 //! Data for an element: fetched once with its skeleton meanwhile, then rendered and
-//! announced (`stele:ready`). The custom elements (mount.rs) and the Leptos components
-//! (elements.rs) share these.
+//! announced (`stele:ready`). The custom elements (`mount/`) and the Leptos components
+//! (`leptos_api.rs`) share these.
 // A module without reviews or testimonials compiles only part of this file.
 #![cfg_attr(
     not(all(stele_reviews, stele_testimonials)),
@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::public::ShopView;
 
+use super::hints::warn;
 use crate::components::{Layout, Reviews, Skeleton, SkeletonKind, Testimonials};
 use crate::context::{announce, ReadyAnnouncer};
 use crate::data::{Api, DataError};
-use crate::hints::warn;
 
 /// Emits `stele:ready` once, after its siblings are in the DOM, unless it is unmounted first.
 #[component]
