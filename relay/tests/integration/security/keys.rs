@@ -177,6 +177,13 @@ fn an_upstream_that_echoes_the_key_never_gets_it_stored_logged_served_or_printed
         let mut served = Served::start(command, dir.path());
         let health = failed_health(&served);
         let (_, ready) = served.get("/readyz");
+        // /healthz shows the failure a moment before the sync loop logs it: wait for the
+        // log line, or the log searched below may not hold it yet.
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !served.logged().contains("sync failed") {
+            assert!(Instant::now() < deadline, "{what}: the failure was never logged");
+            std::thread::sleep(Duration::from_millis(20));
+        }
         served.stop();
         let logged = served.logged();
         let (_, checked) = run("check", &upstream.url, &db);

@@ -170,12 +170,14 @@ impl Served {
             .stderr(std::fs::File::create(&log).unwrap())
             .spawn()
             .unwrap();
-        let address = wait_for_listen(&log);
-        Self {
-            address,
+        // Owned before the wait, so a relay that never listens is killed when the test fails.
+        let mut served = Self {
+            address: String::new(),
             log,
             child,
-        }
+        };
+        served.address = wait_for_listen(&served.log);
+        served
     }
 
     /// `GET path`: the status and the body.
