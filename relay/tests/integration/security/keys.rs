@@ -181,7 +181,10 @@ fn an_upstream_that_echoes_the_key_never_gets_it_stored_logged_served_or_printed
         // log line, or the log searched below may not hold it yet.
         let deadline = Instant::now() + Duration::from_secs(20);
         while !served.logged().contains("sync failed") {
-            assert!(Instant::now() < deadline, "{what}: the failure was never logged");
+            assert!(
+                Instant::now() < deadline,
+                "{what}: the failure was never logged"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
         served.stop();
