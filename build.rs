@@ -17,15 +17,21 @@ fn main() {
 }
 
 /// The stylesheet's parts without comments and spare whitespace, for the browser modules
-/// (`src/css.rs`): the comments are for us, not for every shopper's download.
+/// (`src/css.rs`): the comments are for us, not for every shopper's download. And the
+/// stylesheet for server-rendered fragments, `shipped/stele.css`: every part as written, in
+/// cascade order, which scripts/build-widget copies out (from the `out_dir` cargo reports).
 fn minify_stylesheets() {
     let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    let mut shipped = String::new();
     for file in CSS_FILES {
         println!("cargo::rerun-if-changed={file}");
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let name = file.rsplit('/').next().unwrap_or(file);
         std::fs::write(out.join(name), minify(&text)).expect("write minified CSS");
+        shipped.push_str(&text);
     }
+    std::fs::create_dir_all(out.join("shipped")).expect("create shipped/");
+    std::fs::write(out.join("shipped/stele.css"), shipped).expect("write shipped/stele.css");
 }
 
 /// The parts' files, in cascade order: the one list `css::FILES` in src/css.rs also includes.

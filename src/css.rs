@@ -1,7 +1,8 @@
 //! The stylesheet, in parts and in cascade order, minified by build.rs. The shipped
 //! `stele.css` (for server-rendered fragments) is every part in this order, written by
-//! scripts/build-widget from the same files; each browser module adopts only the parts of
-//! the elements it draws (a listing's badge-only module carries no review or carousel rules).
+//! build.rs from the same files (scripts/build-widget copies it out); each browser module
+//! adopts only the parts of the elements it draws (a listing's badge-only module carries no
+//! review or carousel rules).
 
 /// Stars, in every element.
 pub const RATING: &str = include_str!(concat!(env!("OUT_DIR"), "/rating.css"));
@@ -17,22 +18,27 @@ pub const REVIEWS: &str = include_str!(concat!(env!("OUT_DIR"), "/reviews.css"))
 pub const TESTIMONIALS: &str = include_str!(concat!(env!("OUT_DIR"), "/testimonials.css"));
 /// Every part, in cascade order: the shipped `stele.css`, minified.
 pub const ALL: [&str; 6] = [RATING, BASE, BADGE, CARDS, REVIEWS, TESTIMONIALS];
-/// The parts' files, in the same order (scripts/build-widget concatenates them).
+/// The parts' files, in the same order (build.rs concatenates them into the shipped
+/// `stele.css`).
 pub const FILES: [&str; 6] = include!("css_files.rs");
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn the_shipped_stylesheet_is_every_part_in_cascade_order() {
-        let script = include_str!("../scripts/build-widget");
-        let cat = format!("cat {} >", super::FILES.join(" "));
-        assert!(
-            script.contains(&cat),
-            "scripts/build-widget must run `{cat} …`"
-        );
+        // build.rs writes it from the files, as written and in order; the widget build
+        // ships that file.
+        let shipped = include_str!(concat!(env!("OUT_DIR"), "/shipped/stele.css"));
         let root = env!("CARGO_MANIFEST_DIR");
+        let read = |file: &str| std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+        assert_eq!(shipped, super::FILES.map(read).concat());
+        let script = include_str!("../scripts/build-widget");
+        assert!(
+            script.contains("/shipped/stele.css\" \"$out/stele.css\""),
+            "scripts/build-widget must copy build.rs's shipped/stele.css into the widget"
+        );
         for (file, part) in super::FILES.iter().zip(super::ALL) {
-            let text = std::fs::read_to_string(format!("{root}/{file}")).unwrap();
+            let text = read(file);
             let name = file.rsplit('/').next().unwrap();
             assert!(part.len() < text.len(), "{file} is minified");
             // The same rules: comments dropped (a comment separates like a space), runs of

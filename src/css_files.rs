@@ -1,5 +1,5 @@
 // The stylesheet's part files in cascade order: one list, included by build.rs (which minifies
-// them) and by src/css.rs (`css::FILES`, which scripts/build-widget's `cat` must match).
+// them, and concatenates them into the shipped stele.css) and by src/css.rs (`css::FILES`).
 [
     "src/components/rating/rating.css",
     "src/stele.css",
