@@ -1,6 +1,9 @@
+// @ts-check
 // Stele loader: defines <stele-reviews>, <stele-stars> and <stele-testimonials>, and fetches
 // the WebAssembly only when an element comes within about a viewport of being visible.
 // Contract: docs/embed.md. Build: scripts/build-widget fills in the hashed file names.
+// Types: www/index.d.ts, checked against this file by scripts/check-types (tsc).
+/** @typedef {import('../index.js').SteleOptions} SteleOptions */
 const HERE = new URL('./', import.meta.url).href;
 const TAGS = { 'stele-reviews': 'reviews', 'stele-stars': 'stars', 'stele-testimonials': 'testimonials' };
 const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'loading', 'unsafe-direct', 'rest-key', 'customer-id', 'upstream'];
@@ -78,7 +81,8 @@ function load(kind) {
   return (running[name] ||= start(MODULES[name](), () => delete running[name]));
 }
 
-/** Hands the loader wasm bindings initialised elsewhere (Trunk's window.wasmBindings). */
+/** Hands the loader wasm bindings initialised elsewhere (Trunk's window.wasmBindings).
+ *  @param {unknown} bindings */
 export function useBindings(bindings) {
   provide(bindings);
 }
@@ -103,7 +107,10 @@ function optionsOf(element, extra) {
   return options;
 }
 
-/** Renders `element` (idempotent: a second call re-renders with the new options). */
+/** Renders `element` (idempotent: a second call re-renders with the new options).
+ *  @param {HTMLElement} element
+ *  @param {SteleOptions} [options]
+ *  @returns {Promise<void>} */
 export async function mount(element, options) {
   if (!(element instanceof Element)) return warn('mount(element, options) needs an element, e.g. document.querySelector("stele-reviews")');
   if (options) given.set(element, options);
@@ -136,7 +143,9 @@ export async function mount(element, options) {
   }
 }
 
-/** Removes what `mount` rendered and frees it (idempotent). */
+/** Removes what `mount` rendered and frees it (idempotent).
+ *  @param {HTMLElement} element
+ *  @returns {void} */
 export function destroy(element) {
   if (!(element instanceof Element)) return;
   const handle = mounted.get(element);
@@ -178,7 +187,8 @@ class SteleElement extends HTMLElement {
   }
 }
 
-/** Defines the three elements (idempotent; stele.js calls it when loaded). */
+/** Defines the three elements (idempotent; stele.js calls it when loaded).
+ *  @returns {void} */
 export function defineElements() {
   for (const tag in TAGS) if (!customElements.get(tag)) customElements.define(tag, class extends SteleElement {});
 }

@@ -1,0 +1,2 @@
+export * from './glue';
+export { default } from './glue';
