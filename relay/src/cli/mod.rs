@@ -23,6 +23,13 @@ pub fn init_logging(format: LogFormat) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     // The HTTP client's internals stay at info whatever RUST_LOG says: at trace they could
     // print the upstream request, whose URL carries the key.
+    // The "listening on" and "metrics on" lines are what scripts and supervisors wait for:
+    // shown whatever RUST_LOG says (`RUST_LOG=warn` included), in the chosen format.
+    filter = filter.add_directive(
+        format!("{}=info", crate::http::lifecycle::LISTENING)
+            .parse()
+            .expect("a valid directive"),
+    );
     for quiet in [
         "hyper=info",
         "hyper_util=info",

@@ -6,6 +6,9 @@ use crate::http::router::app;
 use crate::http::server::serve;
 use crate::http::state::AppState;
 
+/// The log target of the "listening on" lines, which `cli::init_logging` always enables.
+pub const LISTENING: &str = concat!(env!("CARGO_CRATE_NAME"), "::listening");
+
 /// Binds `address`, or says why not and which variable sets it.
 pub async fn bind(address: &str, variable: &str) -> Result<tokio::net::TcpListener, String> {
     tokio::net::TcpListener::bind(address)
@@ -51,7 +54,7 @@ pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String>
         tokio::spawn(crate::http::metrics::upkeep(handle.clone()));
         let router = crate::http::metrics::router(state.clone(), handle);
         let local = metrics.local_addr().map_err(|e| e.to_string())?;
-        tracing::info!("metrics on http://{local}/metrics");
+        tracing::info!(target: LISTENING, "metrics on http://{local}/metrics");
         tokio::spawn(serve_until(
             metrics,
             router,
@@ -61,7 +64,7 @@ pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String>
     }
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     // One line, in the chosen log format; tests and scripts wait for it.
-    tracing::info!("listening on http://{local}");
+    tracing::info!(target: LISTENING, "listening on http://{local}");
     serve(
         listener,
         app(state),

@@ -240,7 +240,7 @@ async fn one_ipv6_client_rotating_inside_its_64_has_one_budget() {
 }
 
 #[test]
-fn with_json_logs_the_listening_line_is_json_too() {
+fn with_json_logs_and_rust_log_warn_the_listening_line_is_there_and_json() {
     let upstream = crate::support::fake_upstream::FakeUpstream::start_in_background(
         crate::support::fake_upstream::Behaviour::Body(crate::support::success(&[])),
     );
@@ -256,7 +256,9 @@ fn with_json_logs_the_listening_line_is_json_too() {
             "STELE_METRICS_LISTEN",
             format!("127.0.0.1:{}", crate::support::free_port()),
         )
-        .env("STELE_LOG_FORMAT", "json");
+        .env("STELE_LOG_FORMAT", "json")
+        // What the e2e harness sets: the listening line must come through anyway.
+        .env("RUST_LOG", "warn");
     let log = dir.path().join("relay.log");
     let mut child = command
         .env("STELE_LISTEN", "127.0.0.1:0")
