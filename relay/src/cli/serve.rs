@@ -59,6 +59,7 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         .http
         .settings()
         .map_err(|message| Failure::cannot_start("", message))?;
+    crate::http::server::raise_file_limit(args.http.max_connections);
     let (source, store) = open(&args.upstream, &args.store)?;
     let moderation = Arc::new(Moderation::from_options(&args.moderation));
     let snapshot =

@@ -35,6 +35,44 @@ use tokio::sync::{watch, Notify};
 
 use crate::config::http::Limits;
 
+/// Files the relay holds besides its connections: the database and its WAL, the upstream
+/// and product-feed sockets, the listeners, the runtime's own.
+const FILES_BESIDE_CONNECTIONS: u64 = 64;
+
+/// Raises the soft open-file limit as far as `max_connections` needs (within the hard limit,
+/// as Go's runtime does at start), and warns when even the hard limit leaves no room: then
+/// connections past it wait in the kernel's queue and the cap cannot help.
+pub fn raise_file_limit(max_connections: usize) {
+    use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
+    let needed = max_connections as u64 + FILES_BESIDE_CONNECTIONS;
+    let limit = getrlimit(Resource::Nofile);
+    let Some(current) = limit.current else {
+        return; // unlimited
+    };
+    let wanted = limit.maximum.map_or(needed, |hard| needed.min(hard));
+    let soft = if wanted > current
+        && setrlimit(
+            Resource::Nofile,
+            Rlimit {
+                current: Some(wanted),
+                maximum: limit.maximum,
+            },
+        )
+        .is_ok()
+    {
+        wanted
+    } else {
+        current
+    };
+    if soft < needed {
+        tracing::warn!(
+            open_files = soft,
+            max_connections,
+            "STELE_MAX_CONNECTIONS={max_connections} needs about {needed} open files, but this process may open {soft}: raise LimitNOFILE (the shipped unit sets 8192) or lower STELE_MAX_CONNECTIONS"
+        );
+    }
+}
+
 /// How often the sweep looks for connections past a timeout.
 const SWEEP: Duration = Duration::from_millis(250);
 

@@ -13,6 +13,15 @@ use crate::support::{relay, Served, KEY};
 /// A relay serving one synced order, started under `prlimit` with `files` open files at
 /// most (a systemd unit's default is 1,024), and `settings` on top.
 fn served(dir: &std::path::Path, files: u32, settings: &[(&str, &str)]) -> (Served, FakeUpstream) {
+    served_with_limits(dir, &format!("{files}:{files}"), settings)
+}
+
+/// [`served`] with `soft:hard` open-file limits.
+fn served_with_limits(
+    dir: &std::path::Path,
+    files: &str,
+    settings: &[(&str, &str)],
+) -> (Served, FakeUpstream) {
     let upstream = FakeUpstream::start_in_background(Behaviour::Body(success(&[order_json(
         1,
         stele_relay::model::store::now().unix() - 3600,
@@ -25,7 +34,7 @@ fn served(dir: &std::path::Path, files: u32, settings: &[(&str, &str)]) -> (Serv
     )])));
     let mut command = std::process::Command::new("prlimit");
     command
-        .arg(format!("--nofile={files}:{files}"))
+        .arg(format!("--nofile={files}"))
         .arg("--")
         .arg(relay().get_program())
         .arg("serve");
@@ -231,4 +240,36 @@ fn idle_and_slow_header_connections_are_closed_after_their_timeouts() {
     );
     // And the relay still answers.
     assert_eq!(timed_get(&served.address, "/livez").0, 200);
+}
+
+/// The soft limit the relay process runs with, from /proc.
+fn soft_file_limit(pid: u32) -> u64 {
+    let limits = std::fs::read_to_string(format!("/proc/{pid}/limits")).unwrap();
+    let line = limits
+        .lines()
+        .find(|l| l.starts_with("Max open files"))
+        .unwrap();
+    line.split_whitespace().nth(3).unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_relay_raises_its_open_file_limit_for_the_cap_and_says_when_it_cannot() {
+    let dir = tempfile::tempdir().unwrap();
+    // A soft limit of 100 under a hard one of 4096: raised to what 128 connections need.
+    let (raised, _upstream) =
+        served_with_limits(dir.path(), "100:4096", &[("STELE_MAX_CONNECTIONS", "128")]);
+    assert_eq!(soft_file_limit(raised.pid()), 128 + 64);
+    assert!(
+        !raised.logged().contains("raise LimitNOFILE"),
+        "{}",
+        raised.logged()
+    );
+    drop(raised);
+    // A hard limit of 256 cannot hold 1024 connections: a warning that says what to do.
+    let (short, _upstream) = served(dir.path(), 256, &[("STELE_MAX_CONNECTIONS", "1024")]);
+    let logged = short.logged();
+    assert!(
+        logged.contains("STELE_MAX_CONNECTIONS=1024 needs about 1088 open files, but this process may open 256: raise LimitNOFILE"),
+        "{logged}"
+    );
 }
