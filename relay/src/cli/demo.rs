@@ -13,7 +13,7 @@ use stele_core::Timestamp;
 
 use crate::cli::Failure;
 use crate::config::http::HttpOptions;
-use crate::http::lifecycle::run_http;
+use crate::http::lifecycle::Bound;
 use crate::http::state::AppState;
 use crate::ingest::health::Health;
 use crate::model::moderation::Moderation;
@@ -299,7 +299,11 @@ pub async fn run(args: DemoArgs) -> Result<(), Failure> {
         "stele-relay demo: {} products, 500 orders, no credentials, no network",
         PRODUCTS.len()
     );
-    run_http(&args.http, state)
+    let bound = Bound::bind(&args.http)
+        .await
+        .map_err(|message| Failure::cannot_start(COMMAND, message))?;
+    bound
+        .serve(&args.http, state)
         .await
         .map_err(|message| Failure::cannot_start(COMMAND, message))
 }

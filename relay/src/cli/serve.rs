@@ -11,7 +11,7 @@ use crate::config::moderation::ModerationOptions;
 use crate::config::shop::ShopOptions;
 use crate::config::store::StoreOptions;
 use crate::config::upstream::{ScheduleOptions, UpstreamOptions};
-use crate::http::lifecycle::run_http;
+use crate::http::lifecycle::Bound;
 use crate::http::state::AppState;
 use crate::ingest::health::Health;
 use crate::ingest::product_feed::ProductFeed;
@@ -60,6 +60,10 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         .settings()
         .map_err(|message| Failure::cannot_start("", message))?;
     crate::http::server::raise_file_limit(args.http.max_connections);
+    // Bound (and the metrics recorder installed) before the sync and feed tasks start.
+    let bound = Bound::bind(&args.http)
+        .await
+        .map_err(|message| Failure::cannot_start("", message))?;
     let (source, store) = open(&args.upstream, &args.store)?;
     let moderation = Arc::new(Moderation::from_options(&args.moderation));
     let snapshot =
@@ -105,7 +109,8 @@ pub async fn run(args: ServeArgs) -> Result<(), Failure> {
         health,
         on_success,
     ));
-    run_http(&args.http, state)
+    bound
+        .serve(&args.http, state)
         .await
         .map_err(|message| Failure::cannot_start("", message))
 }

@@ -44,33 +44,56 @@ pub async fn shutdown_signal() {
     tokio::select! { _ = interrupt => {}, _ = terminate => {} }
 }
 
-/// Serves the public router (and, when configured, `/metrics` on its own address) until
-/// SIGINT or SIGTERM.
-pub async fn run_http(http: &HttpOptions, state: AppState) -> Result<(), String> {
-    let listener = bind(&http.address.listen, "STELE_LISTEN").await?;
-    if let Some(address) = &http.metrics_listen {
-        let metrics = bind(address, "STELE_METRICS_LISTEN").await?;
-        let handle = crate::http::metrics::install();
-        tokio::spawn(crate::http::metrics::upkeep(handle.clone()));
-        let router = crate::http::metrics::router(state.clone(), handle);
-        let local = metrics.local_addr().map_err(|e| e.to_string())?;
-        tracing::info!(target: LISTENING, "metrics on http://{local}/metrics");
-        tokio::spawn(serve_until(
-            metrics,
-            router,
+/// The relay's addresses, bound, with the metrics recorder installed: done before any
+/// background task starts, so a first sync's counters are recorded (the `metrics` macros are
+/// no-ops until a recorder exists) and a busy port fails the start before anything is fetched.
+pub struct Bound {
+    public: tokio::net::TcpListener,
+    metrics: Option<(
+        tokio::net::TcpListener,
+        metrics_exporter_prometheus::PrometheusHandle,
+    )>,
+}
+
+impl Bound {
+    /// Binds `STELE_LISTEN` and, when set, `STELE_METRICS_LISTEN`.
+    pub async fn bind(http: &HttpOptions) -> Result<Self, String> {
+        let public = bind(&http.address.listen, "STELE_LISTEN").await?;
+        let metrics = match &http.metrics_listen {
+            Some(address) => {
+                let listener = bind(address, "STELE_METRICS_LISTEN").await?;
+                Some((listener, crate::http::metrics::install()))
+            }
+            None => None,
+        };
+        Ok(Self { public, metrics })
+    }
+
+    /// Serves the public router (and `/metrics` on its own address, when bound) until
+    /// SIGINT or SIGTERM.
+    pub async fn serve(self, http: &HttpOptions, state: AppState) -> Result<(), String> {
+        if let Some((listener, handle)) = self.metrics {
+            tokio::spawn(crate::http::metrics::upkeep(handle.clone()));
+            let router = crate::http::metrics::router(state.clone(), handle);
+            let local = listener.local_addr().map_err(|e| e.to_string())?;
+            tracing::info!(target: LISTENING, "metrics on http://{local}/metrics");
+            tokio::spawn(serve_until(
+                listener,
+                router,
+                shutdown_signal(),
+                http.shutdown_timeout,
+            ));
+        }
+        let local = self.public.local_addr().map_err(|e| e.to_string())?;
+        // One line, in the chosen log format; tests and scripts wait for it.
+        tracing::info!(target: LISTENING, "listening on http://{local}");
+        serve(
+            self.public,
+            app(state),
             shutdown_signal(),
             http.shutdown_timeout,
-        ));
+            http.limits(),
+        )
+        .await
     }
-    let local = listener.local_addr().map_err(|e| e.to_string())?;
-    // One line, in the chosen log format; tests and scripts wait for it.
-    tracing::info!(target: LISTENING, "listening on http://{local}");
-    serve(
-        listener,
-        app(state),
-        shutdown_signal(),
-        http.shutdown_timeout,
-        http.limits(),
-    )
-    .await
 }
