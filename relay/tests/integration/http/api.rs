@@ -16,7 +16,6 @@ use stele_relay::config::http::HttpSettings;
 use stele_relay::config::http::RateLimit;
 use stele_relay::http::app;
 use stele_relay::http::state::AppState;
-use stele_relay::ingest::health::Health;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::rebuild::build_snapshot;
 use stele_relay::model::store::Store;
@@ -72,7 +71,7 @@ fn state_from(
     moderation: &Moderation,
 ) -> AppState {
     let snapshot = build_snapshot(store, moderation).unwrap();
-    AppState::new(snapshot, Arc::new(Mutex::new(Health::default())), settings)
+    crate::support::state_over(snapshot, settings)
 }
 
 /// The state with `dir` as the widget's files (`STELE_ASSETS`).
@@ -80,17 +79,10 @@ fn serving_files(dir: &std::path::Path) -> AppState {
     state_with(
         HttpSettings {
             assets: stele_relay::config::http::Assets::Dir(dir.to_owned()),
-            ..open_settings()
+            ..crate::support::unlimited()
         },
         &Moderation::default(),
     )
-}
-
-fn open_settings() -> HttpSettings {
-    HttpSettings {
-        rate_limit: None,
-        ..HttpSettings::default()
-    }
 }
 
 async fn call(state: &AppState, request: Request<Body>) -> (Response, Vec<u8>) {
@@ -127,7 +119,7 @@ fn scores(page: &Value) -> Vec<i64> {
 
 #[tokio::test]
 async fn shop_and_products() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, shop) = get(&state, "/v1/shop").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(shop["summary"]["count"], 12);
@@ -156,7 +148,7 @@ async fn shop_and_products() {
 
 #[tokio::test]
 async fn a_product_without_reviews_is_an_empty_200() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, product) = get(&state, "/v1/products/never-reviewed").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(
@@ -189,7 +181,7 @@ async fn a_product_without_reviews_is_an_empty_200() {
 #[case::past_the_end("page=9&per_page=4", vec![])]
 #[tokio::test]
 async fn review_lists(#[case] query: &str, #[case] expected: Vec<i64>) {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, page) = get(
         &state,
         &format!("/v1/products/p1/reviews?per_page=5&{query}"),
@@ -212,7 +204,7 @@ async fn the_product_comes_with_page_one_as_asked(
     #[case] sort: &str,
     #[case] expected: Vec<i64>,
 ) {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, view) = get(&state, uri).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["sort"], sort);
@@ -228,7 +220,7 @@ async fn the_product_comes_with_page_one_as_asked(
 
 #[tokio::test]
 async fn the_shop_comes_with_page_one_as_asked() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (_, canonical) = get(&state, "/v1/shop.json").await;
     let (status, short) = get(&state, "/v1/shop.json?per_page=2").await;
     assert_eq!(status, StatusCode::OK);
@@ -243,7 +235,7 @@ async fn the_shop_comes_with_page_one_as_asked() {
 
 #[tokio::test]
 async fn canonical_paths_match_the_query_api() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     for (path, query) in [
         (
             "/v1/products/p1/reviews/lowest/2.json",
@@ -276,7 +268,7 @@ async fn canonical_paths_decode_encoded_product_ids() {
         .unwrap();
     let state = state_from(
         &Arc::new(Mutex::new(store)),
-        open_settings(),
+        crate::support::unlimited(),
         &Moderation::default(),
     );
     let segment = stele_core::text::path_segment("a/b c");
@@ -324,7 +316,7 @@ async fn canonical_paths_decode_encoded_product_ids() {
 #[case::canonical_bad_stars("/v1/products/p1/reviews/newest/stars-9/1.json", "stars")]
 #[tokio::test]
 async fn bad_parameters_are_400_with_a_message(#[case] uri: &str, #[case] mentions: &str) {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, body) = get(&state, uri).await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {body}");
     assert_eq!(body["error"]["code"], "bad_parameter");
@@ -339,7 +331,7 @@ async fn bad_parameters_are_400_with_a_message(#[case] uri: &str, #[case] mentio
 
 #[tokio::test]
 async fn id_limits() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let long = "x".repeat(129);
     assert_eq!(
         get(&state, &format!("/v1/products/{long}")).await.0,
@@ -371,7 +363,7 @@ async fn id_limits() {
 
 #[tokio::test]
 async fn summaries_answer_every_id_asked_for() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, body) = get(&state, "/v1/summaries?ids=p1,%20p2%20,unknown,p1").await;
     assert_eq!(status, StatusCode::OK);
     let summaries = body["summaries"].as_object().unwrap();
@@ -397,7 +389,7 @@ async fn summaries_answer_every_id_asked_for() {
 
 #[tokio::test]
 async fn unknown_paths_and_methods_use_the_error_shape() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, body) = get(&state, "/v2/whatever").await;
     assert_eq!(
         (status, body["error"]["code"].as_str()),
@@ -417,7 +409,7 @@ async fn unknown_paths_and_methods_use_the_error_shape() {
 
 #[tokio::test]
 async fn etags_caching_and_304() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     for uri in [
         "/v1/shop",
         "/v1/products/p1",
@@ -471,7 +463,7 @@ async fn etags_caching_and_304() {
 #[case("gzip")]
 #[tokio::test]
 async fn responses_are_compressed(#[case] encoding: &str) {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let request = Request::get("/v1/products/p1/reviews?per_page=100")
         .header(header::ACCEPT_ENCODING, encoding)
         .body(Body::empty())
@@ -488,7 +480,7 @@ async fn cors_only_for_allowlisted_origins() {
             .body(Body::empty())
             .unwrap()
     };
-    let closed = state_with(open_settings(), &Moderation::default());
+    let closed = state_with(crate::support::unlimited(), &Moderation::default());
     let (response, _) = call(&closed, request("https://shop.example")).await;
     assert!(
         response
@@ -503,7 +495,7 @@ async fn cors_only_for_allowlisted_origins() {
             allowed_origins: stele_relay::config::clients::AllowedOrigins::list(&[
                 "https://shop.example",
             ]),
-            ..open_settings()
+            ..crate::support::unlimited()
         },
         &Moderation::default(),
     );
@@ -527,7 +519,7 @@ async fn rate_limit_answers_429_with_retry_after() {
                 per_second: 1.0,
                 burst: 3,
             }),
-            ..open_settings()
+            ..crate::support::unlimited()
         },
         &Moderation::default(),
     );
@@ -568,7 +560,7 @@ async fn rate_limit_answers_429_with_retry_after() {
 async fn moderation_filters_lists_but_not_summaries() {
     // One store: public ids depend on its per-installation secret.
     let store = store();
-    let plain = state_from(&store, open_settings(), &Moderation::default());
+    let plain = state_from(&store, crate::support::unlimited(), &Moderation::default());
     let (_, all) = get(&plain, "/v1/products/p1/reviews?per_page=100&sort=highest").await;
     let ten = ids(&all)[0].clone();
     let nine = ids(&all)[1].clone();
@@ -579,7 +571,7 @@ async fn moderation_filters_lists_but_not_summaries() {
         std::slice::from_ref(&nine),
         &[ids(&all)[6].clone()],
     );
-    let moderated = state_from(&store, open_settings(), &moderation);
+    let moderated = state_from(&store, crate::support::unlimited(), &moderation);
     let (_, product) = get(&moderated, "/v1/products/p1").await;
     assert_eq!(
         product["summary"],
@@ -620,10 +612,10 @@ async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
         )
         .unwrap();
     let store = Arc::new(Mutex::new(seeded));
-    let plain = state_from(&store, open_settings(), &Moderation::default());
+    let plain = state_from(&store, crate::support::unlimited(), &Moderation::default());
     let strict = state_from(
         &store,
-        open_settings(),
+        crate::support::unlimited(),
         &Moderation::default().with_testimonial_min_stars(Some(4)),
     );
     let (_, all) = get(&plain, "/v1/testimonials?per_page=100").await;
@@ -651,7 +643,7 @@ async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
 
 #[tokio::test]
 async fn order_numbers_never_appear_in_any_response() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let mut uris = vec![
         "/v1/shop".to_owned(),
         "/v1/testimonials?per_page=100".to_owned(),
@@ -679,7 +671,7 @@ async fn order_numbers_never_appear_in_any_response() {
 
 #[tokio::test]
 async fn comments_are_served_as_plain_json_strings() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (response, body) = call(
         &state,
         Request::get("/v1/products/p1/reviews?q=onerror")
@@ -772,7 +764,7 @@ async fn assets_are_served_with_caching_that_fits_their_names() {
 
 #[tokio::test]
 async fn healthz_reports_sync_state_without_secrets() {
-    let state = state_with(open_settings(), &Moderation::default());
+    let state = state_with(crate::support::unlimited(), &Moderation::default());
     let (status, body) = get(&state, "/healthz").await;
     assert_eq!(
         (status, body["status"].as_str()),
@@ -811,7 +803,7 @@ async fn slow_requests_time_out_with_the_error_shape() {
     let state = state_with(
         HttpSettings {
             request_timeout: std::time::Duration::from_millis(50),
-            ..open_settings()
+            ..crate::support::unlimited()
         },
         &Moderation::default(),
     );

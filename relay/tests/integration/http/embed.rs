@@ -8,11 +8,9 @@ use axum::http::{header, Request, StatusCode};
 use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::normalise::read_feed;
-use stele_relay::config::http::HttpSettings;
 use stele_relay::config::shop::ShopSettings;
 use stele_relay::http::app;
 use stele_relay::http::state::AppState;
-use stele_relay::ingest::health::Health;
 use stele_relay::model::rebuild::build_snapshot;
 use tower::ServiceExt;
 
@@ -74,14 +72,7 @@ fn state_of(
     let snapshot = build_snapshot(&Arc::new(Mutex::new(store)), moderation)
         .unwrap()
         .with_shop(shop);
-    AppState::new(
-        snapshot,
-        Arc::new(Mutex::new(Health::default())),
-        HttpSettings {
-            rate_limit: None,
-            ..HttpSettings::default()
-        },
-    )
+    crate::support::state_over(snapshot, crate::support::unlimited())
 }
 
 async fn get(state: &AppState, uri: &str) -> (StatusCode, String, String) {

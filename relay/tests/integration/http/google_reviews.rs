@@ -2,12 +2,11 @@
 //! and checked against the schema's rules: element order, required elements, attributes,
 //! escaping, which reviews go in, ETag and 304, and the same bytes in the export.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use crate::support::{order_json, serve_in_background, success};
 use stele_core::public::{Offer, ProductInfo};
 use stele_relay::config::shop::ShopSettings;
-use stele_relay::http::state::AppState;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::snapshot::Snapshot;
 use stele_relay::model::store::{CatalogEntry, Store};
@@ -131,11 +130,7 @@ fn snapshot(shop_name: Option<&str>) -> Snapshot {
 }
 
 async fn serve(snapshot: Snapshot) -> String {
-    let state = AppState::new(
-        snapshot,
-        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::config::http::HttpSettings::default(),
-    );
+    let state = crate::support::state_over(snapshot, Default::default());
     let address = serve_in_background(stele_relay::http::app(state)).await;
     format!("http://{address}{PATH}")
 }

@@ -10,7 +10,6 @@ use crate::support::{free_port, order_json, serve_in_background, state_of};
 use serde_json::Value;
 use stele_core::listing::{ReviewFilter, ReviewSort};
 use stele_core::paths;
-use stele_relay::config::http::HttpSettings;
 use stele_relay::http::app;
 
 const NOW: i64 = 1_790_000_000;
@@ -140,11 +139,7 @@ async fn every_route_the_widget_calls_survives_the_documented_nginx_rule() {
             )
         })
         .collect();
-    let settings = HttpSettings {
-        rate_limit: None,
-        ..HttpSettings::default()
-    };
-    let relay = serve_in_background(app(state_of(&orders, settings))).await;
+    let relay = serve_in_background(app(state_of(&orders, crate::support::unlimited()))).await;
     let nginx = start_nginx(&documented_location(&relay.to_string()));
     let base = format!("http://127.0.0.1:{}/stele/", nginx.port);
     let client = reqwest::Client::new();

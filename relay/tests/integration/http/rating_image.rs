@@ -1,11 +1,10 @@
 //! Rating images for email over real HTTP: PNGs that decode at 2× density, in the language
 //! and theme asked for, cache-friendly, linked from the JSON with a `?v=`, and in exports.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use stele_core::Timestamp;
 use stele_relay::config::shop::ShopSettings;
-use stele_relay::http::state::AppState;
 use tiny_skia::Pixmap;
 
 const BASE: Timestamp = Timestamp::from_unix(1_750_000_000);
@@ -18,14 +17,7 @@ fn demo(settings: ShopSettings) -> stele_relay::model::snapshot::Snapshot {
 }
 
 async fn serve(snapshot: stele_relay::model::snapshot::Snapshot) -> String {
-    let state = AppState::new(
-        snapshot,
-        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::config::http::HttpSettings {
-            rate_limit: None,
-            ..Default::default()
-        },
-    );
+    let state = crate::support::state_over(snapshot, crate::support::unlimited());
     let address = crate::support::serve_in_background(stele_relay::http::app(state)).await;
     format!("http://{address}/")
 }

@@ -8,10 +8,8 @@ use http_body_util::BodyExt;
 use serde_json::Value;
 use stele_core::listing::ReviewSort;
 use stele_core::paths;
-use stele_relay::config::http::HttpSettings;
 use stele_relay::http::app;
 use stele_relay::http::state::AppState;
-use stele_relay::ingest::health::Health;
 use stele_relay::model::moderation::Moderation;
 use stele_relay::model::rebuild::build_snapshot;
 use tower::ServiceExt;
@@ -22,12 +20,8 @@ fn demo_state() -> (AppState, stele_relay::model::snapshot::Snapshot) {
     ));
     let for_export = build_snapshot(&store, &Moderation::default()).unwrap();
     let live = build_snapshot(&store, &Moderation::default()).unwrap();
-    let settings = HttpSettings {
-        rate_limit: None,
-        ..HttpSettings::default()
-    };
     (
-        AppState::new(live, Arc::new(Mutex::new(Health::default())), settings),
+        crate::support::state_over(live, crate::support::unlimited()),
         for_export,
     )
 }

@@ -27,13 +27,6 @@ fn orders() -> Vec<String> {
     vec![order_json(1, now, &[("p1", now, Some(10), Some("super"))])]
 }
 
-fn open() -> HttpSettings {
-    HttpSettings {
-        rate_limit: None,
-        ..HttpSettings::default()
-    }
-}
-
 fn counts(db: &Path) -> (u64, u64) {
     let connection = rusqlite::Connection::open(db).unwrap();
     let check: String = connection
@@ -142,7 +135,7 @@ fn sigterm_exits_cleanly_even_with_a_stalled_client() {
 
 #[tokio::test]
 async fn a_panicking_handler_answers_500_in_the_error_shape_and_the_relay_keeps_serving() {
-    let state = state_of(&orders(), open());
+    let state = state_of(&orders(), crate::support::unlimited());
     // A route only a test can add, through the real layers.
     let routes = stele_relay::http::routes::routes().route(
         "/test-only/panic",
@@ -249,7 +242,7 @@ async fn shutdown_drains_requests_in_flight_and_gives_up_at_the_deadline() {
         );
         let settings = HttpSettings {
             request_timeout: Duration::from_secs(60),
-            ..open()
+            ..crate::support::unlimited()
         };
         let router = with_middleware(routes, state_of(&orders(), settings));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -124,14 +124,7 @@ async fn a_50_mb_comment_is_cut_named_and_never_served_whole() {
     // the cap in the widest escape.
     let snapshot =
         stele_relay::model::rebuild::build_snapshot(&store, &Default::default()).unwrap();
-    let state = stele_relay::http::state::AppState::new(
-        snapshot,
-        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::config::http::HttpSettings {
-            rate_limit: None,
-            ..Default::default()
-        },
-    );
+    let state = crate::support::state_over(snapshot, crate::support::unlimited());
     let app = stele_relay::http::app(state);
     let mut largest = 0;
     for uri in [

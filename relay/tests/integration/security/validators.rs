@@ -13,7 +13,7 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use stele_core::public::{Offer, ProductInfo};
 use stele_relay::config::shop::ShopSettings;
@@ -207,14 +207,7 @@ fn shop(name: &str) -> ShopSettings {
 }
 
 async fn served(snapshot: Snapshot) -> Vec<u8> {
-    let state = stele_relay::http::state::AppState::new(
-        snapshot,
-        Arc::new(Mutex::new(stele_relay::ingest::health::Health::default())),
-        stele_relay::config::http::HttpSettings {
-            rate_limit: None,
-            ..Default::default()
-        },
-    );
+    let state = crate::support::state_over(snapshot, crate::support::unlimited());
     let address = serve_in_background(stele_relay::http::app(state)).await;
     let response = reqwest::get(format!("http://{address}/{PATH}"))
         .await

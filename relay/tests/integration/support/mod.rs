@@ -65,6 +65,27 @@ pub fn success(orders: &[String]) -> Vec<u8> {
     format!(r#"{{"status":"success","data":[{}]}}"#, orders.join(",")).into_bytes()
 }
 
+/// Settings with no rate limit: tests ask many times from one address.
+pub fn unlimited() -> stele_relay::config::http::HttpSettings {
+    stele_relay::config::http::HttpSettings {
+        rate_limit: None,
+        ..Default::default()
+    }
+}
+
+/// The relay's state over `snapshot`, before any sync (a default `Health`).
+pub fn state_over(
+    snapshot: stele_relay::model::snapshot::Snapshot,
+    settings: stele_relay::config::http::HttpSettings,
+) -> stele_relay::http::state::AppState {
+    use std::sync::{Arc, Mutex};
+    stele_relay::http::state::AppState::new(
+        snapshot,
+        Arc::new(Mutex::new(Default::default())),
+        settings,
+    )
+}
+
 /// The relay's state over `orders` (upstream JSON, see [`order_json`]), settings as given.
 pub fn state_of(
     orders: &[String],
