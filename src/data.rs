@@ -11,6 +11,9 @@ use stele_core::PublicReview;
 pub enum DataError {
     /// The request failed (network, CORS, CSP).
     Network(String),
+    /// A request to another origin than the page's failed: most often the relay does not
+    /// list the page's origin (CORS). Holds the reason and the page's origin.
+    CrossOrigin(String, String),
     /// An HTTP error status.
     Status(u16),
     /// The body is not the expected JSON.
@@ -27,6 +30,7 @@ impl std::fmt::Display for DataError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Network(reason) => write!(f, "the request failed ({reason}): check the src attribute, the relay, and that the page's Content-Security-Policy allows it in connect-src"),
+            Self::CrossOrigin(reason, origin) => write!(f, "the request to the relay on another origin failed ({reason}): add this page's origin to the relay's STELE_ALLOWED_ORIGINS (e.g. STELE_ALLOWED_ORIGINS={origin}); check the src attribute, and that the page's Content-Security-Policy allows the relay in connect-src"),
             Self::Status(404) => write!(f, "HTTP 404: check the src attribute points at the relay (…/stele/) or a static export"),
             Self::Status(status) => write!(f, "HTTP {status} from the relay: see its /healthz"),
             Self::Shape(reason) => write!(f, "unexpected JSON ({reason}): the relay and widget versions may differ"),
@@ -43,6 +47,15 @@ impl DataError {
     /// Whether the console should hear of it: not when the element is gone.
     pub fn deserves_a_hint(&self) -> bool {
         *self != Self::Aborted
+    }
+}
+
+/// Whether `url` (absolute) is on another origin than `page_origin` (`https://shop.example`,
+/// as `location.origin` gives it): then a failed request is most often CORS.
+pub fn is_cross_origin(page_origin: &str, url: &str) -> bool {
+    match url.strip_prefix(page_origin) {
+        Some(rest) => !(rest.is_empty() || rest.starts_with('/') || rest.starts_with('?')),
+        None => true,
     }
 }
 
@@ -233,7 +246,16 @@ mod browser {
             .await
             .map_err(|error| match error {
                 gloo_net::Error::JsError(js) if js.name == "AbortError" => DataError::Aborted,
-                other => DataError::Network(other.to_string()),
+                other => {
+                    let origin = web_sys::window()
+                        .and_then(|w| w.location().origin().ok())
+                        .unwrap_or_default();
+                    if super::is_cross_origin(&origin, url) {
+                        DataError::CrossOrigin(other.to_string(), origin)
+                    } else {
+                        DataError::Network(other.to_string())
+                    }
+                }
             })?;
         if !response.ok() {
             return Err(DataError::Status(response.status()));
@@ -251,6 +273,21 @@ mod browser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_is_cross_origin_unless_scheme_host_and_port_are_the_page_s() {
+        let page = "https://shop.example";
+        assert!(!is_cross_origin(page, "https://shop.example/stele/v1/shop.json"));
+        assert!(!is_cross_origin(page, "https://shop.example"));
+        assert!(is_cross_origin(page, "https://shop.example:8443/stele/"));
+        assert!(is_cross_origin(page, "https://shop.example.evil/stele/"));
+        assert!(is_cross_origin(page, "http://shop.example/stele/"));
+        assert!(is_cross_origin(page, "https://relay.shop.example/stele/"));
+        assert!(
+            is_cross_origin("null", "https://shop.example/"),
+            "a file:// page"
+        );
+    }
 
     #[test]
     fn badges_read_each_chunk_that_holds_their_ids_once() {

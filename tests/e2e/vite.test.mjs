@@ -2,8 +2,8 @@
 // the built app in Chromium, talking to the relay on another origin.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -11,7 +11,7 @@ import { ROOT, SHOTS, launch, shadowText, startRelay, waitReady, watchedPage } f
 
 const FIXTURE = join(ROOT, 'tests/vite-fixture');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
-let relay, app, browser;
+let relay, closed, app, browser, viteOutput;
 
 function serve(dir, port) {
   const server = createServer(async (req, res) => {
@@ -31,8 +31,12 @@ before(async () => {
   assert.ok(tarball, 'run scripts/pack-npm first');
   const npm = (args) => execFileSync('npm', args, { cwd: FIXTURE, stdio: ['ignore', 'pipe', 'pipe'] });
   npm(['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', join(ROOT, 'target/npm', tarball)]);
-  execFileSync(join(FIXTURE, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: FIXTURE, stdio: ['ignore', 'pipe', 'pipe'] });
+  const build = spawnSync(join(FIXTURE, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: FIXTURE, encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
+  viteOutput = (build.stdout + build.stderr).trim();
   relay = await startRelay({ port: 18811, origins: ['http://127.0.0.1:18812'] });
+  // A relay that does not list the app's origin: the browser blocks its answers (CORS).
+  closed = await startRelay({ port: 18813 });
   app = await serve(join(FIXTURE, 'dist'), 18812);
   browser = await launch();
 });
@@ -41,6 +45,48 @@ after(async () => {
   await browser?.close();
   app?.stop();
   relay?.stop();
+  closed?.stop();
+});
+
+test('Vite builds an app that imports the package without a warning', () => {
+  assert.equal(viteOutput, '', 'vite build --logLevel warn printed');
+});
+
+test('importing every entry outside a browser is a no-op that throws nothing (server rendering)', () => {
+  // Node has no window, HTMLElement or customElements: as Next, Nuxt, Astro and SvelteKit
+  // evaluate the import while rendering on the server.
+  const script = `
+    const entries = ['@stele/widget', '@stele/widget/direct', '@stele/widget/react', '@stele/widget/vue', '@stele/widget/svelte'];
+    const out = {};
+    for (const name of entries) out[name] = Object.keys(await import(name)).sort();
+    const { mount, destroy, defineElements } = await import('@stele/widget');
+    defineElements();
+    destroy({});
+    await mount({}, { product: '1' });
+    out.globals = [typeof globalThis.Stele, typeof globalThis.customElements];
+    console.log(JSON.stringify(out));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: FIXTURE, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stderr, '', 'nothing on stderr');
+  const out = JSON.parse(run.stdout);
+  const api = ['defineElements', 'destroy', 'mount', 'useBindings'];
+  assert.deepEqual(out['@stele/widget'], api);
+  assert.deepEqual(out['@stele/widget/direct'], api);
+  for (const types of ['react', 'vue', 'svelte']) assert.deepEqual(out[`@stele/widget/${types}`], [], `${types} is types only`);
+  assert.deepEqual(out.globals, ['undefined', 'undefined'], 'no window.Stele, no element registry on the server');
+});
+
+test('the npm entry leaves direct mode and import.meta out; direct.js brings it', () => {
+  const dist = join(FIXTURE, 'node_modules/@stele/widget/dist');
+  const index = readFileSync(join(dist, 'index.js'), 'utf8');
+  const direct = readFileSync(join(dist, 'direct.js'), 'utf8');
+  const directGlue = readdirSync(dist).find((f) => /^stele-direct-[0-9a-f]{8}\.js$/.test(f));
+  assert.ok(directGlue, 'the package ships the direct module for @stele/widget/direct');
+  assert.ok(!index.includes('import.meta'), 'index.js reads no import.meta');
+  assert.ok(!index.includes(directGlue), 'index.js never names the direct module');
+  assert.ok(direct.includes(directGlue), 'direct.js names it');
+  const built = readdirSync(join(FIXTURE, 'dist/assets'));
+  assert.ok(!built.some((f) => f.startsWith('stele-direct')), `the production build copies no direct module: ${built}`);
 });
 
 test('a Vite app imports defineElements from the packed package and renders', async () => {
@@ -55,5 +101,22 @@ test('a Vite app imports defineElements from the packed package and renders', as
   assert.equal(await page.evaluate(() => typeof window.steleFixture.mount), 'function');
   assert.deepEqual(problems, []);
   await page.screenshot({ path: join(SHOTS, 'vite-fixture.png') });
+  await context.close();
+});
+
+test("a relay that does not list the app's origin gets a hint naming STELE_ALLOWED_ORIGINS", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const hints = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().startsWith('[stele]')) hints.push(message.text());
+  });
+  await page.goto(`${app.url}?relay=${encodeURIComponent(closed.url)}`);
+  // The hint comes once the module is in and its first request has failed.
+  for (let i = 0; i < 100 && !hints.some((h) => h.includes('STELE_ALLOWED_ORIGINS')); i++) await page.waitForTimeout(100);
+  assert.ok(
+    hints.some((h) => h.includes('STELE_ALLOWED_ORIGINS=http://127.0.0.1:18812')),
+    `hints: ${JSON.stringify(hints)}`,
+  );
   await context.close();
 });

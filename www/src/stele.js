@@ -3,8 +3,23 @@
 // the WebAssembly only when an element comes within about a viewport of being visible.
 // Contract: docs/embed.md. Build: scripts/build-widget fills in the hashed file names.
 // Types: www/index.d.ts, checked against this file by scripts/check-types (tsc).
+//
+// One source, three builds (scripts/build-widget sets STELE_ENTRY with esbuild's --define and
+// drops the branches the build does not take):
+// - "script": dist/stele.js for a <script type="module"> tag. Its own directory is the default
+//   src; it defines the elements and window.Stele as it loads.
+// - "bundler": dist/index.js, the npm entry. No import.meta.url (webpack and Turbopack resolve
+//   new URL("./", import.meta.url) as a module and fail; Vite warns), so src is required; no
+//   direct mode, so production bundles never copy its module.
+// - "direct": dist/direct.js, the npm entry `@stele/widget/direct`: "bundler" plus direct mode.
+// Unbuilt (the Trunk demo) STELE_ENTRY is undefined and this is the script build.
+// Every build is a no-op outside a browser: importing it during server rendering (Next, Nuxt,
+// Astro, SvelteKit) touches no DOM global, and mount/destroy/defineElements do nothing there.
+// STELE_ENTRY is written out at each use, not kept in a constant: esbuild folds a defined
+// identifier's comparisons (and drops the dead branch, import.meta.url with it), not a const's.
 /** @typedef {import('../index.js').SteleOptions} SteleOptions */
-const HERE = new URL('./', import.meta.url).href;
+const BROWSER = typeof window !== 'undefined' && typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined';
+const HERE = (typeof STELE_ENTRY === 'undefined' || STELE_ENTRY === 'script') && BROWSER ? new URL('./', import.meta.url).href : '';
 const TAGS = { 'stele-reviews': 'reviews', 'stele-stars': 'stars', 'stele-testimonials': 'testimonials' };
 const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'loading', 'unsafe-direct', 'rest-key', 'customer-id', 'upstream'];
 const mounted = new WeakMap();
@@ -64,8 +79,9 @@ const MODULES = {
   reviews: () => import('./__REVIEWS_GLUE__'),
   testimonials: () => import('./__TESTIMONIALS_GLUE__'),
   all: () => import('./__GLUE__'),
-  // Direct mode (local testing only) lives in its own module, so shops never download it.
-  direct: () => import('./__DIRECT_GLUE__'),
+  // Direct mode (local testing only) lives in its own module, so shops never download it,
+  // and out of the npm entry, so bundlers never copy it.
+  direct: typeof STELE_ENTRY !== 'undefined' && STELE_ENTRY === 'bundler' ? () => Promise.reject(new Error('direct mode is not in this entry: import "@stele/widget/direct" instead of "@stele/widget" (local testing only)')) : () => import('./__DIRECT_GLUE__'),
 };
 const running = {};
 
@@ -96,6 +112,7 @@ function optionsOf(element, extra) {
   // perPage and autoplay stay as given (text from attributes): the widget reads them as
   // numbers and says what it used instead of one it cannot use.
   Object.assign(options, extra);
+  if (!options.src && !HERE) return warn(`<${element.localName}> needs src, the relay's public URL, e.g. src="https://shop.example/stele/" (with a bundler there is no script tag to take the default from)`);
   try {
     options.src = new URL(options.src || HERE, document.baseURI).href;
   } catch {
@@ -112,6 +129,7 @@ function optionsOf(element, extra) {
  *  @param {SteleOptions} [options]
  *  @returns {Promise<void>} */
 export async function mount(element, options) {
+  if (!BROWSER) return;
   if (!(element instanceof Element)) return warn('mount(element, options) needs an element, e.g. document.querySelector("stele-reviews")');
   if (options) given.set(element, options);
   options = given.get(element) || {};
@@ -122,10 +140,12 @@ export async function mount(element, options) {
   mounted.set(element, token);
   let module;
   try {
-    module = await load(element.hasAttribute('unsafe-direct') ? 'direct' : kind);
+    // Direct mode by the attribute or the option (docs/embed.md: an option wins over the attribute).
+    const direct = options.unsafeDirect === undefined ? element.hasAttribute('unsafe-direct') : options.unsafeDirect !== false && options.unsafeDirect !== 'false';
+    module = await load(direct ? 'direct' : kind);
   } catch (error) {
     mounted.delete(element);
-    return warn(`could not load the widget from ${HERE}: ${error?.message || error}. Serve stele.js with its files; allow 'wasm-unsafe-eval' in the page's script-src.`);
+    return warn(`could not load the widget${HERE ? ' from ' + HERE : ''}: ${error?.message || error}. ${HERE ? 'Serve stele.js with its files' : "Let the bundler copy @stele/widget's .js and .wasm files"}; allow 'wasm-unsafe-eval' in the page's script-src.`);
   }
   // One widget per task, so several never add up to one long main-thread task; badges are
   // tiny and render together, so they share one summaries request.
@@ -147,7 +167,7 @@ export async function mount(element, options) {
  *  @param {HTMLElement} element
  *  @returns {void} */
 export function destroy(element) {
-  if (!(element instanceof Element)) return;
+  if (!BROWSER || !(element instanceof Element)) return;
   const handle = mounted.get(element);
   mounted.delete(element);
   observer?.unobserve(element);
@@ -171,27 +191,31 @@ function visible(entries) {
   }
 }
 
-class SteleElement extends HTMLElement {
-  static observedAttributes = ATTRS;
-  connectedCallback() {
-    if (mounted.has(this)) return;
-    skeleton(this);
-    if (this.getAttribute('loading') === 'eager' || !window.IntersectionObserver) return void mount(this);
-    (observer ||= new IntersectionObserver(visible, { rootMargin: '100% 0px' })).observe(this);
-  }
-  disconnectedCallback() {
-    destroy(this);
-  }
-  attributeChangedCallback(name, before, after) {
-    if (before !== after && mounted.has(this)) mount(this);
-  }
-}
-
-/** Defines the three elements (idempotent; stele.js calls it when loaded).
+/** Defines the three elements (idempotent; every build calls it when loaded in a browser;
+ *  outside one it does nothing).
  *  @returns {void} */
 export function defineElements() {
+  if (!BROWSER) return;
+  // Declared here, not at the top level: `extends HTMLElement` would throw on a server.
+  class SteleElement extends HTMLElement {
+    static observedAttributes = ATTRS;
+    connectedCallback() {
+      if (mounted.has(this)) return;
+      skeleton(this);
+      if (this.getAttribute('loading') === 'eager' || !window.IntersectionObserver) return void mount(this);
+      (observer ||= new IntersectionObserver(visible, { rootMargin: '100% 0px' })).observe(this);
+    }
+    disconnectedCallback() {
+      destroy(this);
+    }
+    attributeChangedCallback(name, before, after) {
+      if (before !== after && mounted.has(this)) mount(this);
+    }
+  }
   for (const tag in TAGS) if (!customElements.get(tag)) customElements.define(tag, class extends SteleElement {});
 }
 
-window.Stele = { mount, destroy, defineElements };
-defineElements();
+if (BROWSER) {
+  if (typeof STELE_ENTRY === 'undefined' || STELE_ENTRY === 'script') window.Stele = { mount, destroy, defineElements };
+  defineElements();
+}
