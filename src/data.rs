@@ -277,7 +277,10 @@ mod tests {
     #[test]
     fn a_request_is_cross_origin_unless_scheme_host_and_port_are_the_page_s() {
         let page = "https://shop.example";
-        assert!(!is_cross_origin(page, "https://shop.example/stele/v1/shop.json"));
+        assert!(!is_cross_origin(
+            page,
+            "https://shop.example/stele/v1/shop.json"
+        ));
         assert!(!is_cross_origin(page, "https://shop.example"));
         assert!(is_cross_origin(page, "https://shop.example:8443/stele/"));
         assert!(is_cross_origin(page, "https://shop.example.evil/stele/"));

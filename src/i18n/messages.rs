@@ -192,7 +192,7 @@ messages! {
         /// "out of 5" next to the average.
         OutOf5 out_of_5 "out-of-5": &'static str,
     }
-    /// On review cards: in `<stele-reviews>` and `<stele-testimonials>`.
+    /// On review cards and their lists: in `<stele-reviews>` and `<stele-testimonials>`.
     #[cfg(any(stele_reviews, stele_testimonials))]
     cards: CardMessages {
         /// "Verified buyer".
@@ -201,6 +201,10 @@ messages! {
         ReadMore read_more "read-more": &'static str,
         /// "Show less".
         ReadLess read_less "read-less": &'static str,
+        /// "Show more reviews": the review list's and the testimonials grid's next page.
+        LoadMore load_more "load-more": &'static str,
+        /// "No reviews yet": a product, or a shop, with none to show.
+        Empty empty "empty": &'static str,
     }
     /// In `<stele-reviews>`: the list, its controls, the histogram and the review notice.
     #[cfg(stele_reviews)]
@@ -219,10 +223,6 @@ messages! {
         WithComment with_comment "with-comment": &'static str,
         /// "Search reviews".
         Search search "search": &'static str,
-        /// "Show more reviews".
-        LoadMore load_more "load-more": &'static str,
-        /// "No reviews yet".
-        Empty empty "empty": &'static str,
         /// "No reviews match".
         EmptyFiltered empty_filtered "empty-filtered": &'static str,
         /// "Show all reviews".

@@ -324,6 +324,27 @@ test('accessibility: axe finds no violations', async () => {
   await context.close();
 });
 
+test('the testimonials grid, drawn by the testimonials-only module: "show more" has its text and name, and loads more', async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  const wasm = [];
+  page.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url().split('/').pop().replace(/-[0-9a-f]+\.wasm$/, '')));
+  await page.goto(shop.url + 'home-grid.html');
+  await waitReady(page, 1);
+  assert.deepEqual(wasm, ['stele-testimonials'], 'the grid alone brings the testimonials-only module');
+  const more = page.locator('stele-testimonials').getByRole('button', { name: 'Show more reviews' });
+  await more.waitFor();
+  assert.equal((await more.textContent()).trim(), 'Show more reviews');
+  const cards = () => page.evaluate(() => document.querySelector('stele-testimonials').shadowRoot.querySelectorAll('article').length);
+  const before = await cards();
+  await more.click();
+  await page.waitForFunction((n) => document.querySelector('stele-testimonials').shadowRoot.querySelectorAll('article').length > n, before);
+  const results = await new AxeBuilder({ page }).include('stele-testimonials').analyze();
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.length} (${v.nodes[0]?.target})`), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('right-to-left pages flip the stars; theme="dark" switches colours', async () => {
   const context = await browser.newContext({ colorScheme: 'light' });
   const { page, problems } = await watchedPage(context);

@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Потвърден купувач",
         read_more: "Още",
         read_less: "По-малко",
+        load_more: "Още отзиви",
+        empty: "Все още няма отзиви",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Най-ниска оценка",
         with_comment: "Само с коментари",
         search: "Търсене в отзивите",
-        load_more: "Още отзиви",
-        empty: "Все още няма отзиви",
         empty_filtered: "Няма съвпадащи отзиви",
         show_all: "Всички отзиви",
         stars_row: Plural {

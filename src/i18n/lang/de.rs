@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Verifizierter Kauf",
         read_more: "Weiterlesen",
         read_less: "Weniger",
+        load_more: "Weitere Bewertungen",
+        empty: "Noch keine Bewertungen",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Schlechteste Bewertung",
         with_comment: "Nur mit Kommentar",
         search: "Bewertungen durchsuchen",
-        load_more: "Weitere Bewertungen",
-        empty: "Noch keine Bewertungen",
         empty_filtered: "Keine passenden Bewertungen",
         show_all: "Alle Bewertungen",
         stars_row: Plural {

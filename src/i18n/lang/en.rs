@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Verified buyer",
         read_more: "Read more",
         read_less: "Show less",
+        load_more: "Show more reviews",
+        empty: "No reviews yet",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Lowest rated",
         with_comment: "Only with comments",
         search: "Search reviews",
-        load_more: "Show more reviews",
-        empty: "No reviews yet",
         empty_filtered: "No reviews match",
         show_all: "Show all reviews",
         stars_row: Plural {

@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Compra verificada",
         read_more: "Leer más",
         read_less: "Mostrar menos",
+        load_more: "Más reseñas",
+        empty: "Todavía no hay reseñas",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Peor valoradas",
         with_comment: "Solo con comentario",
         search: "Buscar en las reseñas",
-        load_more: "Más reseñas",
-        empty: "Todavía no hay reseñas",
         empty_filtered: "Ninguna reseña coincide",
         show_all: "Todas las reseñas",
         stars_row: Plural {

@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Achat vérifié",
         read_more: "Lire la suite",
         read_less: "Réduire",
+        load_more: "Plus d’avis",
+        empty: "Aucun avis pour le moment",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Moins bien notés",
         with_comment: "Avec commentaire",
         search: "Rechercher dans les avis",
-        load_more: "Plus d’avis",
-        empty: "Aucun avis pour le moment",
         empty_filtered: "Aucun avis ne correspond",
         show_all: "Tous les avis",
         stars_row: Plural {

@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Ellenőrzött vásárló",
         read_more: "Tovább",
         read_less: "Kevesebb",
+        load_more: "További értékelések",
+        empty: "Még nincs értékelés",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Legrosszabb értékelés",
         with_comment: "Csak szöveges értékelések",
         search: "Keresés az értékelésekben",
-        load_more: "További értékelések",
-        empty: "Még nincs értékelés",
         empty_filtered: "Nincs ilyen értékelés",
         show_all: "Összes értékelés",
         stars_row: Plural {

@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Acquisto verificato",
         read_more: "Leggi tutto",
         read_less: "Mostra meno",
+        load_more: "Altre recensioni",
+        empty: "Ancora nessuna recensione",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Valutazione più bassa",
         with_comment: "Solo con commento",
         search: "Cerca nelle recensioni",
-        load_more: "Altre recensioni",
-        empty: "Ancora nessuna recensione",
         empty_filtered: "Nessuna recensione corrisponde",
         show_all: "Tutte le recensioni",
         stars_row: Plural {

@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Zweryfikowany zakup",
         read_more: "Czytaj dalej",
         read_less: "Zwiń",
+        load_more: "Więcej opinii",
+        empty: "Brak opinii",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Najniżej oceniane",
         with_comment: "Tylko z komentarzem",
         search: "Szukaj w opiniach",
-        load_more: "Więcej opinii",
-        empty: "Brak opinii",
         empty_filtered: "Brak pasujących opinii",
         show_all: "Wszystkie opinie",
         stars_row: Plural {

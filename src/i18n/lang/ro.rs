@@ -26,6 +26,8 @@ pub const MESSAGES: Messages = Messages {
         verified_buyer: "Cumpărător verificat",
         read_more: "Citește mai mult",
         read_less: "Arată mai puțin",
+        load_more: "Mai multe recenzii",
+        empty: "Încă nu există recenzii",
     },
     #[cfg(stele_reviews)]
     reviews: ReviewMessages {
@@ -36,8 +38,6 @@ pub const MESSAGES: Messages = Messages {
         sort_lowest: "Cele mai slabe",
         with_comment: "Doar cu comentarii",
         search: "Caută în recenzii",
-        load_more: "Mai multe recenzii",
-        empty: "Încă nu există recenzii",
         empty_filtered: "Nicio recenzie nu corespunde",
         show_all: "Toate recenziile",
         stars_row: Plural {
