@@ -35,10 +35,12 @@ async function fetchText(url) {
 }
 
 /** Serves tests/e2e/pages, proxies /stele/ to the relay, inlines {{FRAGMENT path}} and
- *  {{RELAY}} in pages, and adds `headers` (a CSP, say) to HTML answers. */
-export async function startShop({ port, relay, headers = {}, root = join(ROOT, 'tests/e2e/pages') }) {
+ *  {{RELAY}} in pages, and adds `headers` (a CSP, say) to HTML answers. `inject` is HTML put
+ *  first in every page's <head>; `onAnswer(path, status)` hears every answer. */
+export async function startShop({ port, relay, headers = {}, root = join(ROOT, 'tests/e2e/pages'), inject = '', onAnswer }) {
   const pages = root;
   const server = createServer(async (req, res) => {
+    if (onAnswer) res.on('finish', () => onAnswer(req.url, res.statusCode));
     try {
       const url = new URL(req.url, 'http://x');
       if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
@@ -58,6 +60,7 @@ export async function startShop({ port, relay, headers = {}, root = join(ROOT, '
       if (type.startsWith('text/html')) {
         let html = body.toString();
         for (const [match, fragment] of html.matchAll(/\{\{FRAGMENT ([^}]+)\}\}/g)) html = html.replace(match, await fetchText(new URL(fragment.trim(), relay.url)));
+        if (inject) html = html.replace(/<head>/i, (head) => head + inject);
         body = html.replaceAll('{{RELAY}}', relay.url.replace(/\/$/, ''));
         res.writeHead(200, { 'content-type': type, ...headers });
       } else res.writeHead(200, { 'content-type': type });
