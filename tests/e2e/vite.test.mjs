@@ -89,6 +89,20 @@ test('the npm entry leaves direct mode and import.meta out; direct.js brings it'
   assert.ok(!built.some((f) => f.startsWith('stele-direct')), `the production build copies no direct module: ${built}`);
 });
 
+test('publint and arethetypeswrong find nothing wrong with the package', () => {
+  const bin = (name) => join(ROOT, 'tests/e2e/node_modules/.bin', name);
+  const publint = spawnSync(bin('publint'), ['--strict', join(ROOT, 'www')], { encoding: 'utf8' });
+  assert.equal(publint.status, 0, publint.stdout + publint.stderr);
+  assert.match(publint.stdout, /All good/);
+  // ESM only by design (a module of custom elements): node10 cannot resolve subpath exports
+  // and CommonJS reaches ESM by import() only; www/README.md says so.
+  const tarball = readdirSync(join(ROOT, 'target/npm')).find((f) => f.endsWith('.tgz'));
+  const attw = spawnSync(bin('attw'), [join(ROOT, 'target/npm', tarball), '--profile', 'esm-only'], { encoding: 'utf8' });
+  assert.equal(attw.status, 0, attw.stdout + attw.stderr);
+  const problems = attw.stdout.split('\n').filter((line) => /💀|❌|⚠️|🐛|🥴|🎭/u.test(line) && !line.includes('(ignored'));
+  assert.deepEqual(problems, [], attw.stdout);
+});
+
 test('a Vite app imports defineElements from the packed package and renders', async () => {
   const assets = readdirSync(join(FIXTURE, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.wasm')), `Vite emitted the wasm: ${assets}`);
