@@ -211,6 +211,8 @@ for (const name of names) {
       const half = await page.evaluate(() => document.querySelector('stele-testimonials').shadowRoot.querySelector('.stele-carousel__viewport').getBoundingClientRect().width / 2);
       await page.drag({ x: viewport.x + half * 0.6, y: viewport.y }, { x: viewport.x - half * 0.6, y: viewport.y });
       await page.waitFor(() => document.querySelector('stele-testimonials').shadowRoot.querySelectorAll('.stele-carousel__slide')[2].classList.contains('is-current'), null, { what: 'a swipe towards the start' });
+      // The current slide fades in (0.3 s): it ends fully shown, and the screenshots show it so.
+      await page.waitFor(() => getComputedStyle(document.querySelector('stele-testimonials').shadowRoot.querySelector('.stele-carousel__slide.is-current')).opacity === '1', null, { what: 'the current slide fully shown' });
       await clean(page, 'home page');
       await page.evaluate(() => window.scrollTo(0, 0));
       await shots(page, 'home', { dark: true });
