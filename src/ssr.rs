@@ -31,15 +31,20 @@ fn render(lang: Lang, theme: Theme, view: impl FnOnce() -> AnyView + Send + 'sta
     })
 }
 
-/// The fragment around the rendered `root`: the stylesheet first (styled before the first
-/// paint), then the JSON-LD and the data the widget takes over with. These stay strings: they
-/// are outside the root, and their JSON is already escaped for `<script>` (script_json).
+/// The fragment around the rendered `root`: a declarative shadow root (`<template
+/// shadowrootmode="open">`) holding the stylesheet first (styled before the first paint) and
+/// the root, so the page's CSS (a theme's `input[type=search]`, `button` or `h2` rules) cannot
+/// reach the fragment and the fragment's stylesheet cannot reach the page; the widget takes
+/// that same shadow root over, so both lay out alike. Then, in the page, the JSON-LD (crawlers
+/// read it there) and the data the widget takes over with. These stay strings: they are
+/// outside the root, and their JSON is already escaped for `<script>` (script_json).
 fn wrap(stylesheet: &str, root: &str, data: &str, json_ld: Option<String>) -> String {
-    let mut html = String::with_capacity(root.len() + data.len() + 200);
-    html.push_str("<link rel=\"stylesheet\" href=\"");
+    let mut html = String::with_capacity(root.len() + data.len() + 250);
+    html.push_str("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
     html.push_str(&escape_attribute(stylesheet));
     html.push_str("\">");
     html.push_str(root);
+    html.push_str("</template>");
     if let Some(json_ld) = json_ld {
         html.push_str("<script type=\"application/ld+json\">");
         html.push_str(&json_ld);

@@ -157,7 +157,7 @@ pub fn Testimonials(
             };
             let footer = move || {
                 let load_more = load_more.clone();
-                has_more().then(|| view! { <button type="button" class="stele-button stele-more" part="more" on:click=move |_| load_more()>{more_text.clone()}</button> })
+                has_more().then(|| view! { <button type="button" class="stele-button stele-more" part="button more" on:click=move |_| load_more()>{more_text.clone()}</button> })
             };
             view! {
                 <section class="stele-testimonials stele-testimonials--grid" aria-label=title>
@@ -175,7 +175,7 @@ pub fn Testimonials(
                 move || {
                     let on = playing.get();
                     view! {
-                        <button type="button" class="stele-button stele-carousel__pause" on:click=move |_| playing.update(|p| *p = !*p)>
+                        <button type="button" class="stele-button stele-carousel__pause" part="button pause" on:click=move |_| playing.update(|p| *p = !*p)>
                             {if on { pause_text.clone() } else { play_text.clone() }}
                         </button>
                     }
@@ -215,9 +215,9 @@ pub fn Testimonials(
                         {slides}
                     </div>
                     <div class="stele-carousel__controls">
-                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Previous).to_owned() on:click=move |_| prev(false)><span class="stele-glyph" aria-hidden="true">"‹"</span></button>
+                        <button type="button" class="stele-button" part="button previous" aria-label=i18n.strings.get(Key::Previous).to_owned() on:click=move |_| prev(false)><span class="stele-glyph" aria-hidden="true">"‹"</span></button>
                         {pause}
-                        <button type="button" class="stele-button" aria-label=i18n.strings.get(Key::Next).to_owned() on:click=move |_| next(true)><span class="stele-glyph" aria-hidden="true">"›"</span></button>
+                        <button type="button" class="stele-button" part="button next" aria-label=i18n.strings.get(Key::Next).to_owned() on:click=move |_| next(true)><span class="stele-glyph" aria-hidden="true">"›"</span></button>
                     </div>
                 </section>
             }

@@ -137,7 +137,7 @@ pub fn Reviews(
         let (on_check, on_search, on_clear) = (loader.clone(), loader.clone(), loader.clone());
         view! {
             <label class="stele-control stele-control--check">
-                <input type="checkbox" node_ref=checkbox on:change=move |event| {
+                <input type="checkbox" part="checkbox" node_ref=checkbox on:change=move |event| {
                     state.with_comment.set(event_target_checked(&event));
                     on_check.fetch(1, Some(state.filter_event()));
                 } />
@@ -147,7 +147,7 @@ pub fn Reviews(
                 event.prevent_default();
                 on_search.fetch(1, Some(state.filter_event()));
             }>
-                <input type="search" name="q" class="stele-input" node_ref=search aria-label=strings.get(Key::Search).to_owned()
+                <input type="search" name="q" class="stele-input" part="input search" node_ref=search aria-label=strings.get(Key::Search).to_owned()
                     placeholder=strings.get(Key::Search).to_owned() maxlength="200"
                     on:input=move |event| {
                         let text = event_target_value(&event);
@@ -160,7 +160,7 @@ pub fn Reviews(
                         }
                     } />
                 // Enter submits too; the button says so to those who cannot see the field.
-                <button type="submit" class="stele-button stele-search__go" aria-label=strings.get(Key::Search).to_owned()>
+                <button type="submit" class="stele-button stele-search__go" part="button search-button" aria-label=strings.get(Key::Search).to_owned()>
                     <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false"><path d="M6.5 1a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65-1.06 1.06-3.65-3.65A5.5 5.5 0 1 1 6.5 1zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8z" /></svg>
                 </button>
             </form>
@@ -226,7 +226,7 @@ pub fn Reviews(
             } else if mode == Footer::More {
                 let loader = loader.clone();
                 view! {
-                    <button type="button" class="stele-button stele-more" part="more" disabled=move || state.list.loading() on:click=move |_| {
+                    <button type="button" class="stele-button stele-more" part="button more" disabled=move || state.list.loading() on:click=move |_| {
                         let next = state.list.next_page();
                         loader.fetch(next, Some(WidgetEvent::More(next)));
                     }>{strings.get(Key::LoadMore).to_owned()}</button>
@@ -243,7 +243,7 @@ pub fn Reviews(
             <div class="stele-controls">
                 <label class="stele-control">
                     <span>{strings.get(Key::SortBy).to_owned()}</span>
-                    <select class="stele-input" node_ref=controls.select on:change=on_sort>{sort_options}</select>
+                    <select class="stele-input" part="input sort" node_ref=controls.select on:change=on_sort>{sort_options}</select>
                 </label>
                 {live_controls}
             </div>

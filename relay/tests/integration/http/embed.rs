@@ -115,13 +115,15 @@ async fn product_fragment_matches_the_json_and_its_json_ld() {
     let (status, content_type, html) = get(&state, "/v1/products/p1/embed.html?lang=ro").await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(content_type, "text/html; charset=utf-8");
-    assert!(html.starts_with("<link rel=\"stylesheet\" href=\"/stele/stele.css\">"));
+    // A declarative shadow root, its stylesheet first: the page's CSS stays out of it.
+    let head =
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/stele/stele.css\">";
+    assert!(html.starts_with(head), "{html}");
     // The widget's Root, as on the server: the takeover keeps its theme, language and box.
     let root = "<div data-theme=\"light\" lang=\"ro\" class=\"stele-root stele-ssr\">";
-    assert!(
-        html[html.find('>').unwrap() + 1..].starts_with(root),
-        "{html}"
-    );
+    assert!(html[head.len()..].starts_with(root), "{html}");
+    // The data and the JSON-LD stay in the page, outside the shadow root.
+    assert!(html.find("</template>") < html.find("<script"), "{html}");
     assert!(!html.contains("<!>"), "no hydration markers");
 
     // Visible: average 4,3 (8.5 / 2 = 4.25 → half-up), 2 reviews (Romanian plural).
