@@ -1,13 +1,23 @@
 //! Which elements this build of the widget draws, as two cfgs the code reads instead of
 //! negated features: `stele_reviews` and `stele_testimonials` (badges are in every build).
 //! The browser modules leave one out (`badge-only`, `reviews-only`, `testimonials-only`), so
-//! a page downloads only what it shows; every other build has both.
+//! a page downloads only what it shows; every other build has both. And a third,
+//! `stele_browser`: the code that needs a browser (fetch, Intl, the DOM), in either browser
+//! mode Leptos has (`csr` or `hydrate`).
 
 fn main() {
     minify_stylesheets();
     println!("cargo::rustc-check-cfg=cfg(stele_reviews)");
     println!("cargo::rustc-check-cfg=cfg(stele_testimonials)");
+    println!("cargo::rustc-check-cfg=cfg(stele_browser)");
     let feature = |name: &str| std::env::var_os(format!("CARGO_FEATURE_{name}")).is_some();
+    // In a browser (`csr`: the custom elements, or `hydrate`: a Leptos SSR app's client) the
+    // elements fetch their data; everywhere else (the relay, a Leptos app's server, native
+    // tests) they render what they are given, or their skeleton.
+    let wasm = std::env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    if wasm && (feature("CSR") || feature("HYDRATE")) {
+        println!("cargo:rustc-cfg=stele_browser");
+    }
     if !feature("BADGE_ONLY") && !feature("TESTIMONIALS_ONLY") {
         println!("cargo:rustc-cfg=stele_reviews");
     }

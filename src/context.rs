@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use stele_core::ReviewSort;
 
 use crate::i18n::{I18n, Lang};
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
 use std::sync::{
     atomic::{AtomicBool, Ordering},
     Arc,
@@ -38,7 +37,7 @@ pub enum WidgetEvent {
 /// Dispatches [`WidgetEvent`]s on the host element (a no-op on the server).
 #[derive(Clone, Default)]
 pub struct Emitter {
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     host: Option<send_wrapper::SendWrapper<web_sys::HtmlElement>>,
     kind: &'static str,
     product: Option<String>,
@@ -46,7 +45,7 @@ pub struct Emitter {
 
 impl Emitter {
     /// An emitter for an element of `kind` showing `product`.
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     pub fn new(host: web_sys::HtmlElement, kind: &'static str, product: Option<String>) -> Self {
         Self {
             host: Some(send_wrapper::SendWrapper::new(host)),
@@ -58,11 +57,11 @@ impl Emitter {
     /// Dispatches `event` on the host element: `bubbles` and `composed`, so listeners on
     /// the element or any ancestor see it.
     pub fn emit(&self, event: WidgetEvent) {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         if let Some(host) = &self.host {
             browser::dispatch(host, self.kind, self.product.as_deref(), &event);
         }
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         let _ = (event, self.kind, &self.product);
     }
 }
@@ -76,14 +75,17 @@ pub fn use_emitter() -> Emitter {
 /// about 2-3 KB brotli): its host's emitter, and whether its view is on show (from its first
 /// render until it is unmounted), so a view unmounted before its data came, re-mounted in
 /// the meantime, or never drawn stays quiet.
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+///
+/// Off a browser (a Leptos app's server) there is no host and nothing is announced, but the
+/// loaders take an announcer all the same, so they are one code for both halves.
 #[derive(Clone)]
+#[cfg_attr(not(stele_browser), allow(dead_code))]
 pub(crate) struct ReadyAnnouncer {
     emitter: Emitter,
     shown: Arc<AtomicBool>,
 }
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg_attr(not(stele_browser), allow(dead_code))]
 impl ReadyAnnouncer {
     /// An announcer for `emitter`'s host; quiet until [`Self::track_view`].
     pub(crate) fn new(emitter: Emitter) -> Self {
@@ -103,9 +105,12 @@ impl ReadyAnnouncer {
 
 /// `stele:ready` for the views of `announcers` still on show, a microtask later: after they
 /// have drawn the data just set, and are in the DOM (a view is mounted in the task that
-/// built it).
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+/// built it). Off a browser there is no host to announce on.
+#[cfg_attr(not(stele_browser), allow(dead_code))]
 pub(crate) fn announce(announcers: Vec<ReadyAnnouncer>) {
+    #[cfg(not(stele_browser))]
+    let _ = announcers;
+    #[cfg(stele_browser)]
     leptos::task::spawn_local(async move {
         let _ = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(
             &wasm_bindgen::JsValue::NULL,
@@ -120,7 +125,7 @@ pub(crate) fn announce(announcers: Vec<ReadyAnnouncer>) {
 }
 
 /// Events as DOM `CustomEvent`s on the host element.
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(stele_browser)]
 mod browser {
     use js_sys::{Object, Reflect};
     use wasm_bindgen::JsValue;

@@ -78,7 +78,7 @@ pub fn chunks_holding(ids: &[String]) -> Vec<u32> {
 pub struct Api {
     base: String,
     /// Aborts this element's requests when it is unmounted (see [`Api::aborted_on_cleanup`]).
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     abort: Option<send_wrapper::SendWrapper<web_sys::AbortSignal>>,
 }
 
@@ -91,7 +91,7 @@ impl Api {
         }
         Self {
             base,
-            #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+            #[cfg(stele_browser)]
             abort: None,
         }
     }
@@ -100,7 +100,7 @@ impl Api {
     /// this is called in is cleaned up (the element is unmounted, or shows another product),
     /// so the browser stops downloading what nobody will read.
     pub fn aborted_on_cleanup(self) -> Self {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         if let Ok(controller) = web_sys::AbortController::new() {
             let signal = controller.signal();
             let controller = send_wrapper::SendWrapper::new(controller);
@@ -180,7 +180,7 @@ impl Api {
         }
     }
 
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
         let signal = self.abort.as_deref();
         let json = browser::fetch_json(&format!("{}{path}", self.base), signal).await?;
@@ -191,7 +191,7 @@ impl Api {
         serde_wasm_bindgen::from_value(json).map_err(|e| DataError::Shape(e.to_string()))
     }
 
-    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    #[cfg(not(stele_browser))]
     async fn get<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, DataError> {
         let _ = path;
         Err(DataError::Unavailable)
@@ -201,7 +201,7 @@ impl Api {
 #[cfg(all(feature = "direct", target_arch = "wasm32"))]
 pub(crate) use browser::fetch_json;
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(stele_browser)]
 mod browser {
     use gloo_net::http::Request;
     use wasm_bindgen_futures::JsFuture;

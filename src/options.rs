@@ -193,7 +193,7 @@ impl Options {
     }
 }
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(stele_browser)]
 impl Options {
     /// Reads the options object the loader (or a script, through the npm package) passes to
     /// `mount`, by the camelCase names of docs/embed.md. Absent, `null` and `undefined` leave

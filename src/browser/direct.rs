@@ -13,13 +13,13 @@ use stele_core::{PublicReview, Score, Timestamp};
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
-use super::hints::warn;
-use super::loaders::loaded;
 use super::mount::{render_in_shadow_root, Mounted};
 use crate::components::{Reviews, SkeletonKind};
 use crate::context::Emitter;
 use crate::data::DataError;
+use crate::hints::warn;
 use crate::i18n::I18n;
+use crate::loading::loaded;
 use crate::options::Options;
 use stele_core::paths::encode_component;
 

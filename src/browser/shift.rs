@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{AddEventListenerOptions, HtmlElement};
 
-use super::hints::warn;
+use crate::hints::warn;
 
 thread_local! {
     static HINTED: Cell<bool> = const { Cell::new(false) };

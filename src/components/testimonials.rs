@@ -120,7 +120,7 @@ pub fn Testimonials(
         }
     };
 
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     if autoplay > 0 {
         let step = step.clone();
         if let Ok(handle) = set_interval_with_handle(
@@ -228,12 +228,12 @@ pub fn Testimonials(
 
 /// Whether the carousel reads right to left (`dir="rtl"` on it or an ancestor).
 fn is_rtl(event: &leptos::ev::PointerEvent) -> bool {
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     return event
         .current_target()
         .and_then(|target| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(target).ok())
         .is_some_and(|element| element.matches(":dir(rtl)").unwrap_or(false));
-    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    #[cfg(not(stele_browser))]
     {
         let _ = event;
         false
@@ -241,7 +241,7 @@ fn is_rtl(event: &leptos::ev::PointerEvent) -> bool {
 }
 
 fn prefers_reduced_motion() -> bool {
-    #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+    #[cfg(stele_browser)]
     return web_sys::window()
         .and_then(|w| {
             w.match_media("(prefers-reduced-motion: reduce)")
@@ -249,6 +249,6 @@ fn prefers_reduced_motion() -> bool {
                 .flatten()
         })
         .is_some_and(|m| m.matches());
-    #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+    #[cfg(not(stele_browser))]
     false
 }

@@ -42,7 +42,7 @@ pub struct Formatter {
     region: Option<Region>,
 }
 
-#[cfg(all(feature = "csr", target_arch = "wasm32"))]
+#[cfg(stele_browser)]
 mod browser {
     use std::cell::RefCell;
 
@@ -171,45 +171,45 @@ impl Formatter {
     /// A value already rounded to a tenth (see `Summary::rounded_average`), with one
     /// decimal: "4.5", "4,5".
     pub fn one_decimal(&self, value: f64) -> String {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         return browser::number(&self.tag(), value, 1);
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         table::one_decimal(self.lang, value)
     }
 
     /// A whole number: "1,234" (en), "1.234" (ro).
     pub fn integer(&self, value: u64) -> String {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         return browser::number(&self.tag(), value as f64, 0);
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         table::integer(self.lang, value)
     }
 
     /// The plural category of a count.
     pub fn plural(&self, count: u64) -> PluralCategory {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         return PluralCategory::from_name(&browser::plural(&self.tag(), count as f64));
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         table::plural(self.lang, count)
     }
 
     /// The exact date, for `<time>` text where relative dates are unavailable and for titles.
     pub fn date(&self, at: Timestamp) -> String {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         return browser::date(&self.tag(), at.unix());
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         at.to_string()[..10].to_owned()
     }
 
     /// "3 days ago" in the browser; the exact date on the server, where "now" would be stale
     /// in any cache.
     pub fn relative(&self, at: Timestamp) -> String {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         {
             let (value, unit) = relative_unit(at.unix() - browser::now());
             browser::relative(&self.tag(), value as f64, unit)
         }
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         self.date(at)
     }
 }

@@ -5,7 +5,7 @@
 //! One module per element (`badge`, `reviews`, `testimonials`), then what they share: `mount`
 //! (mounting, options, `stele:ready`, unmounting, direct mode), `language` and `leptos_api`
 //! (the Leptos components); `support` holds the scripted network and the DOM helpers.
-#![cfg(target_arch = "wasm32")]
+#![cfg(all(target_arch = "wasm32", feature = "csr"))]
 
 use wasm_bindgen_test::wasm_bindgen_test_configure;
 

@@ -15,10 +15,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-use super::hints::warn;
 use crate::components::Root;
 use crate::context::Emitter;
 use crate::data::{Api, DataError};
+use crate::hints::warn;
 use crate::i18n::I18n;
 use crate::options::{Kind, Options, Theme};
 

@@ -6,10 +6,10 @@ use stele_core::public::ProductView;
 use web_sys::HtmlElement;
 
 use super::embedded;
-use crate::browser::loaders::{ProductLoader, Ready};
 use crate::browser::shift;
 use crate::components::Reviews;
 use crate::data::Api;
+use crate::loading::{ProductLoader, Ready};
 use crate::options::{Kind, Settings};
 
 /// The reviews of `product` at `api` in `host`, with `settings` (per page, first sort).

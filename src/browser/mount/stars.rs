@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::browser::badge_batch::summary_signal;
 use crate::components::Badge;
 use crate::context::{Emitter, ReadyAnnouncer};
 use crate::data::Api;
+use crate::loading::summary_signal;
 
 /// The badge of `product` at `api`; the batch announces `stele:ready` while it is on show.
 pub(super) fn content(api: &Api, product: String, emitter: Emitter) -> Children {

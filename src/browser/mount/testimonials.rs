@@ -6,10 +6,10 @@ use stele_core::public::ShopView;
 use web_sys::HtmlElement;
 
 use super::embedded;
-use crate::browser::loaders::{Ready, ShopLoader};
 use crate::browser::shift;
 use crate::components::{Layout, Testimonials};
 use crate::data::Api;
+use crate::loading::{Ready, ShopLoader};
 use crate::options::{Kind, Settings};
 
 /// The shop's testimonials at `api` in `host`, with `settings` (layout, autoplay, per page).

@@ -57,7 +57,7 @@ impl ListState {
         self.stars.set(filter.stars);
         self.with_comment.set(filter.with_comment);
         self.query.set(filter.query.clone().unwrap_or_default());
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         {
             if let Some(select) = self.controls.select.get_untracked() {
                 select.set_value(sort.as_str());
@@ -69,14 +69,14 @@ impl ListState {
                 input.set_value(filter.query.as_deref().unwrap_or_default());
             }
         }
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         let _ = self.controls;
     }
 
     /// After "load more": focus the first new review, so keyboard and screen-reader users
     /// continue where the list grew (the button may be gone).
     pub(super) fn focus_review(&self, index: usize) {
-        #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+        #[cfg(stele_browser)]
         {
             let list = self.controls.list;
             request_animation_frame(move || {
@@ -94,7 +94,7 @@ impl ListState {
                 }
             });
         }
-        #[cfg(not(all(feature = "csr", target_arch = "wasm32")))]
+        #[cfg(not(stele_browser))]
         let _ = index;
     }
 

@@ -207,7 +207,7 @@ pub fn Reviews(
                             state.stars.set(None);
                             state.with_comment.set(false);
                             state.query.set(String::new());
-                            #[cfg(all(feature = "csr", target_arch = "wasm32"))]
+                            #[cfg(stele_browser)]
                             {
                                 if let Some(input) = checkbox.get_untracked() {
                                     input.set_checked(false);

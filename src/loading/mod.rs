@@ -1,6 +1,10 @@
 //! Data for an element: fetched once with its skeleton meanwhile, then rendered and
-//! announced (`stele:ready`). The custom elements (`mount/`) and the Leptos components
-//! (`leptos_api.rs`) share these.
+//! announced (`stele:ready`). The custom elements (`browser/mount/`) and the Leptos
+//! components (`leptos_api.rs`) share these, as they share badge batching (`badges.rs`).
+//!
+//! Off a browser (a Leptos SSR app's server) nothing is fetched: an element renders its
+//! skeleton, exactly what its browser half draws while hydrating before its request returns,
+//! so hydration finds the same nodes.
 // A module without reviews or testimonials compiles only part of this file.
 #![cfg_attr(
     not(all(stele_reviews, stele_testimonials)),
@@ -11,7 +15,9 @@ use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::public::ShopView;
 
-use super::hints::warn;
+mod badges;
+pub(crate) use badges::summary_signal;
+
 use crate::components::{Layout, Reviews, Skeleton, SkeletonKind, Testimonials};
 use crate::context::{announce, ReadyAnnouncer};
 use crate::data::{Api, DataError};
@@ -90,20 +96,30 @@ where
     Fut: std::future::Future<Output = Result<T, DataError>> + 'static,
     V: IntoView + 'static,
 {
-    // `None` while the request runs; the error itself has been logged by then.
-    let outcome = RwSignal::new_local(None::<Result<T, ()>>);
-    leptos::task::spawn_local(async move {
-        let result = request.await;
-        if let Some(error) = result.as_ref().err().filter(|e| e.deserves_a_hint()) {
-            warn(&format!("{context}: {error}"));
-        }
-        // The element may be gone by now (its request was aborted): nothing to draw.
-        let _ = outcome.try_set(Some(result.map_err(drop)));
-    });
-    (move || match outcome.get() {
-        None => view! { <Skeleton kind=skeleton.0 per_page=skeleton.1 /> }.into_any(),
-        Some(Ok(data)) => view! { {render(data)}<Ready /> }.into_any(),
-        Some(Err(())) => view! { <div class="stele-quiet"></div> }.into_any(),
-    })
-    .into_any()
+    // Off a browser: the skeleton, behind the same reactive closure as the browser's, so a
+    // Leptos SSR app's server and its hydrating browser render the same nodes and markers.
+    #[cfg(not(stele_browser))]
+    {
+        let _ = (context, request, render);
+        (move || view! { <Skeleton kind=skeleton.0 per_page=skeleton.1 /> }.into_any()).into_any()
+    }
+    #[cfg(stele_browser)]
+    {
+        // `None` while the request runs; the error itself has been logged by then.
+        let outcome = RwSignal::new_local(None::<Result<T, ()>>);
+        leptos::task::spawn_local(async move {
+            let result = request.await;
+            if let Some(error) = result.as_ref().err().filter(|e| e.deserves_a_hint()) {
+                crate::hints::warn(&format!("{context}: {error}"));
+            }
+            // The element may be gone by now (its request was aborted): nothing to draw.
+            let _ = outcome.try_set(Some(result.map_err(drop)));
+        });
+        (move || match outcome.get() {
+            None => view! { <Skeleton kind=skeleton.0 per_page=skeleton.1 /> }.into_any(),
+            Some(Ok(data)) => view! { {render(data)}<Ready /> }.into_any(),
+            Some(Err(())) => view! { <div class="stele-quiet"></div> }.into_any(),
+        })
+        .into_any()
+    }
 }

@@ -1,8 +1,12 @@
 //! The three elements as Leptos components, for Leptos apps, with the same names and
 //! props as the custom elements' attributes (docs/embed.md): `<SteleReviews product src />`
 //! is `<stele-reviews product src>`. They render inline (include `stele.css`), emit no DOM
-//! events, and share the loaders (loaders.rs) and badge batching (badge_batch.rs) the
-//! custom elements use.
+//! events, and share the loaders and badge batching (`loading/`) the custom elements use.
+//!
+//! In a Leptos CSR app (feature `csr`) they fetch and draw in the browser. In a Leptos SSR
+//! app (`ssr` on its server, `hydrate` in its browser) the server renders their skeleton,
+//! the browser hydrates it and then fetches: the relay's data is per shopper-visible page,
+//! not per server render, and the server needs no route to the relay.
 // A module without reviews or testimonials compiles only part of this file.
 #![cfg_attr(
     not(all(stele_reviews, stele_testimonials)),
@@ -13,15 +17,15 @@ use leptos::prelude::*;
 use stele_core::listing::ReviewSort;
 use stele_core::paths::CANONICAL_PER_PAGE;
 
-use super::badge_batch::summary_signal;
-#[cfg(stele_reviews)]
-use super::loaders::ProductLoader;
-#[cfg(stele_testimonials)]
-use super::loaders::ShopLoader;
 use crate::components::{Badge, Layout, Root, Surface};
 use crate::context::{Emitter, ReadyAnnouncer};
 use crate::data::Api;
 use crate::i18n::I18n;
+use crate::loading::summary_signal;
+#[cfg(stele_reviews)]
+use crate::loading::ProductLoader;
+#[cfg(stele_testimonials)]
+use crate::loading::ShopLoader;
 use crate::options::{Theme, MAX_PER_PAGE};
 
 #[cfg(stele_reviews)]
@@ -126,5 +130,47 @@ pub fn SteleTestimonials(
         <Root theme=theme i18n=i18n surface=Surface::Page>
             <ShopLoader api=Api::new(&src) layout=layout autoplay=autoplay per_page=per_page />
         </Root>
+    }
+}
+
+/// What a Leptos SSR app's server sends: each component's root and skeleton, no data (the
+/// browser half fetches it after hydrating). tests/e2e/leptos-ssr.test.mjs hydrates it.
+#[cfg(all(test, feature = "ssr", stele_reviews, stele_testimonials))]
+mod tests {
+    use super::*;
+
+    fn html(view: impl FnOnce() -> AnyView) -> String {
+        Owner::new().with(|| view().to_html())
+    }
+
+    #[test]
+    fn on_the_server_each_component_renders_its_skeleton() {
+        let reviews = html(|| {
+            view! { <SteleReviews product="2183" src="/stele/" lang="ro" per_page=3 /> }.into_any()
+        });
+        assert!(
+            reviews.starts_with(r#"<div data-theme="light" lang="ro" class="stele-root">"#),
+            "{reviews}"
+        );
+        assert_eq!(
+            reviews.matches(r#"class="stele-sk__card""#).count(),
+            3,
+            "{reviews}"
+        );
+        let stars = html(|| view! { <SteleStars product="2183" src="/stele/" /> }.into_any());
+        assert!(
+            stars.starts_with(r#"<span data-theme="light" lang="en" class="stele-root">"#),
+            "{stars}"
+        );
+        assert!(stars.contains(r#"aria-busy="true""#), "{stars}");
+        let shop =
+            html(|| view! { <SteleTestimonials src="/stele/" layout=Layout::Grid /> }.into_any());
+        assert!(shop.contains(r#"class="stele-sk""#), "{shop}");
+        for page in [reviews, stars, shop] {
+            assert!(
+                !page.contains("out of 5") && !page.contains("stele-review"),
+                "{page}"
+            );
+        }
     }
 }

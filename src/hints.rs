@@ -1,5 +1,6 @@
 //! `[stele]` hints on the console: what went wrong and how to fix it. Shoppers never see
-//! them; the web developer who installs Stele does.
+//! them; the web developer who installs Stele does. Only a browser fetches, so only a browser
+//! build has hints (lib.rs gates this module).
 
 use wasm_bindgen::JsValue;
 

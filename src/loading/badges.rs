@@ -1,22 +1,35 @@
 //! Badge batching: every `<stele-stars>` of a page shares one `/v1/summaries` request per
 //! relay, and every badge of one product shares its summary. The batch also announces each
 //! badge's `stele:ready` when its summary arrives (`ReadyAnnouncer`): no effect per badge.
-
-use std::cell::RefCell;
+//! Off a browser a badge is only drawn loading (its skeleton), and nothing is batched: a
+//! server keeps no state between the pages it renders.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
-use super::hints::warn;
 use crate::components::BadgeState;
-use crate::context::{announce, ReadyAnnouncer};
+use crate::context::ReadyAnnouncer;
 use crate::data::Api;
+#[cfg(stele_browser)]
+use {crate::context::announce, crate::hints::warn, std::cell::RefCell, wasm_bindgen::JsValue};
+
+/// Off a browser: a summary that never comes (the browser fetches it after hydrating).
+#[cfg(not(stele_browser))]
+pub(crate) fn summary_signal(
+    api: &Api,
+    id: &str,
+    announcer: ReadyAnnouncer,
+) -> ArcRwSignal<BadgeState> {
+    let _ = (api, id, announcer);
+    ArcRwSignal::new(BadgeState::Loading)
+}
 
 /// Badges' summaries by (relay, product), and the ids waiting for one shared
 /// `/v1/summaries` request, by relay. A page has a few dozen badges: vectors suffice.
 /// (relay base URL, product id).
+#[cfg(stele_browser)]
 type BadgeKey = (String, String);
 
+#[cfg(stele_browser)]
 #[derive(Default)]
 struct Batches {
     signals: Vec<(BadgeKey, ArcRwSignal<BadgeState>)>,
@@ -25,6 +38,7 @@ struct Batches {
     waiting: Vec<(BadgeKey, ReadyAnnouncer)>,
 }
 
+#[cfg(stele_browser)]
 impl Batches {
     fn signal(&self, key: &BadgeKey) -> Option<&ArcRwSignal<BadgeState>> {
         self.signals
@@ -34,10 +48,12 @@ impl Batches {
     }
 }
 
+#[cfg(stele_browser)]
 thread_local! {
     static BATCHES: RefCell<Batches> = RefCell::new(Batches::default());
 }
 
+#[cfg(stele_browser)]
 /// The summary of `id` at `api`, shared by every badge of that product. Badges mounted in
 /// the same task (the loader mounts all of a page's badges together) share one request.
 /// `announcer` says `stele:ready` once the summary is drawn (never if it fails).
@@ -89,6 +105,7 @@ pub(crate) fn summary_signal(
     })
 }
 
+#[cfg(stele_browser)]
 async fn flush(api: Api) {
     let ids = BATCHES.with(|cell| {
         let mut batches = cell.borrow_mut();
