@@ -143,19 +143,23 @@ impl Api {
             .await
     }
 
-    /// The shop's summary and first page of testimonials, `per_page` long (a static export
-    /// answers its canonical page of 10).
-    pub async fn shop(&self, per_page: u32) -> Result<ShopView, DataError> {
-        self.get(&paths::shop_first_page(per_page)).await
+    /// The shop's summary and first page of testimonials, `per_page` long, at the star
+    /// threshold `min_stars` (`None`: the relay's own); a static export answers its
+    /// canonical page of 10 at its own threshold, which its `moderation` states.
+    pub async fn shop(&self, per_page: u32, min_stars: Option<u8>) -> Result<ShopView, DataError> {
+        self.get(&paths::shop_first_page(per_page, min_stars)).await
     }
 
-    /// A page of testimonials: the canonical file at the canonical size, else the query API.
+    /// A page of testimonials: the canonical file at the canonical size and the source's
+    /// own threshold, else the query API.
     pub async fn testimonials(
         &self,
         page: u32,
         per_page: u32,
+        min_stars: Option<u8>,
     ) -> Result<Page<PublicReview>, DataError> {
-        self.get(&paths::testimonials_url(page, per_page)).await
+        self.get(&paths::testimonials_url(page, per_page, min_stars))
+            .await
     }
 
     /// Summaries of `ids` in one request to a relay. A static export answers that request

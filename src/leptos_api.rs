@@ -80,19 +80,34 @@ pub fn SteleStars(
     /// Colours.
     #[prop(optional)]
     theme: Theme,
+    /// A product without reviews draws nothing, rather than "No rating yet".
+    #[prop(optional)]
+    hide_empty: bool,
+    /// Makes the badge a link, e.g. `"#reviews"` (the review section) or a product page:
+    /// only `http(s)`, a relative URL or a `#fragment`; another scheme (`javascript:`) is
+    /// refused with a `[stele]` hint, and the badge is then no link.
+    #[prop(optional, into)]
+    href: Option<String>,
     /// UI string overrides by key.
     #[prop(optional)]
     strings: Vec<(String, String)>,
 ) -> impl IntoView {
     let i18n = I18n::resolve([lang.as_deref()], &strings);
     let api = Api::new(&src);
+    let href = href.and_then(|href| match crate::options::safe_href(&href) {
+        Ok(href) => href,
+        Err(hint) => {
+            leptos::logging::warn!("[stele] <SteleStars> {hint}");
+            None
+        }
+    });
     view! {
         <Root theme=theme i18n=i18n surface=Surface::Page inline=true>
             {move || {
                 // In a Leptos app there is no host element to announce stele:ready on.
                 let quiet = ReadyAnnouncer::new(Emitter::default());
                 let state = summary_signal(&api, &product.get(), quiet);
-                view! { <Badge state=Signal::derive(move || state.get()) /> }
+                view! { <Badge state=Signal::derive(move || state.get()) hide_empty=hide_empty href=href.clone() /> }
             }}
         </Root>
     }
@@ -120,15 +135,21 @@ pub fn SteleTestimonials(
     /// Testimonials per page, 1–100.
     #[prop(optional, default = CANONICAL_PER_PAGE)]
     per_page: u32,
+    /// Only testimonials with at least this many stars, 1–5 (1 shows every one); `None`
+    /// (default): the relay's threshold, `STELE_TESTIMONIAL_MIN_STARS` (4 unless set). The
+    /// element says the threshold its source applied.
+    #[prop(optional, into)]
+    min_stars: Option<u8>,
     /// UI string overrides by key.
     #[prop(optional)]
     strings: Vec<(String, String)>,
 ) -> impl IntoView {
     let i18n = I18n::resolve([lang.as_deref()], &strings);
     let per_page = per_page.clamp(1, MAX_PER_PAGE);
+    let min_stars = min_stars.map(|n| n.clamp(1, 5));
     view! {
         <Root theme=theme i18n=i18n surface=Surface::Page>
-            <ShopLoader api=Api::new(&src) layout=layout autoplay=autoplay per_page=per_page />
+            <ShopLoader api=Api::new(&src) layout=layout autoplay=autoplay per_page=per_page min_stars=min_stars />
         </Root>
     }
 }

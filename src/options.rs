@@ -102,6 +102,12 @@ pub struct Options {
     pub layout: Option<String>,
     /// Carousel seconds per slide; absent or 0: never moves by itself.
     pub autoplay: Option<f64>,
+    /// Testimonials' star threshold, 1–5 (a number, as `per_page`); absent: the relay's.
+    pub min_stars: Option<f64>,
+    /// Present (any value but `false`): a badge of a product without reviews draws nothing.
+    pub hide_empty: Option<String>,
+    /// Where a badge links to (`#reviews`, a product page), as given.
+    pub href: Option<String>,
     /// String overrides by key (`verified-buyer` or `verifiedBuyer`), as given.
     pub strings: Vec<(String, String)>,
     /// Present (any value) to call the Feedback API from the browser: local testing only.
@@ -115,7 +121,7 @@ pub struct Options {
 }
 
 /// What an element's options mean, every value checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Settings {
     /// Colours.
     pub theme: Theme,
@@ -127,6 +133,44 @@ pub struct Settings {
     pub grid: bool,
     /// Carousel seconds per slide, 0 for never.
     pub autoplay: u32,
+    /// Testimonials at or above this many stars; `None`: the relay's own threshold.
+    pub min_stars: Option<u8>,
+    /// A badge without reviews draws nothing and takes no space.
+    pub hide_empty: bool,
+    /// The badge's link, checked by [`safe_href`].
+    pub href: Option<String>,
+}
+
+/// `href` when a badge may link to it: `http:` or `https:`, or a relative URL (a path, a
+/// query, a `#fragment`, `//host/…`). Any other scheme (`javascript:`, `data:`, `vbscript:`)
+/// is refused, as a browser would read it: tabs and newlines anywhere and leading spaces or
+/// control characters do not hide a scheme. An empty value is no link.
+pub fn safe_href(href: &str) -> Result<Option<String>, String> {
+    let trimmed = href.trim_matches(|c: char| c <= ' ');
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    let read: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    // A scheme is letters, digits, `+`, `-`, `.` from a letter up to the first `:`, before
+    // any `/`, `?` or `#`; anything else is a relative URL.
+    let scheme = read.split_once(':').map(|(head, _)| head).filter(|head| {
+        head.starts_with(|c: char| c.is_ascii_alphabetic())
+            && head
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    match scheme {
+        None => Ok(Some(trimmed.to_owned())),
+        Some(scheme) if ["http", "https"].contains(&scheme.to_ascii_lowercase().as_str()) => {
+            Ok(Some(trimmed.to_owned()))
+        }
+        Some(scheme) => Err(format!(
+            "href=\"{trimmed}\" is a {scheme}: link; a badge links only to http(s), a relative URL or a #fragment, e.g. href=\"#reviews\"; no link"
+        )),
+    }
 }
 
 pub use stele_core::paths::MAX_PER_PAGE;
@@ -182,12 +226,31 @@ impl Options {
                 0
             }
         };
+        let min_stars = match self.min_stars {
+            None => None,
+            Some(n) if n.fract() == 0.0 && (1.0..=5.0).contains(&n) => Some(n as u8),
+            Some(n) => {
+                hints.push(format!("<{tag}> min-stars=\"{n}\" must be a whole number from 1 to 5 (1 shows every review); using the relay's threshold"));
+                None
+            }
+        };
+        let href = match self.href.as_deref().map(safe_href) {
+            None => None,
+            Some(Ok(href)) => href,
+            Some(Err(hint)) => {
+                hints.push(format!("<{tag}> {hint}"));
+                None
+            }
+        };
         let settings = Settings {
             theme: Theme::parse(&theme).unwrap_or_default(),
             per_page,
             sort: sort.parse().unwrap_or(ReviewSort::Newest),
             grid: layout == "grid",
             autoplay,
+            min_stars,
+            hide_empty: self.hide_empty.is_some(),
+            href,
         };
         (settings, hints)
     }
@@ -262,6 +325,11 @@ impl Options {
             sort: text("sort")?,
             layout: text("layout")?,
             autoplay: number("autoplay")?,
+            min_stars: number("minStars")?,
+            hide_empty: get(value, "hideEmpty")
+                .filter(|v| v.as_bool() != Some(false))
+                .map(|v| v.as_string().unwrap_or_default()),
+            href: text("href")?,
             strings,
             // Present with any value but `false`, as the boolean attribute gives "".
             unsafe_direct: get(value, "unsafeDirect")
@@ -288,7 +356,10 @@ mod tests {
                 per_page: 10,
                 sort: ReviewSort::Newest,
                 grid: false,
-                autoplay: 0
+                autoplay: 0,
+                min_stars: None,
+                hide_empty: false,
+                href: None,
             }
         );
         assert!(hints.is_empty());
@@ -314,6 +385,48 @@ mod tests {
                 settings.autoplay
             ),
             (Theme::Dark, 25, ReviewSort::Lowest, true, 6)
+        );
+        assert!(hints.is_empty(), "{hints:?}");
+    }
+
+    #[test]
+    fn a_badge_links_only_to_http_relative_urls_and_fragments() {
+        for good in [
+            "#reviews",
+            "/p/2183#reviews",
+            "p/2183",
+            "?tab=reviews",
+            "//shop.example/p",
+            "https://shop.example/p/2183",
+            "HTTP://shop.example/",
+            " #reviews ",
+            "a/b:c",
+        ] {
+            assert_eq!(safe_href(good), Ok(Some(good.trim().to_owned())), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "java\tscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "java\nscript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+            "mailto:a@b",
+        ] {
+            assert!(safe_href(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(safe_href("  "), Ok(None));
+        let (settings, hints) = Options {
+            min_stars: Some(5.0),
+            hide_empty: Some(String::new()),
+            href: Some("#reviews".into()),
+            ..Options::default()
+        }
+        .settings("stele-stars");
+        assert_eq!(
+            (settings.min_stars, settings.hide_empty, settings.href),
+            (Some(5), true, Some("#reviews".to_owned()))
         );
         assert!(hints.is_empty(), "{hints:?}");
     }
@@ -345,6 +458,14 @@ mod tests {
                 "sort=\"best\" is not one of newest, oldest, highest, lowest; using newest",
             ),
             (with(&|o| o.layout = text("list")), "using carousel"),
+            (
+                with(&|o| o.min_stars = number(6.0)),
+                "min-stars=\"6\" must be a whole number from 1 to 5",
+            ),
+            (
+                with(&|o| o.href = text("javascript:alert(1)")),
+                "href=\"javascript:alert(1)\" is a javascript: link",
+            ),
         ] {
             let (_, hints) = given.settings("stele-reviews");
             assert_eq!(hints.len(), 1, "{given:?}: {hints:?}");

@@ -54,6 +54,7 @@ export type SteleStringKey =
   | 'pause'
   | 'play'
   | 'testimonials-title'
+  | 'testimonials-min-stars'
   | 'reviews-title'
   | 'disclosure-title'
   | 'disclosure-collected'
@@ -89,6 +90,10 @@ export interface SteleCommonAttributes extends SteleTextAttributes {
 export interface SteleStarsAttributes extends SteleCommonAttributes {
   /** The shop's product id (the CSV feed's "product id"). */
   product?: string | number;
+  /** Present: a product without reviews gets no badge at all (nothing drawn, no space taken). */
+  'hide-empty'?: '' | true;
+  /** Makes the badge a link, e.g. `#reviews`: http(s), a relative URL or a #fragment only (`javascript:` is refused). */
+  href?: string;
 }
 
 /**
@@ -125,6 +130,8 @@ export interface SteleTestimonialsAttributes extends SteleCommonAttributes {
   layout?: SteleLayout;
   /** Seconds per carousel slide; absent or `0` (default): never moves by itself. */
   autoplay?: SteleNumber;
+  /** Only testimonials with at least this many stars, 1–5 (`1`: all); default the relay's, 4 unless set. The element says the threshold applied. */
+  'min-stars'?: SteleNumber;
 }
 
 /** Each element's attributes, by tag name. */
@@ -158,11 +165,17 @@ export interface SteleOptions {
   layout?: SteleLayout;
   /** Carousel seconds per slide, or its text; 0 (default) never moves by itself. */
   autoplay?: SteleNumber;
+  /** Testimonials: only those with at least this many stars, 1–5 (1: all), or its text; default the relay's threshold (4 unless set). */
+  minStars?: SteleNumber;
+  /** Stars: any value but `false` draws nothing for a product without reviews. */
+  hideEmpty?: boolean | string;
+  /** Stars: makes the badge a link (http(s), relative or #fragment; `javascript:` is refused with a hint). */
+  href?: string;
   /**
    * UI string overrides by key (kebab-case or camelCase), e.g. { 'verified-buyer': 'Client verificat' };
    * keys and placeholders: docs/embed.md, "UI strings". The counted keys `review-count` ({n}),
-   * `rating-label` ({rating}, {n}), `stars-row` ({stars}), `histogram-row` ({row}, {n}) and
-   * `disclosure-min-stars` ({stars}) take one form or four, "one|few|many|other".
+   * `rating-label` ({rating}, {n}), `stars-row` ({stars}), `histogram-row` ({row}, {n}),
+   * `disclosure-min-stars` and `testimonials-min-stars` ({stars}) take one form or four, "one|few|many|other".
    */
   strings?: SteleStrings;
   /** Direct mode, **local testing only**: any value but `false` turns it on (reviews; `@stele/widget/direct`). */

@@ -35,6 +35,11 @@ pub fn ReviewCard(
         i18n.strings.get(Key::ReadMore).to_owned(),
         i18n.strings.get(Key::ReadLess).to_owned(),
     );
+    let class = if review.comment.is_some() {
+        "stele-review"
+    } else {
+        "stele-review stele-review--score-only"
+    };
     let comment = review.comment.map(|text| {
         move || {
             let open = expanded.get();
@@ -50,7 +55,7 @@ pub fn ReviewCard(
         }
     });
     view! {
-        <article class="stele-review" part=part>
+        <article class=class part=part>
             <div class="stele-review__meta" part="review-meta">
                 {rating}
                 <span class="stele-review__verified"><span aria-hidden="true">"✓ "</span>{i18n.strings.get(Key::VerifiedBuyer).to_owned()}</span>

@@ -3,6 +3,7 @@
 
 pub mod badge;
 pub mod card;
+pub mod landmark;
 pub mod notice;
 pub mod rating;
 pub mod reviews;

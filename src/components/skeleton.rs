@@ -10,9 +10,10 @@ use stele_core::paths::CANONICAL_PER_PAGE;
 pub enum SkeletonKind {
     /// `<stele-reviews>`: summary and controls, then a page of cards.
     Reviews,
-    /// `<stele-testimonials>` as a carousel: one card and its buttons.
+    /// `<stele-testimonials>` as a carousel: the threshold line, as many cards as the
+    /// container fits (up to four, by stele.css's container queries) and its buttons.
     Carousel,
-    /// `<stele-testimonials layout="grid">`: a page of cards in the grid.
+    /// `<stele-testimonials layout="grid">`: the threshold line, a page of cards in the grid.
     Grid,
 }
 
@@ -20,7 +21,8 @@ pub enum SkeletonKind {
 /// screen (a longer page grows below it, where nothing a shopper sees moves).
 pub fn skeleton_cards(kind: SkeletonKind, per_page: u32) -> u32 {
     match kind {
-        SkeletonKind::Carousel => 1,
+        // The most the carousel shows side by side; the container hides those that don't fit.
+        SkeletonKind::Carousel => 4,
         SkeletonKind::Reviews | SkeletonKind::Grid => per_page.clamp(1, CANONICAL_PER_PAGE),
     }
 }
@@ -34,17 +36,26 @@ pub fn Skeleton(
     /// The element's page size.
     per_page: u32,
 ) -> impl IntoView {
-    let (list, card) = match kind {
-        SkeletonKind::Reviews => ("stele-sk__list", "stele-sk__card"),
-        SkeletonKind::Carousel => ("stele-sk__list", "stele-sk__quote"),
-        SkeletonKind::Grid => ("stele-sk__list stele-sk__grid", "stele-sk__quote"),
+    let (outer, list, card) = match kind {
+        SkeletonKind::Reviews => ("stele-sk", "stele-sk__list", "stele-sk__card"),
+        SkeletonKind::Carousel => (
+            "stele-sk stele-sk--carousel",
+            "stele-sk__list stele-sk__carousel",
+            "stele-sk__quote",
+        ),
+        SkeletonKind::Grid => (
+            "stele-sk",
+            "stele-sk__list stele-sk__grid",
+            "stele-sk__quote",
+        ),
     };
     let cards = (0..skeleton_cards(kind, per_page))
         .map(|_| view! { <div class=card></div> })
         .collect_view();
     view! {
-        <div class="stele-sk">
+        <div class=outer>
             {(kind == SkeletonKind::Reviews).then(|| view! { <div class="stele-sk__head"></div> })}
+            {(kind != SkeletonKind::Reviews).then(|| view! { <div class="stele-sk__note"></div> })}
             <div class=list>{cards}</div>
             {(kind == SkeletonKind::Carousel).then(|| view! { <div class="stele-sk__nav"></div> })}
         </div>
@@ -63,6 +74,6 @@ mod tests {
             CANONICAL_PER_PAGE
         );
         assert_eq!(skeleton_cards(SkeletonKind::Grid, 0), 1);
-        assert_eq!(skeleton_cards(SkeletonKind::Carousel, 20), 1);
+        assert_eq!(skeleton_cards(SkeletonKind::Carousel, 20), 4);
     }
 }

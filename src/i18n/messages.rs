@@ -266,6 +266,9 @@ messages! {
         Play play "play": &'static str,
         /// "What our customers say".
         TestimonialsTitle testimonials_title "testimonials-title": &'static str,
+        /// The star threshold the testimonials are shown at, said on the element: "Showing
+        /// our reviews with {stars} stars or more" (plural by `{stars}`).
+        TestimonialsMinStars testimonials_min_stars "testimonials-min-stars": Plural,
     }
     /// Drawn by the relay only, never in a browser module.
     #[cfg(not(target_arch = "wasm32"))]

@@ -240,6 +240,13 @@ impl I18n {
         interpolate(form, &[("stars", &stars)])
     }
 
+    /// The testimonials' star threshold, visible on the element: "Showing our reviews with
+    /// 4 stars or more".
+    pub fn testimonials_min_stars(&self, stars: u8) -> String {
+        let (form, stars) = self.counted(Key::TestimonialsMinStars, stars.into());
+        interpolate(form, &[("stars", &stars)])
+    }
+
     /// "Showing 20 of 132", announced when the list changes.
     pub fn showing(&self, shown: u64, total: u64) -> String {
         let (shown, total) = (self.format.integer(shown), self.format.integer(total));
@@ -357,6 +364,31 @@ mod tests {
         assert_eq!(pl.rating_label(Some(4.5), Some(5)), "4,5/5 (5 opinii)");
         assert_eq!(pl.rating_label(Some(4.5), None), "Ocena 4,5 na 5");
         assert_eq!(pl.histogram_row(&pl.stars_row(5), 12), "12 × 5★");
+    }
+
+    #[test]
+    fn the_testimonials_threshold_is_said_in_every_language() {
+        let said: Vec<String> = Lang::ALL
+            .iter()
+            .map(|&lang| I18n::new(lang, &[]).testimonials_min_stars(4))
+            .collect();
+        assert_eq!(said[0], "Showing our reviews with 4 stars or more");
+        assert_eq!(
+            I18n::new(Lang::Ro, &[]).testimonials_min_stars(1),
+            "Afișăm recenziile noastre cu 1 stea sau mai mult"
+        );
+        for (lang, text) in Lang::ALL.iter().zip(&said) {
+            assert!(
+                text.contains('4') && !text.contains('{'),
+                "{lang:?}: {text}"
+            );
+        }
+        let distinct: std::collections::HashSet<&String> = said.iter().collect();
+        assert_eq!(
+            distinct.len(),
+            Lang::ALL.len(),
+            "each language its own words"
+        );
     }
 
     #[test]

@@ -96,7 +96,7 @@ mod tests {
             Key::HistogramRow => &["n", "row"],
             Key::Showing => &["shown", "total"],
             Key::RatingCaption => &["n", "rating"],
-            Key::DisclosureMinStars => &["stars"],
+            Key::DisclosureMinStars | Key::TestimonialsMinStars => &["stars"],
             _ => &[],
         }
     }

@@ -53,13 +53,20 @@ pub(crate) fn ProductLoader(
 }
 
 #[cfg(stele_testimonials)]
-/// Fetches the shop's testimonials, then renders them.
+/// Fetches the shop's testimonials at `min_stars` (`None`: the relay's threshold), then
+/// renders them.
 #[component]
-pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32) -> impl IntoView {
+pub(crate) fn ShopLoader(
+    api: Api,
+    layout: Layout,
+    autoplay: u32,
+    per_page: u32,
+    min_stars: Option<u8>,
+) -> impl IntoView {
     let api = api.aborted_on_cleanup();
     let request = {
         let api = api.clone();
-        async move { api.shop(per_page).await }
+        async move { api.shop(per_page, min_stars).await }
     };
     let skeleton = match layout {
         Layout::Grid => SkeletonKind::Grid,
@@ -71,7 +78,14 @@ pub(crate) fn ShopLoader(api: Api, layout: Layout, autoplay: u32, per_page: u32)
         request,
         move |shop: ShopView| {
             let per_page = shop.source.page_size(per_page);
-            view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api.clone() /> }
+            let (later, hint) = crate::components::testimonials::asked_threshold(min_stars, &shop);
+            #[cfg(stele_browser)]
+            if let Some(hint) = hint {
+                crate::hints::warn(&hint);
+            }
+            #[cfg(not(stele_browser))]
+            let _ = hint;
+            view! { <Testimonials initial=shop.testimonials moderation=shop.moderation min_stars=later layout=layout autoplay=autoplay per_page=per_page api=api.clone() /> }
         },
     )
 }

@@ -255,6 +255,7 @@ pub fn shop(testimonials: Page<PublicReview>) -> String {
         source: Source::Live,
         summary: summary(&[10], 1),
         testimonials,
+        moderation: None,
         rating_image: None,
     })
     .unwrap()

@@ -21,7 +21,7 @@
 const BROWSER = typeof window !== 'undefined' && typeof customElements !== 'undefined' && typeof HTMLElement !== 'undefined';
 const HERE = (typeof STELE_ENTRY === 'undefined' || STELE_ENTRY === 'script') && BROWSER ? new URL('./', import.meta.url).href : '';
 const TAGS = { 'stele-reviews': 'reviews', 'stele-stars': 'stars', 'stele-testimonials': 'testimonials' };
-const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'loading', 'unsafe-direct', 'rest-key', 'customer-id', 'upstream'];
+const ATTRS = ['product', 'src', 'lang', 'theme', 'per-page', 'sort', 'layout', 'autoplay', 'min-stars', 'hide-empty', 'href', 'loading', 'unsafe-direct', 'rest-key', 'customer-id', 'upstream'];
 const mounted = new WeakMap();
 // Options given to mount(), kept so re-renders (attribute changes, moves) still use them.
 const given = new WeakMap();
@@ -54,8 +54,10 @@ function skeleton(element) {
     const shadow = element.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [reserveSheet];
     // Fixed markup: the theme comes from the page only as one of three words.
+    // Testimonials: the threshold line, then up to four carousel cards side by side (the
+    // container hides those that don't fit) or a page of the grid.
     shadow.innerHTML = `<div class="stele-root" part="root" data-theme="${['dark', 'auto'].includes(theme) ? theme : 'light'}">${kind === 'stars' ? '' :
-      `<div class="stele-sk">${kind === 'reviews' ? box('__head') : ''}<div class="stele-sk__list${kind === 'testimonials' && !carousel ? ' stele-sk__grid' : ''}">${box(kind === 'reviews' ? '__card' : '__quote').repeat(carousel ? 1 : cards)}</div>${carousel ? box('__nav') : ''}</div>`}</div>`;
+      `<div class="stele-sk${carousel ? ' stele-sk--carousel' : ''}">${kind === 'reviews' ? box('__head') : box('__note')}<div class="stele-sk__list${carousel ? ' stele-sk__carousel' : kind === 'testimonials' ? ' stele-sk__grid' : ''}">${box(kind === 'reviews' ? '__card' : '__quote').repeat(carousel ? 4 : cards)}</div>${carousel ? box('__nav') : ''}</div>`}</div>`;
   } catch {
     // A browser without constructable stylesheets: no reserve, the widget still renders.
   }

@@ -69,9 +69,16 @@ pub fn product_first_page(id: &str, sort: ReviewSort, per_page: u32) -> String {
     first_page(product(id), sort, per_page)
 }
 
-/// The shop's summary and first page of testimonials, `per_page` at a time.
-pub fn shop_first_page(per_page: u32) -> String {
-    first_page(shop(), ReviewSort::Newest, per_page)
+/// The shop's summary and first page of testimonials, `per_page` at a time, with the star
+/// threshold `min_stars` when the element names one (the relay's own default otherwise). A
+/// static host ignores the query: its file's `moderation` says what it applied.
+pub fn shop_first_page(per_page: u32, min_stars: Option<u8>) -> String {
+    let url = first_page(shop(), ReviewSort::Newest, per_page);
+    match min_stars {
+        None => url,
+        Some(n) if url.contains('?') => format!("{url}&min_stars={n}"),
+        Some(n) => format!("{url}?min_stars={n}"),
+    }
 }
 
 /// `v1/products/{id}/reviews/{sort}/{page}.json`, or `…/{sort}/stars-{n}/{page}.json` for
@@ -115,12 +122,13 @@ pub fn summary_chunk_of(id: &str) -> u32 {
     (fnv1a(id.bytes()) % u64::from(SUMMARY_CHUNKS)) as u32
 }
 
-/// A page of testimonials: the canonical file at the canonical size, else the live query.
-pub fn testimonials_url(page: u32, per_page: u32) -> String {
-    if per_page == CANONICAL_PER_PAGE {
-        testimonials(page)
-    } else {
-        format!("v1/testimonials?page={page}&per_page={per_page}")
+/// A page of testimonials: the canonical file at the canonical size and the relay's own
+/// threshold, else the live query (with `min_stars` when the element names one).
+pub fn testimonials_url(page: u32, per_page: u32, min_stars: Option<u8>) -> String {
+    match min_stars {
+        None if per_page == CANONICAL_PER_PAGE => testimonials(page),
+        None => format!("v1/testimonials?page={page}&per_page={per_page}"),
+        Some(n) => format!("v1/testimonials?page={page}&per_page={per_page}&min_stars={n}"),
     }
 }
 
@@ -192,8 +200,16 @@ mod tests {
 
     #[test]
     fn testimonial_pages_and_summaries_have_one_builder() {
-        assert_eq!(testimonials_url(2, 10), "v1/testimonials/2.json");
-        assert_eq!(testimonials_url(2, 4), "v1/testimonials?page=2&per_page=4");
+        assert_eq!(testimonials_url(2, 10, None), "v1/testimonials/2.json");
+        assert_eq!(
+            testimonials_url(2, 4, None),
+            "v1/testimonials?page=2&per_page=4"
+        );
+        // A threshold of the element's own is a query only the live relay answers.
+        assert_eq!(
+            testimonials_url(2, 10, Some(5)),
+            "v1/testimonials?page=2&per_page=10&min_stars=5"
+        );
         let ids = ["2183".to_owned(), "a/b".to_owned(), "x,y".to_owned()];
         assert_eq!(summaries_url(&ids), "v1/summaries?ids=2183,a%2Fb,x%2Cy");
     }
@@ -220,8 +236,13 @@ mod tests {
             product_first_page("2183", ReviewSort::Lowest, 10),
             "v1/products/2183.json?sort=lowest&per_page=10"
         );
-        assert_eq!(shop_first_page(10), "v1/shop.json");
-        assert_eq!(shop_first_page(4), "v1/shop.json?per_page=4");
+        assert_eq!(shop_first_page(10, None), "v1/shop.json");
+        assert_eq!(shop_first_page(4, None), "v1/shop.json?per_page=4");
+        assert_eq!(shop_first_page(10, Some(1)), "v1/shop.json?min_stars=1");
+        assert_eq!(
+            shop_first_page(4, Some(5)),
+            "v1/shop.json?per_page=4&min_stars=5"
+        );
     }
 
     #[test]

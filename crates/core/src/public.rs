@@ -292,6 +292,12 @@ pub struct ShopView {
     pub summary: Summary,
     /// Order feedback with a comment, newest first.
     pub testimonials: Page<PublicReview>,
+    /// What the testimonials leave out, as applied to this answer: `min_stars` is the star
+    /// threshold (`STELE_TESTIMONIAL_MIN_STARS`, or the `min_stars` asked for, never below
+    /// `STELE_MIN_STARS`), absent when every star count is shown. The widget says it on the
+    /// element ("Showing our reviews with 4 stars or more"). Absent from relays older than it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moderation: Option<ListRules>,
     /// The shop's rating image for email, relative to the API root, with a `?v=` that
     /// changes when the image does: `v1/shop/rating.png?v=3f2a9c1e`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

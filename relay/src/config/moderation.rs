@@ -46,8 +46,34 @@ pub struct ModerationOptions {
     #[arg(long, env = "STELE_PIN_IDS", value_delimiter = ',')]
     pub pin_ids: Vec<String>,
 
-    /// Hide testimonials (shop feedback) below this many stars (1–5), on top of min-stars;
-    /// product reviews are unaffected.
-    #[arg(long, env = "STELE_TESTIMONIAL_MIN_STARS", value_parser = parse_stars)]
-    pub testimonial_min_stars: Option<u8>,
+    /// Show testimonials (shop feedback) with at least this many stars (1–5; 1 shows every
+    /// one), on top of min-stars; product reviews are unaffected. Shops put testimonials on
+    /// the home page to persuade, so the default is 4, and the widget says so on the element.
+    /// An element's min-stars attribute asks for another threshold.
+    #[arg(long, env = "STELE_TESTIMONIAL_MIN_STARS", default_value = "4", value_parser = parse_stars)]
+    pub testimonial_min_stars: u8,
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Cli {
+        #[command(flatten)]
+        moderation: super::ModerationOptions,
+    }
+
+    #[test]
+    fn testimonials_show_4_and_5_stars_unless_the_operator_says_otherwise() {
+        let parse = |args: &[&str]| {
+            Cli::try_parse_from(args).map(|cli| cli.moderation.testimonial_min_stars)
+        };
+        assert_eq!(parse(&["relay"]).unwrap(), 4);
+        assert_eq!(
+            parse(&["relay", "--testimonial-min-stars", "1"]).unwrap(),
+            1
+        );
+        assert!(parse(&["relay", "--testimonial-min-stars", "0"]).is_err());
+    }
 }

@@ -118,12 +118,10 @@ impl Query {
         })
     }
 
-    /// The filter of `/v1/testimonials`: `min_stars` only.
-    pub fn testimonial_filter(&self) -> Result<ReviewFilter, ApiError> {
-        Ok(ReviewFilter {
-            min_stars: self.stars_value("min_stars")?,
-            ..ReviewFilter::default()
-        })
+    /// `min_stars` of the testimonials (`/v1/shop`, its fragment, `/v1/testimonials`): the
+    /// star threshold, 1–5 (1 shows every one); absent: the relay's own.
+    pub fn min_stars(&self) -> Result<Option<u8>, ApiError> {
+        self.stars_value("min_stars")
     }
 
     /// `ids` of `/v1/summaries`: comma-separated, 1 to 100, each a valid product id.

@@ -82,26 +82,33 @@ async fn google_reviews(State(state): State<AppState>) -> Result<Response, ApiEr
         .into_response())
 }
 
+/// `GET /v1/shop?per_page=4&min_stars=5`: the shop's summary and first testimonials, at
+/// the star threshold asked for (default `STELE_TESTIMONIAL_MIN_STARS`).
 async fn shop(State(state): State<AppState>, query: Query) -> Answer {
-    let per_page = query.per_page(CANONICAL_PER_PAGE)?;
+    let (per_page, min_stars) = (query.per_page(CANONICAL_PER_PAGE)?, query.min_stars()?);
     let snapshot = state.snapshot();
-    Ok(Tagged::json(if per_page == CANONICAL_PER_PAGE {
-        snapshot.shop_view_rendered().clone()
-    } else {
-        crate::model::snapshot::Rendered::json(&snapshot.shop_view(per_page, Source::Live))
-    }))
+    Ok(Tagged::json(
+        if per_page == CANONICAL_PER_PAGE && min_stars.is_none() {
+            snapshot.shop_view_rendered().clone()
+        } else {
+            crate::model::snapshot::Rendered::json(&snapshot.shop_view_at(
+                per_page,
+                Source::Live,
+                min_stars,
+            ))
+        },
+    ))
 }
 
 async fn testimonials(State(state): State<AppState>, query: Query) -> Answer {
-    let (page, per_page, filter) = (
+    let (page, per_page, min_stars) = (
         query.page()?,
         query.per_page(CANONICAL_PER_PAGE)?,
-        query.testimonial_filter()?,
+        query.min_stars()?,
     );
     let listing = state
         .snapshot()
-        .testimonials
-        .page(ReviewSort::Newest, &filter, page, per_page);
+        .testimonials_page(min_stars, page, per_page);
     Ok(Tagged::of(&listing))
 }
 
@@ -308,8 +315,10 @@ async fn product_embed(
 /// `GET /v1/shop/embed.html?lang=ro&layout=grid`: testimonials rendered on the server.
 async fn shop_embed(State(state): State<AppState>, query: Query) -> Answer {
     let layout = stele::components::Layout::parse(query.text("layout").unwrap_or("carousel"));
-    let per_page = query.per_page(CANONICAL_PER_PAGE)?;
-    let view = state.snapshot().shop_view(per_page, Source::Live);
+    let (per_page, min_stars) = (query.per_page(CANONICAL_PER_PAGE)?, query.min_stars()?);
+    let view = state
+        .snapshot()
+        .shop_view_at(per_page, Source::Live, min_stars);
     let settings = &state.shared().settings;
     Ok(Tagged::html(stele::ssr::shop_fragment(
         &view,

@@ -69,7 +69,8 @@ impl Moderation {
             &options.hide_ids,
             &options.pin_ids,
         )
-        .with_testimonial_min_stars(options.testimonial_min_stars)
+        // 1 shows every star count: no threshold at all (an unscored one stays shown too).
+        .with_testimonial_min_stars(Some(options.testimonial_min_stars).filter(|n| *n > 1))
     }
 
     /// These settings plus a minimum for testimonials.
@@ -81,9 +82,19 @@ impl Moderation {
     /// The settings that apply to testimonials: the stricter of the two minimums.
     pub fn for_testimonials(&self) -> Moderation {
         Moderation {
-            min_stars: self.min_stars.max(self.testimonial_min_stars),
+            min_stars: self.testimonial_threshold(None),
             ..self.clone()
         }
+    }
+
+    /// The star threshold of testimonials when a page asks for `asked` (1–5; `None`: the
+    /// relay's default, `STELE_TESTIMONIAL_MIN_STARS`): never below `STELE_MIN_STARS`, which
+    /// holds for every list; `None` when every star count is shown (1, with no minimum set).
+    pub fn testimonial_threshold(&self, asked: Option<u8>) -> Option<u8> {
+        let wanted = asked.or(self.testimonial_min_stars);
+        wanted
+            .max(self.min_stars)
+            .filter(|n| *n > 1 || self.min_stars.is_some())
     }
 
     /// Whether a review may be displayed; `folded_comment` is its comment through `fold`.
@@ -184,6 +195,21 @@ mod tests {
             &moderation,
             &review("d", Some(2), Some("teapalandia is a place"))
         ));
+    }
+
+    #[test]
+    fn testimonials_default_to_the_operator_threshold_and_a_page_may_ask_for_another() {
+        let default = Moderation::default().with_testimonial_min_stars(Some(4));
+        assert_eq!(default.testimonial_threshold(None), Some(4));
+        assert_eq!(default.testimonial_threshold(Some(5)), Some(5));
+        assert_eq!(default.testimonial_threshold(Some(1)), None, "1 shows all");
+        assert_eq!(Moderation::default().testimonial_threshold(None), None);
+        // STELE_MIN_STARS holds for every list: a page cannot ask below it.
+        let strict =
+            Moderation::new(Some(3), false, &[], &[], &[]).with_testimonial_min_stars(None);
+        assert_eq!(strict.testimonial_threshold(Some(1)), Some(3));
+        assert_eq!(strict.testimonial_threshold(Some(5)), Some(5));
+        assert_eq!(strict.for_testimonials().min_stars, Some(3));
     }
 
     #[test]

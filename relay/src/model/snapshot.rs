@@ -152,8 +152,15 @@ pub struct ProductData {
 pub struct Snapshot {
     /// Summary of all order feedback.
     pub shop: Summary,
-    /// Displayed testimonials: order feedback with a comment.
+    /// Displayed testimonials: order feedback with a comment, at the relay's own star
+    /// threshold (`STELE_TESTIMONIAL_MIN_STARS`): the canonical files and the export.
     pub testimonials: Listing,
+    /// The same feedback at every star count (`STELE_MIN_STARS` and the rest of the
+    /// moderation still apply), for a page that asks for another threshold (`min_stars`).
+    testimonials_any_stars: Listing,
+    /// What testimonials leave out: their threshold of a page that names none, and the rest
+    /// of the moderation.
+    testimonial_rules: Moderation,
     /// Products with at least one stored review.
     pub products: HashMap<String, ProductData>,
     /// Catalog details from the product feed.
@@ -181,14 +188,13 @@ impl Snapshot {
         moderation: &Moderation,
     ) -> Self {
         let shop = Summary::of(orders.iter());
-        let testimonials = Listing::new(
-            orders
-                .iter()
-                .filter(|o| o.comment.is_some())
-                .map(|o| key.testimonial(o))
-                .collect(),
-            &moderation.for_testimonials(),
-        );
+        let feedback: Vec<PublicReview> = orders
+            .iter()
+            .filter(|o| o.comment.is_some())
+            .map(|o| key.testimonial(o))
+            .collect();
+        let testimonials = Listing::new(feedback.clone(), &moderation.for_testimonials());
+        let testimonials_any_stars = Listing::new(feedback, moderation);
         let mut grouped: HashMap<&str, (Tally, Vec<PublicReview>)> = HashMap::new();
         for review in product_reviews {
             let (tally, list) = grouped.entry(review.product_id.as_str()).or_default();
@@ -211,6 +217,8 @@ impl Snapshot {
         Snapshot {
             shop,
             testimonials,
+            testimonials_any_stars,
+            testimonial_rules: moderation.clone(),
             products,
             catalog,
             totals: (orders.len() as u64, product_reviews.len() as u64),
@@ -239,18 +247,56 @@ impl Snapshot {
             .map_or(&self.empty_summary, |p| &p.summary)
     }
 
-    /// `GET /v1/shop` with its first page of testimonials `per_page` long.
+    /// `GET /v1/shop` with its first page of testimonials `per_page` long, at the relay's
+    /// own star threshold.
     pub fn shop_view(&self, per_page: u32, source: Source) -> ShopView {
+        self.shop_view_at(per_page, source, None)
+    }
+
+    /// The star threshold testimonials are shown at when a page asks for `asked`
+    /// (`Moderation::testimonial_threshold`).
+    pub fn testimonial_threshold(&self, asked: Option<u8>) -> Option<u8> {
+        self.testimonial_rules.testimonial_threshold(asked)
+    }
+
+    /// A page of testimonials at the threshold a page asks for (`None`: the relay's own).
+    pub fn testimonials_page(
+        &self,
+        asked: Option<u8>,
+        page: u32,
+        per_page: u32,
+    ) -> Page<PublicReview> {
+        let threshold = self.testimonial_threshold(asked);
+        if threshold == self.testimonial_threshold(None) {
+            return self.testimonials.page(
+                ReviewSort::Newest,
+                &ReviewFilter::default(),
+                page,
+                per_page,
+            );
+        }
+        let filter = ReviewFilter {
+            min_stars: threshold,
+            ..ReviewFilter::default()
+        };
+        self.testimonials_any_stars
+            .page(ReviewSort::Newest, &filter, page, per_page)
+    }
+
+    /// `GET /v1/shop?min_stars=5`: as [`Snapshot::shop_view`], at the threshold asked for,
+    /// which its `moderation` states as applied.
+    pub fn shop_view_at(&self, per_page: u32, source: Source, asked: Option<u8>) -> ShopView {
         ShopView {
             api: API_VERSION,
             source,
             summary: self.shop.clone(),
-            testimonials: self.testimonials.page(
-                ReviewSort::Newest,
-                &ReviewFilter::default(),
-                1,
-                per_page,
-            ),
+            testimonials: self.testimonials_page(asked, 1, per_page),
+            moderation: Some(ListRules {
+                min_stars: self.testimonial_threshold(asked),
+                // Testimonials are the feedback with a comment.
+                hides_without_comment: true,
+                ..self.list_rules
+            }),
             rating_image: Some(format!(
                 "{}?v={}",
                 stele_core::paths::shop_rating_image(),

@@ -169,7 +169,13 @@ fn try_mount(host: HtmlElement, kind: &str, options: JsValue) -> Result<Mounted,
     }
     let emitter = Emitter::new(host.clone(), kind.as_str(), product.clone());
     let content: Children = match kind {
-        Kind::Stars => stars::content(&api, product.unwrap_or_default(), emitter.clone()),
+        Kind::Stars => stars::content(
+            &host,
+            &api,
+            product.unwrap_or_default(),
+            emitter.clone(),
+            &settings,
+        ),
         #[cfg(stele_reviews)]
         Kind::Reviews => reviews::content(&host, api, product.unwrap_or_default(), &settings),
         #[cfg(stele_testimonials)]

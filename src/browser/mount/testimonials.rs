@@ -7,6 +7,7 @@ use web_sys::HtmlElement;
 
 use super::embedded;
 use crate::browser::shift;
+use crate::components::testimonials::asked_threshold;
 use crate::components::{Layout, Testimonials};
 use crate::data::Api;
 use crate::loading::{Ready, ShopLoader};
@@ -20,13 +21,21 @@ pub(super) fn content(host: &HtmlElement, api: Api, settings: &Settings) -> Chil
     } else {
         Layout::Carousel
     };
-    let (autoplay, per_page) = (settings.autoplay, settings.per_page);
+    let (autoplay, per_page, min_stars) =
+        (settings.autoplay, settings.per_page, settings.min_stars);
     let island = embedded::<ShopView>(host);
     Box::new(move || {
         let api = api.aborted_on_cleanup();
         match island {
-            Some(shop) => view! { <Testimonials initial=shop.testimonials layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> }.into_any(),
-            None => view! { <ShopLoader api=api layout=layout autoplay=autoplay per_page=per_page /> }.into_any(),
+            Some(shop) => {
+                // The fragment's data says what it applied, whatever the element asks for.
+                let (later, hint) = asked_threshold(min_stars, &shop);
+                if let Some(hint) = hint {
+                    crate::hints::warn(&hint);
+                }
+                view! { <Testimonials initial=shop.testimonials moderation=shop.moderation min_stars=later layout=layout autoplay=autoplay per_page=per_page api=api /><Ready /> }.into_any()
+            }
+            None => view! { <ShopLoader api=api layout=layout autoplay=autoplay per_page=per_page min_stars=min_stars /> }.into_any(),
         }
     })
 }

@@ -12,6 +12,7 @@ use stele_core::listing::{reuse_first_page, ReviewFilter, ReviewSort};
 use stele_core::public::{ProductView, Source};
 
 use crate::components::card::ReviewCard;
+use crate::components::landmark::unique_label;
 use crate::components::notice::ReviewNotice;
 use crate::components::summary::RatingSummary;
 use crate::context::{use_emitter, use_i18n, WidgetEvent};
@@ -46,7 +47,7 @@ pub fn Reviews(
         // Nothing to sort, filter or chart: a compact, honest empty state.
         let label = i18n.strings.get(Key::NoRating).to_owned();
         return view! {
-            <section class="stele-reviews stele-reviews--empty" aria-label=i18n.strings.get(Key::ReviewsTitle).to_owned()>
+            <section class="stele-reviews stele-reviews--empty" aria-label=unique_label(i18n.strings.get(Key::ReviewsTitle).to_owned())>
                 {crate::components::rating::star_rating(None, label, crate::components::rating::StarSize::Small)}
                 <p class="stele-empty">{i18n.strings.get(Key::Empty).to_owned()}</p>
             </section>
@@ -143,7 +144,7 @@ pub fn Reviews(
                 } />
                 {strings.get(Key::WithComment).to_owned()}
             </label>
-            <form class="stele-search" role="search" on:submit=move |event: leptos::ev::SubmitEvent| {
+            <form class="stele-search" role="search" aria-label=unique_label(strings.get(Key::Search).to_owned()) on:submit=move |event: leptos::ev::SubmitEvent| {
                 event.prevent_default();
                 on_search.fetch(1, Some(state.filter_event()));
             }>
@@ -238,7 +239,7 @@ pub fn Reviews(
         }
     };
     view! {
-        <section class="stele-reviews" aria-label=strings.get(Key::ReviewsTitle).to_owned()>
+        <section class="stele-reviews" aria-label=unique_label(strings.get(Key::ReviewsTitle).to_owned())>
             <RatingSummary summary=initial.summary selected=state.stars on_select=on_select />
             <div class="stele-controls">
                 <label class="stele-control">

@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Пауза",
         play: "Пусни",
         testimonials_title: "Какво казват клиентите ни",
+        testimonials_min_stars: Plural {
+            one: "Показваме отзивите си с {stars} звезда или повече",
+            few: "Показваме отзивите си с {stars} звезди или повече",
+            many: "Показваме отзивите си с {stars} звезди или повече",
+            other: "Показваме отзивите си с {stars} звезди или повече",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Pause",
         play: "Abspielen",
         testimonials_title: "Das sagen unsere Kunden",
+        testimonials_min_stars: Plural {
+            one: "Wir zeigen unsere Bewertungen mit {stars} Stern oder mehr",
+            few: "Wir zeigen unsere Bewertungen mit {stars} Sternen oder mehr",
+            many: "Wir zeigen unsere Bewertungen mit {stars} Sternen oder mehr",
+            other: "Wir zeigen unsere Bewertungen mit {stars} Sternen oder mehr",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

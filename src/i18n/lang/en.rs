@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Pause",
         play: "Play",
         testimonials_title: "What our customers say",
+        testimonials_min_stars: Plural {
+            one: "Showing our reviews with {stars} star or more",
+            few: "Showing our reviews with {stars} stars or more",
+            many: "Showing our reviews with {stars} stars or more",
+            other: "Showing our reviews with {stars} stars or more",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Pausa",
         play: "Reproducir",
         testimonials_title: "Lo que dicen nuestros clientes",
+        testimonials_min_stars: Plural {
+            one: "Mostramos nuestras reseñas de {stars} estrella o más",
+            few: "Mostramos nuestras reseñas de {stars} estrellas o más",
+            many: "Mostramos nuestras reseñas de {stars} estrellas o más",
+            other: "Mostramos nuestras reseñas de {stars} estrellas o más",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Pause",
         play: "Lecture",
         testimonials_title: "Ce que disent nos clients",
+        testimonials_min_stars: Plural {
+            one: "Nous affichons nos avis de {stars} étoile ou plus",
+            few: "Nous affichons nos avis de {stars} étoiles ou plus",
+            many: "Nous affichons nos avis de {stars} étoiles ou plus",
+            other: "Nous affichons nos avis de {stars} étoiles ou plus",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

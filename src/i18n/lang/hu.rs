@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Szünet",
         play: "Lejátszás",
         testimonials_title: "Vásárlóink mondták",
+        testimonials_min_stars: Plural {
+            one: "A legalább {stars} csillagos értékeléseinket mutatjuk",
+            few: "A legalább {stars} csillagos értékeléseinket mutatjuk",
+            many: "A legalább {stars} csillagos értékeléseinket mutatjuk",
+            other: "A legalább {stars} csillagos értékeléseinket mutatjuk",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

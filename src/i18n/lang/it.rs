@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Pausa",
         play: "Riproduci",
         testimonials_title: "Cosa dicono i nostri clienti",
+        testimonials_min_stars: Plural {
+            one: "Mostriamo le nostre recensioni con {stars} stella o più",
+            few: "Mostriamo le nostre recensioni con {stars} stelle o più",
+            many: "Mostriamo le nostre recensioni con {stars} stelle o più",
+            other: "Mostriamo le nostre recensioni con {stars} stelle o più",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

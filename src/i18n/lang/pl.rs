@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Wstrzymaj",
         play: "Odtwórz",
         testimonials_title: "Co mówią nasi klienci",
+        testimonials_min_stars: Plural {
+            one: "Pokazujemy nasze opinie z co najmniej {stars} gwiazdką",
+            few: "Pokazujemy nasze opinie z co najmniej {stars} gwiazdkami",
+            many: "Pokazujemy nasze opinie z co najmniej {stars} gwiazdkami",
+            other: "Pokazujemy nasze opinie z co najmniej {stars} gwiazdkami",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

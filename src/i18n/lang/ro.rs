@@ -73,6 +73,12 @@ pub const MESSAGES: Messages = Messages {
         pause: "Pauză",
         play: "Pornește",
         testimonials_title: "Ce spun clienții noștri",
+        testimonials_min_stars: Plural {
+            one: "Afișăm recenziile noastre cu {stars} stea sau mai mult",
+            few: "Afișăm recenziile noastre cu {stars} stele sau mai mult",
+            many: "Afișăm recenziile noastre cu {stars} de stele sau mai mult",
+            other: "Afișăm recenziile noastre cu {stars} de stele sau mai mult",
+        },
     },
     #[cfg(not(target_arch = "wasm32"))]
     server: ServerMessages {

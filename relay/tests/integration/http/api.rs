@@ -308,6 +308,9 @@ async fn canonical_paths_decode_encoded_product_ids() {
 #[case::stars_high("/v1/products/p1/reviews?stars=6", "stars")]
 #[case::stars_zero("/v1/products/p1/reviews?stars=0", "stars")]
 #[case::min_stars("/v1/testimonials?min_stars=x", "min_stars")]
+#[case::shop_min_stars_high("/v1/shop?min_stars=6", "min_stars")]
+#[case::shop_min_stars_zero("/v1/shop.json?min_stars=0", "min_stars")]
+#[case::shop_embed_min_stars("/v1/shop/embed.html?min_stars=four", "min_stars")]
 #[case::with_comment("/v1/products/p1/reviews?with_comment=maybe", "with_comment")]
 #[case::ids_missing("/v1/summaries", "ids")]
 #[case::ids_empty("/v1/summaries?ids=,,", "ids")]
@@ -590,13 +593,13 @@ async fn moderation_filters_lists_but_not_summaries() {
     assert_eq!(ids(&page)[1], ten);
 }
 
-#[tokio::test]
-async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
-    // Shop feedback scored 2, 10 and 6, each order with one low product review.
+/// A store of three orders, newest first, whose shop feedback is scored 2, 10 and 6, each
+/// with `product_reviews`.
+fn scored_feedback(product_reviews: &[(&str, i64, Option<u8>, Option<&str>)]) -> Arc<Mutex<Store>> {
     let orders: Vec<String> = [(1u64, 2u8), (2, 10), (3, 6)]
         .iter()
         .map(|(n, score)| {
-            order_json(*n, NOW - *n as i64, &[("p1", NOW, Some(1), Some("poor"))]).replacen(
+            order_json(*n, NOW - *n as i64, product_reviews).replacen(
                 "\"score\":9",
                 &format!("\"score\":{score}"),
                 1,
@@ -611,7 +614,13 @@ async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
             None,
         )
         .unwrap();
-    let store = Arc::new(Mutex::new(seeded));
+    Arc::new(Mutex::new(seeded))
+}
+
+#[tokio::test]
+async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
+    // Shop feedback scored 2, 10 and 6, each order with one low product review.
+    let store = scored_feedback(&[("p1", NOW, Some(1), Some("poor"))]);
     let plain = state_from(&store, crate::support::unlimited(), &Moderation::default());
     let strict = state_from(
         &store,
@@ -639,6 +648,70 @@ async fn testimonials_can_be_held_to_a_higher_minimum_than_product_reviews() {
         get(&plain, "/v1/products/p1/reviews?per_page=100").await.1["total"],
         "product reviews are unaffected"
     );
+}
+
+#[tokio::test]
+async fn the_shop_states_the_testimonial_threshold_it_applied_and_a_page_may_ask_for_another() {
+    // Shop feedback scored 2, 10 and 6 (1, 5 and 3 stars), the relay's default threshold 4.
+    let store = scored_feedback(&[]);
+    let state = state_from(
+        &store,
+        crate::support::unlimited(),
+        &Moderation::default().with_testimonial_min_stars(Some(4)),
+    );
+    let scores = |page: &Value| -> Vec<u64> {
+        page["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["score"].as_u64().unwrap())
+            .collect()
+    };
+    let (_, shop) = get(&state, "/v1/shop").await;
+    assert_eq!(shop["moderation"]["min_stars"], 4, "{shop}");
+    assert_eq!(shop["moderation"]["hides_without_comment"], true);
+    assert_eq!(scores(&shop["testimonials"]), [10]);
+    // 1 shows every one, and says no threshold.
+    let (_, all) = get(&state, "/v1/shop?min_stars=1").await;
+    assert_eq!(all["moderation"].get("min_stars"), None, "{all}");
+    assert_eq!(scores(&all["testimonials"]), [2, 10, 6], "newest first");
+    let (_, three) = get(&state, "/v1/shop.json?min_stars=3&per_page=1").await;
+    assert_eq!(three["moderation"]["min_stars"], 3);
+    assert_eq!(
+        (
+            scores(&three["testimonials"]),
+            three["testimonials"]["total"].as_u64()
+        ),
+        (vec![10], Some(2))
+    );
+    // Later pages at the same threshold; without one, the relay's own.
+    let (_, second) = get(&state, "/v1/testimonials?page=2&per_page=1&min_stars=3").await;
+    assert_eq!(scores(&second), [6]);
+    let (_, canonical) = get(&state, "/v1/testimonials/1.json").await;
+    assert_eq!(scores(&canonical), [10]);
+    // The fragment takes the same query.
+    let (response, body) = call(
+        &state,
+        Request::get("/v1/shop/embed.html?min_stars=1")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let html = String::from_utf8_lossy(&body);
+    assert!(
+        html.contains("\"moderation\":{\"hides_without_comment\":true}"),
+        "{html}"
+    );
+    // STELE_MIN_STARS holds for every list: a page cannot ask below it.
+    let strict = state_from(
+        &store,
+        crate::support::unlimited(),
+        &Moderation::new(Some(3), false, &[], &[], &[]),
+    );
+    let (_, floor) = get(&strict, "/v1/shop?min_stars=1").await;
+    assert_eq!(floor["moderation"]["min_stars"], 3);
+    assert_eq!(scores(&floor["testimonials"]), [10, 6]);
 }
 
 #[tokio::test]
