@@ -39,6 +39,9 @@ const every: Required<SteleOptions> = {
   sort: 'highest',
   layout: 'grid',
   autoplay: '5',
+  minStars: 4,
+  hideEmpty: true,
+  href: '#reviews',
   strings: { 'verified-buyer': 'Client verificat', reviewCount: '{n} opinie|{n} opinii|{n} de opinii|{n} de opinii' },
   unsafeDirect: true,
   restKey: 'key',
@@ -99,8 +102,9 @@ const reviewsAttributes: Required<SteleReviewsAttributes> = {
   'unsafe-direct': '', 'rest-key': 'k', 'customer-id': 'c', upstream: 'http://localhost:8787/',
   ...({} as Required<SteleTextAttributes>),
 };
-const testimonialsAttributes: SteleTestimonialsAttributes = { layout: 'grid', autoplay: 8, 'per-page': 4, 'text-next': 'Înainte' };
-void [reviewsAttributes, testimonialsAttributes];
+const testimonialsAttributes: SteleTestimonialsAttributes = { layout: 'grid', autoplay: 8, 'per-page': 4, 'min-stars': '5', 'text-next': 'Înainte' };
+const starsAttributes: SteleStarsAttributes = { product: 2183, 'hide-empty': '', href: '#reviews' };
+void [reviewsAttributes, testimonialsAttributes, starsAttributes];
 
 // ---- What the types reject. Each line below must be an error, or the check fails.
 
@@ -108,6 +112,11 @@ void [reviewsAttributes, testimonialsAttributes];
 mount(reviews, { theme: 'blue' });
 // @ts-expect-error a misspelled option
 mount(reviews, { perpage: 20 });
+// @ts-expect-error min-stars is for testimonials
+const starsMinStars: SteleStarsAttributes = { 'min-stars': 4 };
+// @ts-expect-error href is for badges
+const testimonialsHref: SteleTestimonialsAttributes = { href: '#reviews' };
+void [starsMinStars, testimonialsHref];
 // @ts-expect-error perPage is a number or its text
 mount(reviews, { perPage: 'ten' });
 // @ts-expect-error sort is newest, oldest, highest or lowest
