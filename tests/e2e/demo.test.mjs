@@ -34,6 +34,14 @@ test('the Trunk storefront renders every element through the proxied relay', asy
   assert.match(empty, /No reviews yet/);
   const product = await page.$eval('stele-reviews[product="2183"]', (el) => el.shadowRoot.querySelector('.stele-summary__count').textContent);
   assert.match(product, /de recenzii/, 'the page language (ro) applies');
+  // The home page's carousel persuades, and says so: 4 and 5 stars, never a 1-star opening.
+  const carousel = await page.$eval('stele-testimonials[layout="carousel"]', (el) => {
+    const root = el.shadowRoot;
+    const current = root.querySelector('.stele-carousel__slide.is-current .stele-stars');
+    return { note: root.querySelector('[part~="note"]').textContent, first: current.getAttribute('aria-label') };
+  });
+  assert.equal(carousel.note, 'Afișăm recenziile noastre cu 4 stele sau mai mult');
+  assert.ok(Number(carousel.first.match(/(\d+,\d)/)[1].replace(',', '.')) >= 3.5, `the carousel opens with ${carousel.first}`);
   assert.deepEqual(problems, []);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, 'demo-storefront.png'), fullPage: true });
