@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use serde_json::Value;
 use stele_core::public::{ProductView, ShopView};
+use stele_core::Summary;
 
-use crate::components::{Layout, Reviews, Root, Surface, Testimonials};
+use crate::components::{Badge, BadgeState, Layout, Reviews, Root, Surface, Testimonials};
 use crate::i18n::{I18n, Lang};
 use crate::options::Theme;
 
@@ -38,8 +39,8 @@ fn render(lang: Lang, theme: Theme, view: impl FnOnce() -> AnyView + Send + 'sta
 /// that same shadow root over, so both lay out alike. Then, in the page, the JSON-LD (crawlers
 /// read it there) and the data the widget takes over with. These stay strings: they are
 /// outside the root, and their JSON is already escaped for `<script>` (script_json).
-fn wrap(stylesheet: &str, root: &str, data: &str, json_ld: Option<String>) -> String {
-    let mut html = String::with_capacity(root.len() + data.len() + 250);
+fn wrap(stylesheet: &str, root: &str, data: Option<&str>, json_ld: Option<String>) -> String {
+    let mut html = String::with_capacity(root.len() + data.map_or(0, str::len) + 250);
     html.push_str("<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"");
     html.push_str(&escape_attribute(stylesheet));
     html.push_str("\">");
@@ -50,9 +51,11 @@ fn wrap(stylesheet: &str, root: &str, data: &str, json_ld: Option<String>) -> St
         html.push_str(&json_ld);
         html.push_str("</script>");
     }
-    html.push_str("<script type=\"application/json\" data-stele>");
-    html.push_str(data);
-    html.push_str("</script>");
+    if let Some(data) = data {
+        html.push_str("<script type=\"application/json\" data-stele>");
+        html.push_str(data);
+        html.push_str("</script>");
+    }
     html
 }
 
@@ -77,7 +80,7 @@ pub fn product_fragment(
         view! { <Reviews initial=initial sort=sort per_page=per_page /> }.into_any()
     });
     let json_ld = json_ld.map(script_json);
-    wrap(stylesheet, &root, &script_json(view), json_ld)
+    wrap(stylesheet, &root, Some(&script_json(view)), json_ld)
 }
 
 /// `GET /v1/shop/embed.html`: testimonials as HTML and their data. No JSON-LD: ratings of
@@ -91,8 +94,23 @@ pub fn shop_fragment(
     stylesheet: &str,
 ) -> String {
     let (initial, per_page) = (view.testimonials.clone(), view.testimonials.per_page);
+    let moderation = view.moderation;
     let root = render(lang, theme, move || {
-        view! { <Testimonials initial=initial layout=layout per_page=per_page /> }.into_any()
+        view! { <Testimonials initial=initial layout=layout per_page=per_page moderation=moderation /> }
+            .into_any()
     });
-    wrap(stylesheet, &root, &script_json(view), None)
+    wrap(stylesheet, &root, Some(&script_json(view)), None)
+}
+
+/// `GET /v1/products/{id}/badge.html` (and each entry of `/v1/badges?ids=`): a badge as
+/// HTML, the same boxes as `<stele-stars>` draws. It is final: it has nothing interactive,
+/// so the loader never fetches the widget for it (docs/embed.md, "HTML first"). No data and
+/// no JSON-LD: a listing's badges are not the product's rating markup, which belongs on the
+/// product page (search engines ignore or penalise ratings of products not on the page).
+pub fn badge_fragment(summary: &Summary, lang: Lang, theme: Theme, stylesheet: &str) -> String {
+    let state = BadgeState::Ready(summary.clone());
+    let root = render(lang, theme, move || {
+        view! { <Badge state=Signal::stored(state) /> }.into_any()
+    });
+    wrap(stylesheet, &root, None, None)
 }

@@ -91,13 +91,16 @@ pub fn file_cache_control(path: &str) -> &'static str {
 }
 
 /// `Content-Type` and `Cache-Control` of the exported object at `path`: the data (JSON and
-/// the extensionless `v1/summaries`, which is JSON too, and under `v1/` the Google feed and
-/// rating images, which change with each sync) revalidates like the relay's answers at the
+/// the extensionless `v1/summaries`, which is JSON too, and under `v1/` the Google feed,
+/// rating images and fragments, which change with each sync) revalidates like the relay's answers at the
 /// default max-age; widget files are cached as the relay caches them.
 pub fn export_headers(path: &str) -> (&'static str, &'static str) {
     let data = path == stele_core::paths::summaries_query()
         || path.ends_with(".json")
-        || (path.starts_with("v1/") && (path.ends_with(".xml") || path.ends_with(".png")));
+        || (path.starts_with("v1/")
+            && [".xml", ".png", ".html"]
+                .iter()
+                .any(|kind| path.ends_with(kind)));
     if data {
         (media_type(path).unwrap_or(JSON), DEFAULT_DATA_CACHE_CONTROL)
     } else {
@@ -199,5 +202,10 @@ mod tests {
         }
         assert_eq!(content_type("LICENSE"), OCTET_STREAM);
         assert_eq!(media_type("stele.woff2"), None);
+        // The fragments change with each sync, as the JSON does.
+        assert_eq!(
+            export_headers("v1/products/2183/badge.html"),
+            (HTML, DEFAULT_DATA_CACHE_CONTROL)
+        );
     }
 }

@@ -19,7 +19,9 @@ pub enum Surface {
     ShadowRoot,
     /// Inline in a Leptos app's page (the Leptos components).
     Page,
-    /// A fragment rendered on the server: `stele-ssr` marks it until the widget takes it over.
+    /// A fragment rendered on the server, in a declarative shadow root: `stele-ssr` marks it
+    /// until the widget takes it over (a badge's, or a grid's with one page, stays: nothing in
+    /// it needs the widget).
     Server,
 }
 
@@ -49,7 +51,9 @@ pub fn Root(
     } else {
         "stele-root"
     };
-    let part = (surface == Surface::ShadowRoot).then_some("root");
+    // A server fragment is a declarative shadow root too (ssr.rs), so the page styles it
+    // through the same part as the widget that takes it over.
+    let part = (surface != Surface::Page).then_some("root");
     let (theme, lang) = (theme.as_str(), i18n.lang.as_str());
     // A child scope, as leptos's `Provider` makes: context provided in a component would
     // otherwise reach the siblings rendered after it.

@@ -8,7 +8,7 @@ import { ROOT, launch, startRelay, startShop } from './harness.mjs';
 import { pickModules } from './modules.mjs';
 import { CASES, measureShift } from './cls.mjs';
 
-const dist = join(ROOT, 'target/widget/dist');
+const dist = process.env.STELE_E2E_ASSETS || join(ROOT, 'target/widget/dist');
 const brotli = (name) => brotliCompressSync(readFileSync(join(dist, name)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 // The modules the loader references (not the first *.wasm by name: hashes sort any way).
 const modules = pickModules(dist);
@@ -124,6 +124,95 @@ try {
   console.log(`${'render ratio of each round'.padEnd(54)} ${ratios.map((r) => r.toFixed(2)).join(' ')}`);
   line('render ratio, widget / innerHTML, median of 5 rounds', Number(ratio.toFixed(2)), 2);
 
+  // HTML first (issue 21): per page kind and embedding, what the page fetches of Stele's wasm
+  // and JS before any interaction, Stele's own script execution in Lighthouse mobile
+  // (bootup-time, the measure HTTP Archive's third-party-web ranks review vendors by) and
+  // TBT, and after a first interaction the time until it has taken effect, at 4× CPU
+  // slowdown as Lighthouse's mobile profile. Bare: the documented script tag; fragment: each
+  // element holding its server-rendered fragment (tests/e2e/pages/html-first).
+  console.log('\n== HTML first: per page kind and embedding (brotli -q 11; Lighthouse mobile; first interaction at 4x CPU slowdown)');
+  const EMBEDDINGS = [
+    ['listing', 'bare', 'listing.html', null],
+    ['listing', 'fragment', 'html-first/listing.html', null],
+    ['product', 'bare', 'kinds/product.html', 'histogram'],
+    ['product', 'fragment', 'html-first/product.html', 'histogram'],
+    ['home', 'bare', 'kinds/home.html', 'next'],
+    ['home', 'fragment', 'html-first/home.html', 'next'],
+  ];
+  /** Press-to-effect of a first interaction at 4× CPU slowdown (390 px wide): the "4 stars"
+   *  histogram row on a product page, "next" on a home page's carousel. `quick`: right
+   *  after load with the idle time never coming; else once the page has been idle. */
+  async function interact(path, interaction, quick) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    if (quick) await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+    await page.goto(shop.url + path, { waitUntil: 'load' });
+    const tag = interaction === 'histogram' ? 'stele-reviews' : 'stele-testimonials';
+    // A bare element has nothing to press until the widget has drawn.
+    await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot?.querySelector('button:not([disabled])'), tag, { timeout: 30000 });
+    if (!quick) await page.waitForTimeout(3000);
+    const before = await page.evaluate((tag) => document.querySelector(tag).shadowRoot.querySelector('.stele-carousel__slide[aria-hidden="false"]')?.textContent, tag);
+    const target = page.locator(interaction === 'histogram' ? `${tag} button[part="histogram-row"] >> nth=1` : `${tag} button[part~="next"]`);
+    await target.evaluate((button) => button.addEventListener('pointerdown', () => (window.__pressed = performance.now()), { capture: true, once: true }));
+    await target.click();
+    const effect = await page.evaluate(async ([tag, interaction, before]) => {
+      const done = () => {
+        const root = document.querySelector(tag).shadowRoot;
+        if (root.querySelector('.stele-ssr')) return false;
+        if (interaction === 'histogram') return root.querySelectorAll('button[part="histogram-row"]')[1]?.getAttribute('aria-pressed') === 'true' && root.querySelector('.stele-list')?.getAttribute('aria-busy') === 'false';
+        const now = root.querySelector('.stele-carousel__slide[aria-hidden="false"]')?.textContent;
+        return now && now !== before;
+      };
+      while (!done()) await new Promise((resolve) => requestAnimationFrame(resolve));
+      return performance.now() - window.__pressed;
+    }, [tag, interaction, before]);
+    await context.close();
+    return effect;
+  }
+  const steleFile = (url) => url.startsWith(shop.url + 'stele/') && /\.(wasm|js)$/.test(url);
+  const htmlFirst = [];
+  // Columns: wasm fetched until `load`; wasm + JS until `load`; wasm + JS 3 s later with no
+  // interaction; Stele's bootup-time, total/script evaluation, and the page's TBT
+  // (Lighthouse mobile, simulated: 4× the CPU time measured here); press-to-effect
+  // of a first interaction right after load and once the page has been idle.
+  console.log(`${'page, embedding'.padEnd(22)} ${'wasm@load'.padStart(10)} ${'all@load'.padStart(10)} ${'all+idle'.padStart(10)} ${'bootup'.padStart(11)} ${'TBT'.padStart(7)} ${'quick'.padStart(8)} ${'later'.padStart(8)}`);
+  for (const [kind, embedding, path, interaction] of EMBEDDINGS) {
+    // Bytes: everything of Stele's fetched until `load`, then after 3 s with no interaction
+    // (a fragment's module may come in the browser's idle time).
+    const page = await browser.newPage();
+    const fetched = [];
+    page.on('request', (request) => steleFile(request.url()) && fetched.push(request.url().split('/').pop()));
+    await page.goto(shop.url + path, { waitUntil: 'load' });
+    const byLoad = fetched.reduce((sum, name) => sum + brotli(name), 0);
+    const wasmByLoad = fetched.filter((name) => name.endsWith('.wasm')).reduce((sum, name) => sum + brotli(name), 0);
+    await page.waitForTimeout(3000);
+    const byIdle = fetched.reduce((sum, name) => sum + brotli(name), 0);
+    await page.close();
+    // After a first interaction: from the press to its effect on the widget's own control,
+    // for a shopper quicker than the idle time (the fragment's module comes with the press)
+    // and for one who acts a moment later (the module came in the idle time).
+    const quick = interaction ? await interact(path, interaction, true) : null;
+    const later = interaction ? await interact(path, interaction, false) : null;
+    // Lighthouse mobile (simulated 4× CPU, slow 4G): Stele's own bootup-time and the TBT.
+    const report = join(ROOT, `target/lighthouse-${kind}-${embedding}.json`);
+    await promisify(execFile)(join(ROOT, 'tests/e2e/node_modules/.bin/lighthouse'), [
+      shop.url + path, '--quiet', '--output=json', `--output-path=${report}`,
+      '--only-categories=performance', '--form-factor=mobile',
+      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+    ], { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || '/usr/bin/chromium' }, timeout: 180000 });
+    const audit = JSON.parse(readFileSync(report, 'utf8')).audits;
+    const items = (audit['bootup-time'].details?.items ?? []).filter((item) => steleFile(item.url));
+    const bootup = items.reduce((sum, item) => sum + item.total, 0);
+    const scripting = items.reduce((sum, item) => sum + item.scripting, 0);
+    const tbt = audit['total-blocking-time'].numericValue;
+    htmlFirst.push({ kind, embedding, bytes_until_load: byLoad, bytes_with_idle: byIdle, wasm_until_load: wasmByLoad, stele_bootup_ms: bootup, stele_scripting_ms: scripting, tbt_ms: tbt, interaction_quick_ms: quick, interaction_later_ms: later });
+    const ms = (value) => (value === null ? 'n/a' : `${Math.round(value)} ms`);
+    console.log(`${`${kind}, ${embedding}`.padEnd(22)} ${`${wasmByLoad} B`.padStart(10)} ${`${byLoad} B`.padStart(10)} ${`${byIdle} B`.padStart(10)} ${`${Math.round(bootup)}/${Math.round(scripting)} ms`.padStart(11)} ${ms(tbt).padStart(7)} ${ms(quick).padStart(8)} ${ms(later).padStart(8)}`);
+  }
+  console.log('goals: fragment listing 0 B; fragment product 0 B until load; Stele bootup <= 50 ms on every kind; bare no larger than listing 81.4 KB, product 142.6 KB, home 123.9 KB');
+
   // Lighthouse, mobile, on a product page with the widget.
   const report = join(ROOT, 'target/lighthouse.json');
   // Async: this process also serves the page Lighthouse loads.
@@ -137,7 +226,7 @@ try {
   console.log(`${'Lighthouse accessibility (goal 100)'.padEnd(54)} ${Math.round(lh.categories.accessibility.score * 100)}`);
   console.log(`${'Lighthouse total blocking time (goal <= 50 ms)'.padEnd(54)} ${Math.round(lh.audits['total-blocking-time'].numericValue)} ms`);
   console.log(`${'Lighthouse cumulative layout shift'.padEnd(54)} ${lh.audits['cumulative-layout-shift'].numericValue}`);
-  writeFileSync(join(ROOT, 'target/budgets.json'), JSON.stringify({ loader, per_page_kind: sizes, widget, badges_only: badgesOnly, first_render_ms: median, html_render_ms: htmlRuns, render_ratio: ratio, render_ratios: ratios, layout_shift: shifts, lighthouse: { performance: lh.categories.performance.score, accessibility: lh.categories.accessibility.score, tbt_ms: lh.audits['total-blocking-time'].numericValue } }, null, 2));
+  writeFileSync(join(ROOT, 'target/budgets.json'), JSON.stringify({ loader, per_page_kind: sizes, widget, badges_only: badgesOnly, first_render_ms: median, html_render_ms: htmlRuns, render_ratio: ratio, render_ratios: ratios, layout_shift: shifts, html_first: htmlFirst, lighthouse: { performance: lh.categories.performance.score, accessibility: lh.categories.accessibility.score, tbt_ms: lh.audits['total-blocking-time'].numericValue } }, null, 2));
 } finally {
   await browser.close();
   shop.stop();

@@ -281,6 +281,34 @@ for (const name of names) {
       await shots(page, 'takeover');
     });
 
+    test(`${name}: HTML first: badge fragments fetch no module; a product page's fragment is fetched when idle and taken over by the click, which takes effect`, async () => {
+      const listing = await open(engine, shop.url + 'html-first/listing.html');
+      await listing.waitFor(() => document.readyState === 'complete' && !!customElements.get('stele-stars'), null, { what: 'the loader' });
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.deepEqual(answers.filter(([path]) => /\.wasm$|stele-[\w-]+\.js$/.test(path)), [], 'a listing of badge fragments fetches no module');
+      assert.match(await listing.evaluate(() => document.querySelector('stele-stars').shadowRoot.querySelector('[role=img]').getAttribute('aria-label')), /^Evaluat cu \d,\d din 5/);
+      await clean(listing, 'html-first listing');
+      // The product page: the module comes in the idle time after load (a timeout where the
+      // engine has no requestIdleCallback), the fragment stays until the click.
+      const page = await open(engine, shop.url + 'html-first/product.html');
+      await page.waitFor(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.wasm')), null, { what: 'the module fetched when idle' });
+      assert.ok(await page.evaluate(() => !!document.querySelector('stele-reviews').shadowRoot.querySelector('.stele-ssr')), 'the fragment stays until the shopper acts');
+      const row = await page.evaluate(() => {
+        const el = document.querySelector('stele-reviews').shadowRoot.querySelectorAll('button[part="histogram-row"]')[1];
+        el.scrollIntoView({ block: 'center' });
+        const r = el.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      });
+      await page.click(row.x, row.y);
+      await page.waitFor(() => {
+        const root = document.querySelector('stele-reviews').shadowRoot;
+        const items = [...root.querySelectorAll('.stele-review [part=stars]')];
+        return !root.querySelector('.stele-ssr') && root.querySelectorAll('button[part="histogram-row"]')[1]?.getAttribute('aria-pressed') === 'true'
+          && items.length > 0 && items.every((s) => s.getAttribute('aria-label').startsWith('Evaluat cu 4,0'));
+      }, null, { what: 'the 4-star row pressed and the list filtered' });
+      await clean(page, 'html-first product');
+    });
+
     test(`${name}: sort, filter and load more, by mouse and keyboard`, async () => {
       const page = await open(engine, shop.url + 'kinds/product.html', { ready: 4 });
       await page.evaluate(() => {

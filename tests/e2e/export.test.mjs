@@ -15,8 +15,9 @@ let dir, host, browser;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'stele-export-'));
-  execFileSync(join(ROOT, process.env.STELE_RELAY_BIN || 'target/debug/stele-relay'), ['demo', '--export', join(dir, 'reviews')]);
-  cpSync(join(ROOT, 'target/widget/dist'), join(dir, 'widget'), { recursive: true });
+  // The export's fragments link stele.css where this host serves the widget's files.
+  execFileSync(join(ROOT, process.env.STELE_RELAY_BIN || 'target/debug/stele-relay'), ['demo', '--export', join(dir, 'reviews')], { env: { ...process.env, STELE_PUBLIC_URL: '/widget/', STELE_EXPORT_LANG: 'ro' } });
+  cpSync(process.env.STELE_E2E_ASSETS || join(ROOT, 'target/widget/dist'), join(dir, 'widget'), { recursive: true });
   writeFileSync(join(dir, 'index.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static export</title>
 <script type="module" src="/widget/stele.js"></script></head><body><main><h1>Static</h1>
 <stele-stars product="2183" src="/reviews/"></stele-stars> <stele-stars product="1001" src="/reviews/"></stele-stars>
@@ -72,6 +73,37 @@ test('the widget works unchanged against a static export', async () => {
   const chunks = statuses.filter((s) => s.includes('/v1/summary-chunks/'));
   assert.ok(chunks.length >= 1 && chunks.length <= 2, `two badges read at most two chunks: ${chunks}`);
   await page.screenshot({ path: join(SHOTS, 'static-export.png'), fullPage: true });
+  await context.close();
+});
+
+test('a static host serves the fragments the export holds: badges that need no module, reviews taken over from the export\'s data', async () => {
+  // What nginx SSI (or PHP) would put in a page from the exported files.
+  const file = (path) => readFile(join(dir, 'reviews', path), 'utf8');
+  writeFileSync(join(dir, 'fragments.html'), `<!doctype html><html lang="ro"><head><meta charset="utf-8"><title>Fragments from an export</title>
+<link rel="stylesheet" href="/widget/stele.css"><script type="module" src="/widget/stele.js"></script></head><body><main><h1>Rochie</h1>
+<stele-stars product="2183" src="/reviews/">${await file('v1/products/2183/badge.html')}</stele-stars>
+<stele-reviews product="2183" src="/reviews/">${await file('v1/products/2183/embed.html')}</stele-reviews></main></body></html>`);
+  const context = await browser.newContext();
+  const { page, problems } = await watchedPage(context);
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.addInitScript(() => { window.requestIdleCallback = () => 0; });
+  await page.goto(host.url + 'fragments.html', { waitUntil: 'load' });
+  assert.match(await page.locator('stele-stars [role=img]').getAttribute('aria-label'), /^Evaluat cu \d,\d din 5/);
+  assert.deepEqual(fetched.filter((p) => p.endsWith('.wasm') || p.includes('/v1/')), [], 'nothing fetched before the shopper acts');
+  // The export's fragment has no search or "with comment" (a static host cannot answer them),
+  // as the widget drawing the export's data: so the takeover keeps every control.
+  assert.equal(await page.locator('stele-reviews input').count(), 0);
+  await page.locator('stele-reviews button[part="histogram-row"]').first().click();
+  await page.waitForFunction(() => {
+    const root = document.querySelector('stele-reviews').shadowRoot;
+    return !root.querySelector('.stele-ssr') && root.querySelector('.stele-histogram__row[aria-pressed=true]') && root.querySelector('.stele-list')?.getAttribute('aria-busy') === 'false';
+  });
+  const stars = await page.$eval('stele-reviews', (el) => [...el.shadowRoot.querySelectorAll('.stele-list [role=img]')].map((r) => r.getAttribute('aria-label')));
+  assert.ok(stars.length > 0 && stars.every((label) => /^Evaluat cu (4,5|5,0) din 5/.test(label)), stars.join(' | '));
+  assert.ok(fetched.some((p) => /^\/reviews\/v1\/products\/2183\/reviews\/newest\/stars-5\/1\.json$/.test(p)), fetched.join('\n'));
+  assert.ok(!fetched.some((p) => p.includes('badges')), 'the badge stayed the export\'s');
+  assert.deepEqual(problems, []);
   await context.close();
 });
 

@@ -12,10 +12,12 @@ export const SHOTS = join(ROOT, 'target/e2e-screenshots');
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
 
+/** `stele-relay demo` serving the widget built in target/widget/dist (STELE_E2E_ASSETS names
+ *  another build, for a tester whose tree is being rebuilt meanwhile). */
 export async function startRelay({ port, origins = [], env = {} }) {
   const binary = join(ROOT, process.env.STELE_RELAY_BIN || 'target/debug/stele-relay');
   const child = spawn(binary, ['demo', '--listen', `127.0.0.1:${port}`, '--rate-limit', '0'], {
-    env: { ...process.env, STELE_ASSETS: join(ROOT, 'target/widget/dist'), STELE_ALLOWED_ORIGINS: origins.join(','), RUST_LOG: 'warn', ...env },
+    env: { ...process.env, STELE_ASSETS: process.env.STELE_E2E_ASSETS || join(ROOT, 'target/widget/dist'), STELE_ALLOWED_ORIGINS: origins.join(','), RUST_LOG: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let log = '';

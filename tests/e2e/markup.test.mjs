@@ -47,6 +47,9 @@ test('every fragment is valid HTML: no parse errors, no hydration markers', asyn
       fragment(relay, '2183', 'lang=en&sort=lowest&per_page=20&theme=dark'),
       fetch(`${relay.url}v1/shop/embed.html?layout=grid`).then((r) => r.text()),
       fetch(`${relay.url}v1/shop/embed.html`).then((r) => r.text()),
+      // Badges: one product's, and each of a listing's batch.
+      fetch(`${relay.url}v1/products/2183/badge.html?lang=ro`).then((r) => r.text()),
+      ...(await fetch(`${relay.url}v1/badges?ids=${PRODUCTS.join(',')}`).then((r) => r.json()).then((body) => Object.values(body.badges))),
     ];
     for (const html of await Promise.all(pages)) {
       assert.ok(!html.includes('<!>'), `${mode}: no <!> markers`);

@@ -190,6 +190,21 @@ function inside(body, id) {
   return body.slice(start + open.length, end);
 }
 
+/** What is between <stele-stars product="id"> and its end tag. */
+function insideBadge(body, id) {
+  const open = `<stele-stars product="${id}">`;
+  const start = body.indexOf(open);
+  const end = body.indexOf('</stele-stars>', start);
+  assert.ok(start >= 0 && end > start, `the badge is on the page: ${body}`);
+  return body.slice(start + open.length, end);
+}
+
+async function relayBadge(id) {
+  const response = await fetch(`${relay.url}v1/products/${id}/badge.html?lang=ro`);
+  assert.equal(response.status, 200);
+  return response.text();
+}
+
 async function relayFragment(id) {
   const response = await fetch(`${relay.url}v1/products/${id}/embed.html?lang=ro`);
   assert.equal(response.status, 200);
@@ -205,6 +220,7 @@ async function assertValid(server, body) {
 function assertBare(server, id, { status, body, ms }, what) {
   assert.equal(status, 200, `${server}, ${what}: ${body}`);
   assert.match(inside(body, id), /^(\s|<!--[^]*?-->)*$/, `${server}, ${what}: the bare element`);
+  assert.match(insideBadge(body, id), /^(\s|<!--[^]*?-->)*$/, `${server}, ${what}: the bare badge`);
   assert.doesNotMatch(body, ERROR_TEXT, `${server}, ${what}: no error text`);
   assert.ok(ms < BOUND_MS, `${server}, ${what}: answered in ${ms} ms (bound ${BOUND_MS} ms)`);
   console.log(`# ${server}, ${what}: 200 with the bare element in ${ms} ms`);
@@ -231,6 +247,7 @@ test('nginx SSI: the fragment inside the element, the second page served from ng
     const { status, body } = await get('nginx', '2183');
     assert.equal(status, 200);
     assert.equal(inside(body, '2183'), fragment, 'the relay\'s fragment, byte for byte');
+    assert.equal(insideBadge(body, '2183'), await relayBadge('2183'), 'and its badge');
     assert.doesNotMatch(body, /<img src=x/, 'shoppers\' text stays escaped');
     assert.doesNotMatch(body.replace(fragment, ''), ERROR_TEXT);
     assert.deepEqual(log()[i]?.split(' ').slice(1), ['200', cache], `request ${i + 1}: ${log().join(' | ')}`);
@@ -244,6 +261,7 @@ for (const server of ['apache', 'caddy', 'php']) {
     const { status, body } = await get(server, '2183');
     assert.equal(status, 200, body);
     assert.equal(inside(body, '2183'), fragment, 'the relay\'s fragment, byte for byte');
+    assert.equal(insideBadge(body, '2183'), await relayBadge('2183'), 'and its badge');
     assert.doesNotMatch(body, /<img src=x/, 'shoppers\' text stays escaped');
     assert.doesNotMatch(body.replace(fragment, ''), ERROR_TEXT);
     await assertValid(server, body);

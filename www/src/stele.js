@@ -1,6 +1,7 @@
 // @ts-check
 // Stele loader: defines <stele-reviews>, <stele-stars> and <stele-testimonials>, and fetches
-// the WebAssembly only when an element comes within about a viewport of being visible.
+// the WebAssembly only when an element comes within about a viewport of being visible, and
+// for a server-rendered fragment only when a shopper needs it (HTML first, below).
 // Contract: docs/embed.md. Build: scripts/build-widget fills in the hashed file names.
 // Types: www/index.d.ts, checked against this file by scripts/check-types (tsc).
 //
@@ -64,6 +65,104 @@ function skeleton(element) {
 }
 
 
+// HTML first (docs/embed.md): an element holding a server-rendered fragment (the relay's
+// declarative shadow root, src/ssr.rs) already shows everything. With nothing interactive
+// in it (a badge, a testimonials grid of one page) it is final: no module is ever fetched.
+// Otherwise the module is fetched when the browser is idle after the page's load, or at the
+// first interaction with the element (pointer, focus, keyboard) if that comes first, and the
+// widget takes over at that interaction, carrying over what the shopper did (takeOver).
+const CONTROLS = 'button, select, input, textarea';
+// Elements waiting with an interactive fragment: element → the AbortController of its
+// listeners and, while a pointer or key is held down in it, the promise of its release.
+const armed = new WeakMap();
+// Elements whose fragment is final; an attribute change still renders the widget.
+const settled = new WeakSet();
+// What the shopper did to a waiting fragment, replayed after the takeover.
+const pending = new WeakMap();
+// The fragment's select the shopper is on, until they change it.
+const choosing = new WeakMap();
+
+const fragmentOf = (element) => element.shadowRoot?.querySelector('.stele-ssr') || null;
+
+/** Waits for `element`'s first interaction, then renders the widget over its fragment. */
+function arm(element) {
+  const controller = new AbortController();
+  const waiting = { controller, held: null };
+  armed.set(element, waiting);
+  const signal = controller.signal;
+  const wake = (event) => {
+    // A press or key held down: the takeover waits for its release and the click it makes,
+    // or the click would land on a button no longer there.
+    if (event.type === 'pointerdown' || event.type === 'keydown')
+      waiting.held ||= /** @type {Promise<void>} */ (new Promise((resolve) => {
+        const released = () => setTimeout(resolve);
+        for (const type of ['pointerup', 'pointercancel', 'keyup']) addEventListener(type, released, { capture: true, once: true, signal });
+      }));
+    // The fragment's form would load the page again with ?q=: the widget searches instead.
+    if (event.type === 'submit') {
+      event.preventDefault();
+      pending.set(element, { submit: all(element.shadowRoot, 'form').indexOf(event.target) });
+    }
+    // A button (not the form's, whose submit is above) does its job once the widget is in.
+    const button = event.type === 'click' ? event.target.closest?.('button') : null;
+    if (button && button.type !== 'submit') pending.set(element, { click: all(element.shadowRoot, CONTROLS).indexOf(button) });
+    // A select focused and not yet changed may be open: the takeover waits for it (mount).
+    if (event.target.localName === 'select' && (event.type === 'focusin' || event.type === 'change')) choosing.set(element, event.type === 'focusin' ? event.target : null);
+    if (!mounted.has(element)) mount(element);
+  };
+  for (const type of ['pointerdown', 'focusin', 'keydown', 'click', 'submit', 'change'])
+    element.shadowRoot.addEventListener(type, wake, { capture: true, signal });
+}
+
+const loaded = /** @type {Promise<void>} */ (new Promise((resolve) => BROWSER && (document.readyState === 'complete' ? resolve() : addEventListener('load', () => resolve(), { once: true }))));
+/** Runs `task` when the main thread is idle after the page's load (Safari has no
+ *  requestIdleCallback: a timeout after load stands in for it). */
+const whenIdle = (task) => loaded.then(() => (window.requestIdleCallback ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200)));
+
+const all = (root, selector) => [...root.querySelectorAll(selector)];
+// What a control is, to match the fragment's with the widget's (a button's type too).
+const kindOf = (control) => control.localName + control.type;
+
+/** The fragment's state the shopper may have changed: each control's kind, value and
+ *  check, each disclosure's state, the focused control with its text selection, and the
+ *  click or search waiting to be done. */
+function fragmentState(element) {
+  const root = element.shadowRoot;
+  const controls = all(root, CONTROLS);
+  const focused = controls[controls.indexOf(root.activeElement)];
+  return {
+    controls: controls.map((c) => [kindOf(c), c.value, c.checked]),
+    open: all(root, 'details').map((d) => d.open),
+    focused: controls.indexOf(focused),
+    selection: focused?.selectionStart != null ? [focused.selectionStart, focused.selectionEnd] : null,
+    then: pending.get(element),
+  };
+}
+
+/** Carries `state` (from fragmentState) over to the widget just rendered in the same
+ *  shadow root: control by control, in document order, as both draw the same controls. */
+function takeOver(element, state) {
+  const root = element.shadowRoot;
+  const controls = all(root, CONTROLS);
+  if (controls.map(kindOf).join() !== state.controls.map((c) => c[0]).join())
+    return warn(`<${element.localName}>: the fragment's controls differ from the widget's, so what the shopper did before it loaded is lost. Render the fragment with the element's settings (docs/embed.md)`);
+  state.controls.forEach(([, value, checked], i) => {
+    const control = controls[i];
+    if (control.type === 'checkbox') control.checked !== checked && control.click();
+    else if (control.localName !== 'button' && control.value !== value) {
+      control.value = value;
+      control.dispatchEvent(new Event(control.localName === 'select' ? 'change' : 'input', { bubbles: true }));
+    }
+  });
+  all(root, 'details').forEach((details, i) => (details.open = state.open[i]));
+  const focused = controls[state.focused];
+  focused?.focus({ preventScroll: true });
+  if (state.selection) focused.setSelectionRange(...state.selection);
+  const { click = -1, submit = -1 } = state.then || {};
+  if (click >= 0) controls[click].click();
+  else if (submit >= 0) all(root, 'form')[submit]?.requestSubmit();
+}
+
 let provide;
 const provided = new Promise((resolve) => (provide = resolve));
 
@@ -93,8 +192,10 @@ function load(kind) {
   // An unbuilt loader (the Trunk demo) waits for bindings handed to it by useBindings().
   if ('__GLUE__'.startsWith('__')) return provided;
   for (const name in running) if (name === kind || name === 'direct' || (name === 'all' && kind !== 'direct') || kind === 'stars') return running[name];
-  const reviews = kind === 'reviews' || document.querySelector('stele-reviews');
-  const testimonials = kind === 'testimonials' || document.querySelector('stele-testimonials');
+  // Elements whose fragment is final need no module.
+  const present = (tag) => [...document.querySelectorAll(tag)].some((element) => !settled.has(element));
+  const reviews = kind === 'reviews' || present('stele-reviews');
+  const testimonials = kind === 'testimonials' || present('stele-testimonials');
   const name = kind === 'direct' ? kind : reviews && testimonials ? 'all' : reviews ? 'reviews' : testimonials ? 'testimonials' : 'stars';
   return (running[name] ||= start(MODULES[name](), () => delete running[name]));
 }
@@ -157,8 +258,25 @@ export async function mount(element, options) {
   if (!element.isConnected) return void mounted.delete(element);
   const resolved = optionsOf(element, options);
   if (!resolved) return void mounted.delete(element);
+  // A select the shopper has open in the fragment would close under the takeover: wait
+  // until they chose (or left it), then carry the choice over.
+  const open = choosing.get(element);
+  if (armed.has(element) && open && open === element.shadowRoot.activeElement) {
+    await new Promise((resolve) => ['change', 'blur'].forEach((type) => open.addEventListener(type, resolve, { once: true })));
+    if (mounted.get(element) !== token) return;
+  }
+  await armed.get(element)?.held;
+  if (mounted.get(element) !== token) return;
+  const waiting = armed.get(element);
+  const state = waiting && fragmentOf(element) ? fragmentState(element) : null;
+  waiting?.controller.abort();
+  armed.delete(element);
+  settled.delete(element);
+  pending.delete(element);
+  choosing.delete(element);
   try {
     mounted.set(element, module.mount(element, kind, resolved));
+    if (state) takeOver(element, state);
   } catch (error) {
     mounted.delete(element);
     warn(`<${element.localName}> failed to render (${error?.message || error}); please report it.`);
@@ -184,11 +302,16 @@ export function destroy(element) {
 function visible(entries) {
   for (const { isIntersecting, target } of entries) {
     if (!isIntersecting) continue;
-    // Badges are tiny: render all of them together, so they share one summaries request.
+    // Badges are tiny: render all of them together, so they share one summaries request
+    // (those with a final fragment are not observed).
     const group = target.localName === 'stele-stars' ? document.querySelectorAll('stele-stars') : [target];
     for (const element of group) {
+      if (settled.has(element)) continue;
       observer.unobserve(element);
-      if (element.isConnected && !mounted.has(element)) mount(element);
+      // A waiting fragment is already on show: its module is fetched and compiled in an
+      // idle moment, and takes over at the first interaction, with nothing left to download.
+      if (armed.has(element)) whenIdle(() => armed.has(element) && load(TAGS[element.localName]).catch(() => {}));
+      else if (element.isConnected && !mounted.has(element)) mount(element);
     }
   }
 }
@@ -202,16 +325,23 @@ export function defineElements() {
   class SteleElement extends HTMLElement {
     static observedAttributes = ATTRS;
     connectedCallback() {
-      if (mounted.has(this)) return;
+      if (mounted.has(this) || armed.has(this) || settled.has(this)) return;
+      const fragment = fragmentOf(this);
+      if (fragment && !fragment.querySelector(CONTROLS)) return void settled.add(this);
       skeleton(this);
+      if (fragment) arm(this);
       if (this.getAttribute('loading') === 'eager' || !window.IntersectionObserver) return void mount(this);
       (observer ||= new IntersectionObserver(visible, { rootMargin: '100% 0px' })).observe(this);
     }
     disconnectedCallback() {
+      armed.get(this)?.controller.abort();
+      armed.delete(this);
+      settled.delete(this);
       destroy(this);
     }
     attributeChangedCallback(name, before, after) {
-      if (before !== after && mounted.has(this)) mount(this);
+      // Other settings than the fragment's: the widget draws them.
+      if (before !== after && (mounted.has(this) || armed.has(this) || settled.has(this))) mount(this);
     }
   }
   for (const tag in TAGS) if (!customElements.get(tag)) customElements.define(tag, class extends SteleElement {});

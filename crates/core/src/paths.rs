@@ -52,6 +52,22 @@ pub fn shop_rating_image() -> &'static str {
     "v1/shop/rating.png"
 }
 
+/// A product's server-rendered review section (`…/embed.html`), as the relay serves it and
+/// an export holds it for nginx SSI, Apache, Caddy or PHP to include.
+pub fn product_fragment(id: &str) -> String {
+    format!("v1/products/{}/embed.html", path_segment(id))
+}
+
+/// A product's server-rendered badge.
+pub fn product_badge(id: &str) -> String {
+    format!("v1/products/{}/badge.html", path_segment(id))
+}
+
+/// The shop's server-rendered testimonials.
+pub fn shop_fragment() -> &'static str {
+    "v1/shop/embed.html"
+}
+
 /// What an element asks for first: the canonical file, with `per_page` (and for a product
 /// `sort`) as a query when they are not the canonical ones. The relay answers the query, so
 /// the first page is already the one shown; a static host ignores it and serves the file,

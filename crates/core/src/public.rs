@@ -377,6 +377,18 @@ impl Default for SummariesView {
     }
 }
 
+/// `GET /v1/badges?ids=…`: each id's server-rendered badge, as HTML to put inside its
+/// `<stele-stars>` (the relay renders it; the widget never reads this body).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadgesView {
+    /// [`API_VERSION`] of the relay that wrote it.
+    #[serde(default = "first_api_version")]
+    pub api: u32,
+    /// Product id → the badge fragment (a declarative shadow root); ids without reviews get
+    /// the badge of count 0.
+    pub badges: BTreeMap<String, String>,
+}
+
 /// The body of every error response: `{"error": {"code", "message"}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {

@@ -161,10 +161,6 @@ pub struct HttpOptions {
     #[arg(long, env = "STELE_REQUEST_TIMEOUT", default_value = "10s", value_parser = parse_request_timeout)]
     pub request_timeout: Duration,
 
-    /// Where browsers reach the relay (server-rendered fragments link its stele.css there).
-    #[arg(long, env = "STELE_PUBLIC_URL", default_value = "/stele/")]
-    pub public_url: String,
-
     /// How long browsers and caches may reuse a JSON answer.
     #[arg(long, env = "STELE_CACHE_MAX_AGE", default_value = "60s", value_parser = parse_cache_max_age)]
     pub cache_max_age: Duration,
@@ -268,11 +264,6 @@ impl HttpOptions {
             metrics: self.metrics_listen.is_some(),
             request_timeout: self.request_timeout,
             cache_control: axum::http::HeaderValue::from_str(&cache_control).expect("ASCII"),
-            public_url: if self.public_url.ends_with('/') {
-                self.public_url.clone()
-            } else {
-                format!("{}/", self.public_url)
-            },
         })
     }
 }
@@ -292,9 +283,6 @@ pub struct HttpSettings {
     pub request_timeout: Duration,
     /// `Cache-Control` of JSON answers.
     pub cache_control: HeaderValue,
-    /// Where shoppers' browsers reach the relay (`/stele/` behind the documented proxy
-    /// rule): server-rendered fragments link `stele.css` from there.
-    pub public_url: String,
     /// Whether requests are counted for `/metrics` (`STELE_METRICS_LISTEN` is set).
     pub metrics: bool,
 }
@@ -308,7 +296,6 @@ impl Default for HttpSettings {
             trusted_proxies: TrustedProxies::default(),
             request_timeout: Duration::from_secs(10),
             cache_control: HeaderValue::from_static(crate::delivery::DEFAULT_DATA_CACHE_CONTROL),
-            public_url: "/stele/".into(),
             metrics: false,
         }
     }

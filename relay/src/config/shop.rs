@@ -57,9 +57,17 @@ fn parse_json_ld_reviews(text: &str) -> Result<bool, String> {
 }
 
 fn parse_image_lang(text: &str) -> Result<Lang, String> {
+    parse_lang("STELE_IMAGE_LANG", text)
+}
+
+fn parse_export_lang(text: &str) -> Result<Lang, String> {
+    parse_lang("STELE_EXPORT_LANG", text)
+}
+
+fn parse_lang(variable: &str, text: &str) -> Result<Lang, String> {
     Lang::from_tag(text).ok_or_else(|| {
         format!(
-            "STELE_IMAGE_LANG={text:?} is not a language Stele speaks: use en, ro, hu, bg, de, fr, es, it or pl; e.g. STELE_IMAGE_LANG=ro"
+            "{variable}={text:?} is not a language Stele speaks: use en, ro, hu, bg, de, fr, es, it or pl; e.g. {variable}=ro"
         )
     })
 }
@@ -167,6 +175,16 @@ pub struct ShopOptions {
     #[arg(long = "image-lang", env = "STELE_IMAGE_LANG", default_value = "en", value_parser = parse_image_lang)]
     pub image_lang: Lang,
 
+    /// Where shoppers' browsers reach the relay, or the static export and the widget's files:
+    /// server-rendered fragments link its stele.css there.
+    #[arg(long, env = "STELE_PUBLIC_URL", default_value = "/stele/")]
+    pub public_url: String,
+
+    /// Language of the fragments in a static export (en, ro, hu, bg, de, fr, es, it, pl): a
+    /// static host ignores `?lang=`, so the export holds one language.
+    #[arg(long = "export-lang", env = "STELE_EXPORT_LANG", default_value = "en", value_parser = parse_export_lang)]
+    pub export_lang: Lang,
+
     /// With STELE_JSONLD=rating: the @id of the shop's own product node.
     #[arg(long = "jsonld-product-id", env = "STELE_JSONLD_PRODUCT_ID",
           default_value = NodeIdTemplate::DEFAULT, value_parser = parse_node_id)]
@@ -188,12 +206,18 @@ impl ShopOptions {
             json_ld_reviews: self.json_ld_reviews,
             product_node: self.product_node.clone(),
             image_lang: self.image_lang,
+            public_url: if self.public_url.ends_with('/') {
+                self.public_url.clone()
+            } else {
+                format!("{}/", self.public_url)
+            },
+            export_lang: self.export_lang,
         }
     }
 }
 
 /// What the server and the export need of the shop.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShopSettings {
     /// `STELE_SHOP_NAME`.
     pub name: Option<String>,
@@ -207,6 +231,32 @@ pub struct ShopSettings {
     pub product_node: NodeIdTemplate,
     /// `STELE_IMAGE_LANG`.
     pub image_lang: Lang,
+    /// `STELE_PUBLIC_URL`, ending in `/`.
+    pub public_url: String,
+    /// `STELE_EXPORT_LANG`.
+    pub export_lang: Lang,
+}
+
+impl Default for ShopSettings {
+    fn default() -> Self {
+        Self {
+            name: None,
+            currency: Currency::default(),
+            json_ld: JsonLd::default(),
+            json_ld_reviews: false,
+            product_node: NodeIdTemplate::default(),
+            image_lang: Lang::default(),
+            public_url: "/stele/".to_owned(),
+            export_lang: Lang::default(),
+        }
+    }
+}
+
+impl ShopSettings {
+    /// The stylesheet server-rendered fragments link: `stele.css` under `STELE_PUBLIC_URL`.
+    pub fn stylesheet(&self) -> String {
+        format!("{}stele.css", self.public_url)
+    }
 }
 
 #[cfg(test)]
@@ -229,6 +279,9 @@ mod tests {
         assert_eq!(parse_json_ld_reviews("off"), Ok(false));
         let lang = parse_image_lang("xx").unwrap_err();
         assert!(lang.contains("STELE_IMAGE_LANG=ro"), "{lang}");
+        let lang = parse_export_lang("xx").unwrap_err();
+        assert!(lang.contains("STELE_EXPORT_LANG=ro"), "{lang}");
+        assert_eq!(parse_export_lang("hu"), Ok(Lang::Hu));
         assert_eq!(parse_image_lang("ro-RO"), Ok(Lang::Ro));
         for feed in [
             "ftp://x/feed.csv",

@@ -35,6 +35,8 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/v1/products/{id}/embed.html", get(product_embed))
         .route("/v1/shop/embed.html", get(shop_embed))
+        .route("/v1/products/{id}/badge.html", get(product_badge))
+        .route("/v1/badges", get(badges))
         .route("/v1/products/{id}/rating.png", get(product_rating_image))
         .route("/v1/shop/rating.png", get(shop_rating_image))
         .route("/v1/summaries", get(summaries))
@@ -300,32 +302,67 @@ async fn product_embed(
     let (sort, per_page) = (query.sort()?, query.per_page(CANONICAL_PER_PAGE)?);
     let snapshot = state.snapshot();
     let view = snapshot.product_view(&id, sort, per_page, Source::Live);
-    let settings = &state.shared().settings;
     let lang = lang_of(&query);
     let json_ld = crate::output::markup::product_json_ld(&view, lang, &snapshot.shop_settings);
     Ok(Tagged::html(stele::ssr::product_fragment(
         &view,
         lang,
         theme_of(&query)?,
-        &format!("{}stele.css", settings.public_url),
+        &snapshot.shop_settings.stylesheet(),
         json_ld.as_ref(),
     )))
+}
+
+/// `GET /v1/products/{id}/badge.html?lang=ro`: a product's badge rendered on the server.
+async fn product_badge(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    query: Query,
+) -> Answer {
+    let id = params::product_in_path(&raw)?;
+    let theme = theme_of(&query)?;
+    let snapshot = state.snapshot();
+    Ok(Tagged::html(stele::ssr::badge_fragment(
+        snapshot.summary(&id),
+        lang_of(&query),
+        theme,
+        &snapshot.shop_settings.stylesheet(),
+    )))
+}
+
+/// `GET /v1/badges?ids=2183,2182&lang=ro`: a listing's badges in one request, as the
+/// fragment of each id (`{"api": 1, "badges": {"2183": "<template …"}}`), for a shop's
+/// server code that renders the listing.
+async fn badges(State(state): State<AppState>, query: Query) -> Answer {
+    let ids = query.ids()?;
+    let (lang, theme) = (lang_of(&query), theme_of(&query)?);
+    let snapshot = state.snapshot();
+    let stylesheet = snapshot.shop_settings.stylesheet();
+    let badges: BTreeMap<String, String> = ids
+        .into_iter()
+        .map(|id| {
+            let html = stele::ssr::badge_fragment(snapshot.summary(&id), lang, theme, &stylesheet);
+            (id, html)
+        })
+        .collect();
+    Ok(Tagged::of(&stele_core::public::BadgesView {
+        api: stele_core::public::API_VERSION,
+        badges,
+    }))
 }
 
 /// `GET /v1/shop/embed.html?lang=ro&layout=grid`: testimonials rendered on the server.
 async fn shop_embed(State(state): State<AppState>, query: Query) -> Answer {
     let layout = stele::components::Layout::parse(query.text("layout").unwrap_or("carousel"));
     let (per_page, min_stars) = (query.per_page(CANONICAL_PER_PAGE)?, query.min_stars()?);
-    let view = state
-        .snapshot()
-        .shop_view_at(per_page, Source::Live, min_stars);
-    let settings = &state.shared().settings;
+    let snapshot = state.snapshot();
+    let view = snapshot.shop_view_at(per_page, Source::Live, min_stars);
     Ok(Tagged::html(stele::ssr::shop_fragment(
         &view,
         lang_of(&query),
         theme_of(&query)?,
         layout,
-        &format!("{}stele.css", settings.public_url),
+        &snapshot.shop_settings.stylesheet(),
     )))
 }
 

@@ -1,5 +1,6 @@
 //! `stele-relay export`: the public JSON as static files at the canonical paths of
-//! `stele_core::paths`, for any CDN or object store. The widget reads them unchanged.
+//! `stele_core::paths`, for any CDN or object store. The widget reads them unchanged; the
+//! server-rendered fragments are there too, for a web server's includes.
 //!
 //! [`files`] renders the tree once, file by file and the manifest last; `--out DIR` writes
 //! it to a directory swapped in whole ([`write_dir`]), `--to URL` uploads it to a bucket
@@ -24,7 +25,8 @@ pub const MANIFEST: &str = "v1/export.json";
 pub struct ExportFile {
     /// Relative path, `/`-separated (`v1/products/2183.json`).
     pub path: String,
-    /// The JSON.
+    /// Its bytes: JSON, a PNG or an HTML fragment (the media type follows the path,
+    /// `delivery::media_type`).
     pub body: Vec<u8>,
 }
 
@@ -80,6 +82,7 @@ fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = Export
         paths::product(&id),
         &snapshot.product_view(&id, ReviewSort::Newest, CANONICAL_PER_PAGE, Source::Export),
     );
+    let id_of_fragments = id.clone();
     let image = rating_image(
         paths::product_rating_image(&id),
         snapshot.summary(&id),
@@ -99,9 +102,54 @@ fn product_files(snapshot: &Snapshot, id: String) -> impl Iterator<Item = Export
             })
         })
     });
+    let fragments = std::iter::once_with(move || fragments(snapshot, id_of_fragments)).flatten();
     std::iter::once(view)
         .chain(lists)
         .chain(std::iter::once_with(image))
+        .chain(fragments)
+}
+
+/// A product's server-rendered badge and review section, as the relay renders them with no
+/// query: `STELE_EXPORT_LANG`, theme light (which takes the section's own colours), newest
+/// first, 10 a page; the stylesheet under `STELE_PUBLIC_URL`.
+fn fragments(snapshot: &Snapshot, id: String) -> [ExportFile; 2] {
+    let settings = &snapshot.shop_settings;
+    let (lang, stylesheet) = (settings.export_lang, settings.stylesheet());
+    let view = snapshot.product_view(&id, ReviewSort::Newest, CANONICAL_PER_PAGE, Source::Export);
+    let json_ld = crate::output::markup::product_json_ld(&view, lang, settings);
+    let theme = stele::options::Theme::Light;
+    [
+        html(
+            paths::product_badge(&id),
+            stele::ssr::badge_fragment(snapshot.summary(&id), lang, theme, &stylesheet),
+        ),
+        html(
+            paths::product_fragment(&id),
+            stele::ssr::product_fragment(&view, lang, theme, &stylesheet, json_ld.as_ref()),
+        ),
+    ]
+}
+
+/// The shop's testimonials fragment: as [`fragments`], in the default carousel.
+fn shop_fragment(snapshot: &Snapshot) -> ExportFile {
+    let settings = &snapshot.shop_settings;
+    html(
+        paths::shop_fragment().to_owned(),
+        stele::ssr::shop_fragment(
+            &snapshot.shop_view(CANONICAL_PER_PAGE, Source::Export),
+            settings.export_lang,
+            stele::options::Theme::Light,
+            stele::components::Layout::default(),
+            &settings.stylesheet(),
+        ),
+    )
+}
+
+fn html(path: String, body: String) -> ExportFile {
+    ExportFile {
+        path,
+        body: body.into_bytes(),
+    }
 }
 
 /// A rating image, light, in `STELE_IMAGE_LANG`, drawn when the iterator reaches it.
@@ -207,6 +255,7 @@ pub fn files(snapshot: &Snapshot) -> impl Iterator<Item = ExportFile> + '_ {
         &snapshot.shop,
         snapshot,
     )))
+    .chain(std::iter::once_with(|| shop_fragment(snapshot)))
     .chain(pages(
         &snapshot.testimonials,
         ReviewSort::Newest,

@@ -120,7 +120,8 @@ async fn product_fragment_matches_the_json_and_its_json_ld() {
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/stele/stele.css\">";
     assert!(html.starts_with(head), "{html}");
     // The widget's Root, as on the server: the takeover keeps its theme, language and box.
-    let root = "<div data-theme=\"light\" lang=\"ro\" class=\"stele-root stele-ssr\">";
+    let root =
+        "<div data-theme=\"light\" lang=\"ro\" part=\"root\" class=\"stele-root stele-ssr\">";
     assert!(html[head.len()..].starts_with(root), "{html}");
     // The data and the JSON-LD stay in the page, outside the shadow root.
     assert!(html.find("</template>") < html.find("<script"), "{html}");
@@ -233,6 +234,74 @@ async fn shop_fragment_has_no_self_serving_rating() {
     );
     assert!(html.contains("stele-testimonials--grid"));
     assert!(html.contains("Verified buyer"));
+}
+
+#[tokio::test]
+async fn a_badge_fragment_is_the_summary_and_nothing_else() {
+    let state = state();
+    let (status, content_type, html) = get(&state, "/v1/products/p1/badge.html?lang=ro").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(content_type, "text/html; charset=utf-8");
+    // The two rated reviews (9 and 8 of 10; the third has no score): 4.3 of 5 stars, in
+    // the asked language.
+    assert!(
+        html.starts_with(
+            "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"/stele/stele.css\">"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("aria-label=\"Evaluat cu 4,3 din 5, 2 recenzii\""),
+        "{html}"
+    );
+    assert!(
+        html.contains(">(2)</span>") && html.contains("part=\"root\""),
+        "{html}"
+    );
+    // Final as it is: nothing for the widget to take over, no product markup on a listing.
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        !html.contains("<button") && !html.contains("<input"),
+        "{html}"
+    );
+    let (_, _, none) = get(&state, "/v1/products/none/badge.html").await;
+    assert!(none.contains(">(0)</span>"), "{none}");
+    let (status, _, body) = get(&state, "/v1/products/p1/badge.html?theme=blue").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+}
+
+#[tokio::test]
+async fn a_listing_gets_its_badges_in_one_request() {
+    let state = state();
+    let (status, content_type, body) = get(&state, "/v1/badges?ids=p1,none&lang=de").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        content_type.starts_with("application/json"),
+        "{content_type}"
+    );
+    let body: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(body["api"], 1);
+    let badges = body["badges"].as_object().unwrap();
+    assert_eq!(badges.len(), 2);
+    let (_, _, single) = get(&state, "/v1/products/p1/badge.html?lang=de").await;
+    assert_eq!(
+        badges["p1"],
+        single.as_str(),
+        "the same fragment as one product's"
+    );
+    assert!(badges["none"].as_str().unwrap().contains(">(0)</span>"));
+    let (status, _, body) = get(&state, "/v1/badges").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "ids are required: {body}");
+    let many = (0..101)
+        .map(|i| i.to_string())
+        .collect::<Vec<_>>()
+        .join(",");
+    let (status, _, body) = get(&state, &format!("/v1/badges?ids={many}")).await;
+    assert_eq!(
+        status,
+        StatusCode::BAD_REQUEST,
+        "as many ids as /v1/summaries: {body}"
+    );
 }
 
 #[tokio::test]

@@ -454,6 +454,23 @@ async fn publish_writes_the_out_tree_with_headers_and_the_manifest_last() {
     let (status, content_type, _, body) = moto.get("shop/v1/summaries?ids=2183,1001").await;
     assert_eq!((status, content_type.as_str()), (200, "application/json"));
     assert_eq!(body, files["v1/summaries"]);
+    // The fragments a web server's include asks for are objects too, as HTML.
+    for key in [
+        "shop/v1/products/2183/badge.html",
+        "shop/v1/products/2183/embed.html",
+        "shop/v1/shop/embed.html",
+    ] {
+        let (status, content_type, _, body) = moto.get(key).await;
+        assert_eq!(
+            (status, content_type.as_str()),
+            (200, "text/html; charset=utf-8"),
+            "{key}"
+        );
+        assert!(
+            body.starts_with(b"<template shadowrootmode=\"open\">"),
+            "{key}"
+        );
+    }
 
     // One PUT per object, the manifest last, no deletions on a first publish.
     let requests = proxy.take();
@@ -486,8 +503,8 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
     let gone = product_keys(&before, "SKU-GONE");
     assert_eq!(
         gone.len(),
-        1 + 4 * 6 + 1,
-        "its page, 4 sorts × (list + 5 rows), its rating image"
+        1 + 4 * 6 + 1 + 2,
+        "its page, 4 sorts × (list + 5 rows), its rating image, its badge and review fragments"
     );
 
     // The shop's own files beside the export, and another prefix, are not the export's.
@@ -504,7 +521,7 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
     assert!(second.status.success(), "{}", text(&second));
     let stdout = String::from_utf8_lossy(&second.stdout);
     assert!(
-        stdout.trim_end().ends_with(", deleted 26 stale objects"),
+        stdout.trim_end().ends_with(", deleted 28 stale objects"),
         "{stdout}"
     );
 
@@ -538,7 +555,7 @@ async fn a_second_publish_deletes_a_vanished_product_after_the_manifest() {
         .filter(|(_, (m, _))| m == Method::DELETE)
         .map(|(i, _)| i)
         .collect();
-    assert_eq!(deletes.len(), 26);
+    assert_eq!(deletes.len(), 28);
     assert!(deletes.iter().all(|&i| i > manifest_at), "{requests:?}");
 }
 
@@ -598,6 +615,8 @@ async fn a_failed_upload_leaves_the_previous_tree_readable() {
         );
         if path.ends_with(".png") {
             tiny_skia::Pixmap::decode_png(&body).unwrap_or_else(|e| panic!("{key}: {e}"));
+        } else if path.ends_with(".html") {
+            assert!(body.starts_with(b"<template shadowrootmode"), "{key}");
         } else {
             serde_json::from_slice::<Value>(&body).unwrap_or_else(|e| panic!("{key}: {e}"));
         }

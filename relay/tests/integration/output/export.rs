@@ -27,6 +27,10 @@ fn demo_state() -> (AppState, stele_relay::model::snapshot::Snapshot) {
 }
 
 async fn live(state: &AppState, path: &str) -> Value {
+    serde_json::from_str(&live_text(state, path).await).unwrap()
+}
+
+async fn live_text(state: &AppState, path: &str) -> String {
     let response = app(state.clone())
         .oneshot(
             Request::get(format!("/{path}"))
@@ -36,7 +40,19 @@ async fn live(state: &AppState, path: &str) -> Value {
         .await
         .unwrap();
     assert_eq!(response.status(), 200, "{path}");
-    serde_json::from_slice(&response.into_body().collect().await.unwrap().to_bytes()).unwrap()
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn text(root: &std::path::Path, path: &str) -> String {
+    std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The JSON-LD of a fragment, if it has one.
+fn json_ld(html: &str) -> Option<Value> {
+    let start = html.find("<script type=\"application/ld+json\">")? + 35;
+    let end = start + html[start..].find("</script>")?;
+    Some(serde_json::from_str(&html[start..end]).unwrap())
 }
 
 fn file(root: &std::path::Path, path: &str) -> Value {
@@ -96,6 +112,34 @@ async fn every_canonical_file_matches_the_live_relay() {
     }
     assert!(checked > 80);
 
+    // The fragments a web server's include asks for (docs/embed.md, "Fragments without
+    // code"), as the relay renders them with no query: a badge byte for byte; a review
+    // section with the same JSON-LD and its data marked as the export's, so the widget that
+    // takes it over asks only what a static host answers.
+    for (id, _) in stele_relay::cli::demo::PRODUCTS {
+        let badge = paths::product_badge(id);
+        assert_eq!(
+            text(dir.path(), &badge),
+            live_text(&state, &badge).await,
+            "{badge}"
+        );
+        let section = paths::product_fragment(id);
+        let (exported, served) = (
+            text(dir.path(), &section),
+            live_text(&state, &section).await,
+        );
+        assert!(
+            exported.starts_with("<template shadowrootmode=\"open\">"),
+            "{section}"
+        );
+        assert!(exported.contains(r#""source":"export""#), "{section}");
+        assert_eq!(json_ld(&exported), json_ld(&served), "{section}");
+    }
+    let testimonials = text(dir.path(), paths::shop_fragment());
+    assert!(
+        testimonials.contains("stele-carousel") && testimonials.contains(r#""source":"export""#)
+    );
+
     let mut summaries = serde_json::Map::new();
     for chunk in 0..paths::SUMMARY_CHUNKS {
         let path = paths::summaries_chunk(chunk);
@@ -110,6 +154,36 @@ async fn every_canonical_file_matches_the_live_relay() {
     );
     assert_eq!(summaries["SKU-NEW-1"]["count"], 0);
     assert_eq!(file(dir.path(), "v1/export.json")["files"], stats.files);
+}
+
+#[test]
+fn exported_fragments_speak_the_export_language_and_link_the_public_stylesheet() {
+    let (_, snapshot) = demo_state();
+    let snapshot = snapshot.with_shop(stele_relay::config::shop::ShopSettings {
+        export_lang: stele::i18n::Lang::Ro,
+        public_url: "https://cdn.example/stele/".into(),
+        ..Default::default()
+    });
+    let files: std::collections::BTreeMap<String, Vec<u8>> =
+        stele_relay::output::export::files(&snapshot)
+            .map(|file| (file.path, file.body))
+            .collect();
+    for path in [
+        paths::product_badge("2183"),
+        paths::product_fragment("2183"),
+        paths::shop_fragment().to_owned(),
+    ] {
+        let html = String::from_utf8(files[&path].clone()).unwrap();
+        assert!(
+            html.starts_with(
+                "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"https://cdn.example/stele/stele.css\">"
+            ),
+            "{path}: {html}"
+        );
+        assert!(html.contains("lang=\"ro\""), "{path}");
+    }
+    let badge = String::from_utf8(files[&paths::product_badge("2183")].clone()).unwrap();
+    assert!(badge.contains("aria-label=\"Evaluat cu "), "{badge}");
 }
 
 #[test]
