@@ -285,6 +285,8 @@ test('Chromium: the widget takes over the fragment nginx included, without askin
   const asked = [];
   page.on('request', (r) => r.url().includes('/v1/') && asked.push(new URL(r.url()).pathname));
   await page.goto(url('nginx', '2183'));
+  // HTML first: the widget takes over at the shopper's first interaction (docs/embed.md).
+  await page.$eval('stele-reviews', (el) => el.shadowRoot.querySelector('input[type=search]').focus());
   await waitReady(page, 1);
   await page.waitForTimeout(300);
   // stele-ssr marks the server's rendering until the widget draws its own.
