@@ -20,7 +20,6 @@ pub fn ReviewCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let long = review.comment.as_deref().is_some_and(needs_clamp);
-    let expanded = RwSignal::new(false);
     let rating = review.stars.map(|stars| {
         star_rating(
             Some(stars),
@@ -40,19 +39,21 @@ pub fn ReviewCard(
     } else {
         "stele-review stele-review--score-only"
     };
+    // "Read more" is a disclosure the browser opens (stele.css clamps the comment while it is
+    // closed): it works in a server-rendered fragment with no module and with JavaScript
+    // off, and the fragment's cards have no control, so a grid of one page is final.
     let comment = review.comment.map(|text| {
-        move || {
-            let open = expanded.get();
-            let class = if long && !open { "stele-review__comment is-clamped" } else { "stele-review__comment" };
-            let toggle = long.then(|| {
-                view! {
-                    <button type="button" class="stele-link" aria-expanded=open.to_string() on:click=move |_| expanded.update(|e| *e = !*e)>
-                        {if open { less.clone() } else { more.clone() }}
-                    </button>
-                }
-            });
-            view! { <p class=class part="comment">{text.clone()}</p>{toggle} }.into_any()
-        }
+        let toggle = long.then(|| {
+            view! {
+                <details class="stele-review__toggle">
+                    <summary class="stele-link" part="read-more">
+                        <span class="stele-review__more">{more}</span>
+                        <span class="stele-review__less">{less}</span>
+                    </summary>
+                </details>
+            }
+        });
+        view! { <p class="stele-review__comment" part="comment">{text}</p>{toggle} }
     });
     view! {
         <article class=class part=part>

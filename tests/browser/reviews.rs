@@ -410,6 +410,16 @@ async fn relative_dates_with_the_exact_date_in_time() {
     host.remove();
 }
 
+/// A card's buttons, fields and selects.
+fn card_controls(card: &Element) -> Vec<Element> {
+    let found = card
+        .query_selector_all("button, input, select, textarea")
+        .unwrap();
+    (0..found.length())
+        .filter_map(|i| found.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn long_comments_clamp_with_read_more() {
     let long = "Foarte bun. ".repeat(30);
@@ -433,39 +443,45 @@ async fn long_comments_clamp_with_read_more() {
             .unwrap()
             .unwrap()
     };
-    let button = |card: &Element| card.query_selector("button.stele-link").unwrap();
+    let toggle = |card: &Element| card.query_selector("details.stele-review__toggle").unwrap();
+    // The summary's text the browser shows (the other label is display: none).
+    let label = |details: &Element| {
+        let summary = details.query_selector("summary").unwrap().unwrap();
+        summary.unchecked_ref::<HtmlElement>().inner_text()
+    };
 
     let clamped = comment(&cards[0]);
-    assert!(clamped.class_list().contains("is-clamped"));
     assert!(
         clamped.scroll_height() > clamped.client_height(),
         "the browser really hides the overflow: {} > {}",
         clamped.scroll_height(),
         clamped.client_height()
     );
-    let toggle = button(&cards[0]).expect("a Read more button");
-    assert_eq!(toggle.text_content().unwrap(), "Read more");
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("false")
+    let details = toggle(&cards[0]).expect("a Read more disclosure");
+    assert_eq!(label(&details), "Read more");
+    assert!(!details.has_attribute("open"));
+    assert!(
+        card_controls(&cards[0]).is_empty(),
+        "no button: the browser opens it"
     );
-    toggle.unchecked_ref::<HtmlElement>().click();
+    details
+        .query_selector("summary")
+        .unwrap()
+        .unwrap()
+        .unchecked_ref::<HtmlElement>()
+        .click();
     sleep(20).await;
     let opened = comment(&cards[0]);
-    assert!(!opened.class_list().contains("is-clamped"));
+    assert!(details.has_attribute("open"));
     assert_eq!(opened.scroll_height(), opened.client_height());
     assert_eq!(opened.text_content().unwrap(), long.trim());
-    let toggle = button(&cards[0]).unwrap();
-    assert_eq!(toggle.text_content().unwrap(), "Show less");
-    assert_eq!(
-        toggle.get_attribute("aria-expanded").as_deref(),
-        Some("true")
-    );
+    assert_eq!(label(&details), "Show less");
 
     assert!(
-        button(&cards[1]).is_none(),
-        "three short lines fit: no button"
+        toggle(&cards[1]).is_none(),
+        "three short lines fit: no Read more"
     );
-    assert!(!comment(&cards[1]).class_list().contains("is-clamped"));
+    let short = comment(&cards[1]);
+    assert_eq!(short.scroll_height(), short.client_height());
     host.remove();
 }

@@ -210,6 +210,38 @@ test('a carousel fragment waits too, and its "next" click moves it once the widg
   await context.close();
 });
 
+test('a testimonials grid of one page is final: no module, even after idle, scroll and a click; a grid with more pages waits for its "show more"', async () => {
+  const { context, page, problems, fetched } = await open('html-first/grid.html', { idle: false });
+  const quotes = (id) => page.$eval(id, (el) => el.shadowRoot.querySelectorAll('.stele-grid > li').length);
+  const controls = (id) => page.$eval(id, (el) => el.shadowRoot.querySelectorAll('button, select, input, textarea').length);
+  // The fragment holds every testimonial the relay serves (more than one page's worth of the
+  // paged grid) and nothing to press; the paged one has its "show more".
+  const all = await quotes('#all');
+  assert.ok(all > 2, `${all} testimonials on the one page`);
+  assert.equal(await controls('#all'), 0);
+  assert.equal(await quotes('#paged'), 2);
+  assert.ok((await controls('#paged')) >= 1, 'the paged grid has its "show more"');
+  await page.waitForTimeout(1000);
+  await page.locator('#all').hover();
+  await page.locator('#all').click();
+  await page.mouse.wheel(0, 4000);
+  await page.waitForTimeout(1000);
+  assert.deepEqual(fetched, [], 'nothing for either grid before the paged one is pressed');
+  // "Show more" on the paged grid brings the testimonials module in, and shows more.
+  await page.locator('#paged button').last().click();
+  await page.waitForFunction(() => {
+    const root = document.querySelector('#paged').shadowRoot;
+    return !root.querySelector('.stele-ssr') && root.querySelectorAll('.stele-grid > li').length > 2;
+  }, null, { timeout: 20000 });
+  assert.deepEqual(wasmOf(fetched).map((n) => n.replace(/-[0-9a-f]+\.wasm$/, '')), ['stele-testimonials']);
+  // The one-page grid is still the server's HTML: its module was never asked for it.
+  assert.ok(await page.$eval('#all', (el) => !!el.shadowRoot.querySelector('.stele-ssr')), 'the one-page grid keeps its fragment');
+  assert.equal(await quotes('#all'), all);
+  assert.equal(await page.evaluate(() => window.__allShifts), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('JavaScript off: the listing and the product page show every badge and review', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

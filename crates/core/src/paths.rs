@@ -90,10 +90,16 @@ pub fn product_first_page(id: &str, sort: ReviewSort, per_page: u32) -> String {
 /// static host ignores the query: its file's `moderation` says what it applied.
 pub fn shop_first_page(per_page: u32, min_stars: Option<u8>) -> String {
     let url = first_page(shop(), ReviewSort::Newest, per_page);
+    // first_page has a query exactly when per_page is not the canonical one (decided from
+    // the inputs, not by searching the text: a searcher costs the browser module 1.5 KB).
+    let joint = if per_page == CANONICAL_PER_PAGE {
+        '?'
+    } else {
+        '&'
+    };
     match min_stars {
         None => url,
-        Some(n) if url.contains('?') => format!("{url}&min_stars={n}"),
-        Some(n) => format!("{url}?min_stars={n}"),
+        Some(n) => format!("{url}{joint}min_stars={n}"),
     }
 }
 
