@@ -14,9 +14,11 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 /** `stele-relay demo` serving the widget built in target/widget/dist (STELE_E2E_ASSETS names
  *  another build, for a tester whose tree is being rebuilt meanwhile). */
-export async function startRelay({ port, origins = [], env = {} }) {
+/** Starts the relay: `demo` (the generated shop), or `serve` (give it the upstream and key
+ *  in `env`); resolves once it listens. */
+export async function startRelay({ port, origins = [], env = {}, command = 'demo' }) {
   const binary = join(ROOT, process.env.STELE_RELAY_BIN || 'target/debug/stele-relay');
-  const child = spawn(binary, ['demo', '--listen', `127.0.0.1:${port}`, '--rate-limit', '0'], {
+  const child = spawn(binary, [command, '--listen', `127.0.0.1:${port}`, '--rate-limit', '0'], {
     env: { ...process.env, STELE_ASSETS: process.env.STELE_E2E_ASSETS || join(ROOT, 'target/widget/dist'), STELE_ALLOWED_ORIGINS: origins.join(','), RUST_LOG: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -4,7 +4,9 @@
 // browser's idle time after load, and the interaction that woke it still does its job.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SHOTS, launch, startRelay, startShop, watchedPage } from './harness.mjs';
 
@@ -25,7 +27,7 @@ after(async () => {
 /** A page that lists every wasm and widget glue it fetches; `idle: false` keeps the browser
  *  from ever reporting idle time (a main thread that stays busy), so only an interaction can
  *  bring the module in. */
-async function open(path, { idle = true, viewport = { width: 1280, height: 900 } } = {}) {
+async function open(path, { idle = true, viewport = { width: 1280, height: 900 }, base = shop.url } = {}) {
   const context = await browser.newContext({ viewport });
   const { page, problems } = await watchedPage(context);
   const fetched = [];
@@ -42,7 +44,7 @@ async function open(path, { idle = true, viewport = { width: 1280, height: 900 }
       // runs once a module is in.
     }
   }, idle);
-  await page.goto(shop.url + path, { waitUntil: 'load' });
+  await page.goto(base + path, { waitUntil: 'load' });
   return { context, page, problems, fetched };
 }
 
@@ -210,36 +212,87 @@ test('a carousel fragment waits too, and its "next" click moves it once the widg
   await context.close();
 });
 
+/** A shop of three testimonials (and one 2-star review its threshold hides): a relay that
+ *  syncs them from a fake Feedback API, and a shop page server in front of it. */
+async function smallShop() {
+  const orders = [
+    ['71001', 10, 'Livrare rapidă, exact ce am comandat.'],
+    // Long enough to be clamped: its "Read more" is a disclosure, not a control.
+    ['71002', 9, 'Calitate foarte bună pentru preț, cusături curate și material plăcut. '.repeat(8).trim()],
+    ['71003', 8, 'Mărimea a fost potrivită.'],
+    ['71004', 4, 'Culoarea diferă de poză.'],
+  ].map(([orderno, score, comment], i) => ({
+    order: { orderno, date: `2026-10-0${i + 1} 10:00:00` },
+    score,
+    comment,
+    added_on: `2026-10-1${i} 12:00:00`,
+    product_reviews: [],
+  }));
+  const upstream = createServer((req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: orders })));
+  await new Promise((resolve) => upstream.listen(18873, '127.0.0.1', resolve));
+  const db = join(await mkdtemp(join(tmpdir(), 'stele-grid-')), 'stele.db');
+  const small = await startRelay({
+    port: 18874,
+    command: 'serve',
+    env: { RTG_REST_KEY: 'grid-test-key', RTG_CUSTOMER_ID: '42', STELE_UPSTREAM_URL: 'http://127.0.0.1:18873/json-feedback', STELE_DB: db },
+  });
+  for (let i = 0; i < 100 && (await fetch(`${small.url}readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+  const front = await startShop({ port: 18875, relay: small });
+  return { url: front.url, stop: () => [front, small, upstream].forEach((s) => (s.stop ? s.stop() : s.close())) };
+}
+
 test('a testimonials grid of one page is final: no module, even after idle, scroll and a click; a grid with more pages waits for its "show more"', async () => {
-  const { context, page, problems, fetched } = await open('html-first/grid.html', { idle: false });
-  const quotes = (id) => page.$eval(id, (el) => el.shadowRoot.querySelectorAll('.stele-grid > li').length);
-  const controls = (id) => page.$eval(id, (el) => el.shadowRoot.querySelectorAll('button, select, input, textarea').length);
-  // The fragment holds every testimonial the relay serves (more than one page's worth of the
-  // paged grid) and nothing to press; the paged one has its "show more".
-  const all = await quotes('#all');
-  assert.ok(all > 2, `${all} testimonials on the one page`);
-  assert.equal(await controls('#all'), 0);
-  assert.equal(await quotes('#paged'), 2);
-  assert.ok((await controls('#paged')) >= 1, 'the paged grid has its "show more"');
-  await page.waitForTimeout(1000);
-  await page.locator('#all').hover();
-  await page.locator('#all').click();
-  await page.mouse.wheel(0, 4000);
-  await page.waitForTimeout(1000);
-  assert.deepEqual(fetched, [], 'nothing for either grid before the paged one is pressed');
-  // "Show more" on the paged grid brings the testimonials module in, and shows more.
-  await page.locator('#paged button').last().click();
-  await page.waitForFunction(() => {
-    const root = document.querySelector('#paged').shadowRoot;
-    return !root.querySelector('.stele-ssr') && root.querySelectorAll('.stele-grid > li').length > 2;
-  }, null, { timeout: 20000 });
-  assert.deepEqual(wasmOf(fetched).map((n) => n.replace(/-[0-9a-f]+\.wasm$/, '')), ['stele-testimonials']);
-  // The one-page grid is still the server's HTML: its module was never asked for it.
-  assert.ok(await page.$eval('#all', (el) => !!el.shadowRoot.querySelector('.stele-ssr')), 'the one-page grid keeps its fragment');
-  assert.equal(await quotes('#all'), all);
-  assert.equal(await page.evaluate(() => window.__allShifts), 0);
-  assert.deepEqual(problems, []);
-  await context.close();
+  const small = await smallShop();
+  try {
+    const { context, page, problems, fetched } = await open('html-first/grid.html', { idle: true, base: small.url });
+    const quotes = (id) => page.$eval(id, (el) => el.shadowRoot.querySelectorAll('.stele-grid > li').length);
+    const controls = (id) => page.$eval(id, (el) => el.shadowRoot.querySelectorAll('button, select, input, textarea').length);
+    // The one-page fragment holds the shop's three testimonials and nothing to press; the
+    // paged one (one per page) has its "show more".
+    assert.equal(await quotes('#all'), 3);
+    assert.equal(await controls('#all'), 0);
+    assert.equal(await quotes('#paged'), 1);
+    assert.equal(await controls('#paged'), 1, 'the paged grid has its "show more"');
+    // Idle time passes (the page's idle callbacks run; before any click, as headless Chromium
+    // gives none while the pointer rests on what it clicked), then a "Read more", a hover, a
+    // click and a scroll.
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 500))));
+    assert.equal(await page.evaluate(() => window.__allShifts), 0, 'nothing moved before the shopper did something');
+    // The long comment's "Read more" opens without the module: the browser opens a <details>.
+    const readMore = page.locator('#all summary[part="read-more"]');
+    assert.equal(await readMore.count(), 1);
+    await readMore.click();
+    assert.ok(await page.$eval('#all', (el) => el.shadowRoot.querySelector('.stele-review__toggle').open));
+    assert.equal(await readMore.innerText(), 'Arată mai puțin');
+    await page.locator('#all').hover();
+    await page.locator('#all').click();
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(500);
+    // Idle after load fetches the module for the paged grid only: it is interactive.
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((r) => r.name.endsWith('.wasm')), null, { timeout: 20000 });
+    assert.deepEqual(wasmOf(fetched).map((n) => n.replace(/-[0-9a-f]+\.wasm$/, '')), ['stele-testimonials']);
+    assert.ok(await page.$eval('#all', (el) => !!el.shadowRoot.querySelector('.stele-ssr')), 'the one-page grid keeps its fragment after idle, a hover and a click');
+    // "Show more" on the paged grid takes it over and shows the next testimonial.
+    await page.locator('#paged button').click();
+    await page.waitForFunction(() => {
+      const root = document.querySelector('#paged').shadowRoot;
+      return !root.querySelector('.stele-ssr') && root.querySelectorAll('.stele-grid > li').length === 2;
+    }, null, { timeout: 20000 });
+    // The one-page grid is still the server's HTML: the module never rendered it.
+    assert.ok(await page.$eval('#all', (el) => !!el.shadowRoot.querySelector('.stele-ssr')), 'the one-page grid keeps its fragment');
+    assert.equal(await quotes('#all'), 3);
+    // What moved after that followed the shopper's own clicks ("Read more", "show more").
+    const unasked = await page.evaluate(() => new Promise((resolve) => {
+      new PerformanceObserver((list) => resolve(list.getEntries().filter((e) => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0)))
+        .observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => resolve(0), 1000); // no entry at all: nothing moved
+    }));
+    assert.equal(unasked, 0, 'no shift the shopper did not cause');
+    assert.deepEqual(problems, []);
+    await context.close();
+  } finally {
+    small.stop();
+  }
 });
 
 test('JavaScript off: the listing and the product page show every badge and review', async () => {
