@@ -53,13 +53,14 @@ pub(crate) fn open(
 }
 
 /// `stele-relay serve`.
-pub async fn run(args: ServeArgs) -> Result<(), Failure> {
+pub async fn run(mut args: ServeArgs) -> Result<(), Failure> {
     // Every setting is checked before anything is opened or fetched.
     let settings = args
         .http
         .settings()
         .map_err(|message| Failure::cannot_start("", message))?;
-    crate::http::server::raise_file_limit(args.http.max_connections);
+    // The cap the open-file limit can hold; the listener below enforces that one.
+    args.http.max_connections = crate::http::server::raise_file_limit(args.http.max_connections);
     // Bound (and the metrics recorder installed) before the sync and feed tasks start.
     let bound = Bound::bind(&args.http)
         .await

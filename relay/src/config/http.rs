@@ -60,12 +60,16 @@ pub fn parse_idle_timeout(text: &str) -> Result<Duration, String> {
     )
 }
 
+/// The fewest connections `STELE_MAX_CONNECTIONS` may set, and the floor the open-file limit
+/// may lower the cap to.
+pub const MIN_CONNECTIONS: usize = 16;
+
 /// `STELE_MAX_CONNECTIONS`: a whole number from 16 to 1,000,000.
 pub fn parse_max_connections(text: &str) -> Result<usize, String> {
     text.trim()
         .parse::<usize>()
         .ok()
-        .filter(|n| (16..=1_000_000).contains(n))
+        .filter(|n| (MIN_CONNECTIONS..=1_000_000).contains(n))
         .ok_or_else(|| {
             format!(
                 "STELE_MAX_CONNECTIONS={text:?}: use a whole number of connections from 16 to 1000000, \

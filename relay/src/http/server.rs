@@ -33,21 +33,23 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 use tokio::sync::{watch, Notify};
 
-use crate::config::http::Limits;
+use crate::config::http::{Limits, MIN_CONNECTIONS};
 
 /// Files the relay holds besides its connections: the database and its WAL, the upstream
 /// and product-feed sockets, the listeners, the runtime's own.
 const FILES_BESIDE_CONNECTIONS: u64 = 64;
 
 /// Raises the soft open-file limit as far as `max_connections` needs (within the hard limit,
-/// as Go's runtime does at start), and warns when even the hard limit leaves no room: then
-/// connections past it wait in the kernel's queue and the cap cannot help.
-pub fn raise_file_limit(max_connections: usize) {
+/// as Go's runtime does at start), and returns the cap the process can keep. When even the
+/// hard limit leaves no room the cap is lowered to what fits, with a warning: past the
+/// open-file limit `accept` fails and new connections wait in the kernel's queue, where the
+/// cap cannot make room for a shopper by closing a slowloris socket.
+pub fn raise_file_limit(max_connections: usize) -> usize {
     use rustix::process::{getrlimit, setrlimit, Resource, Rlimit};
     let needed = max_connections as u64 + FILES_BESIDE_CONNECTIONS;
     let limit = getrlimit(Resource::Nofile);
     let Some(current) = limit.current else {
-        return; // unlimited
+        return max_connections; // unlimited
     };
     let wanted = limit.maximum.map_or(needed, |hard| needed.min(hard));
     let soft = if wanted > current
@@ -64,13 +66,20 @@ pub fn raise_file_limit(max_connections: usize) {
     } else {
         current
     };
-    if soft < needed {
-        tracing::warn!(
-            open_files = soft,
-            max_connections,
-            "STELE_MAX_CONNECTIONS={max_connections} needs about {needed} open files, but this process may open {soft}: raise LimitNOFILE (the shipped unit sets 8192) or lower STELE_MAX_CONNECTIONS"
-        );
+    if soft >= needed {
+        return max_connections;
     }
+    let kept = usize::try_from(soft.saturating_sub(FILES_BESIDE_CONNECTIONS))
+        .unwrap_or(usize::MAX)
+        .max(MIN_CONNECTIONS)
+        .min(max_connections);
+    tracing::warn!(
+        open_files = soft,
+        max_connections,
+        kept,
+        "STELE_MAX_CONNECTIONS={max_connections} needs about {needed} open files, but this process may open {soft}, so the cap is {kept} connections: raise LimitNOFILE (the shipped unit sets 8192) or lower STELE_MAX_CONNECTIONS"
+    );
+    kept
 }
 
 /// How often the sweep looks for connections past a timeout.
