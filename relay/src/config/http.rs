@@ -178,7 +178,8 @@ pub struct HttpOptions {
     #[arg(long, env = "STELE_HEADER_TIMEOUT", default_value = "10s", value_parser = parse_header_timeout)]
     pub header_timeout: Duration,
 
-    /// Longest a connection may stay open with no request in flight and nothing sent.
+    /// Longest a connection may stay open with nothing moving: no request in flight and
+    /// nothing sent, or an answer the client takes no byte of.
     #[arg(long, env = "STELE_IDLE_TIMEOUT", default_value = "30s", value_parser = parse_idle_timeout)]
     pub idle_timeout: Duration,
 }
@@ -312,8 +313,8 @@ pub struct Limits {
     pub max_connections: usize,
     /// From a request's first byte to the end of its head (`STELE_HEADER_TIMEOUT`).
     pub header_timeout: Duration,
-    /// Longest a connection may send nothing while no request is in flight
-    /// (`STELE_IDLE_TIMEOUT`).
+    /// Longest a connection may send nothing while no request is in flight, or take no byte
+    /// of an answer (`STELE_IDLE_TIMEOUT`).
     pub idle_timeout: Duration,
 }
 

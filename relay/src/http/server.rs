@@ -7,19 +7,27 @@
 //!   `idle_timeout` (a kept-alive connection between requests, or a new one) is closed.
 //! - **Header timeout**: once a request's first byte has come, its whole head must follow
 //!   within `header_timeout` (a slowloris client trickles a byte every few seconds).
+//! - **Send timeout**: a response the client takes no byte of for `idle_timeout` is closed
+//!   (a slow reader that never reads holds its request "in flight" for ever otherwise; this
+//!   is nginx's `send_timeout`).
 //! - **Connection cap**: at most `max_connections` open at once. A new connection at the
 //!   cap takes the place of the one that has waited longest with no request in flight (a
 //!   slowloris socket is such a one: its request never starts), so sockets that merely
-//!   hold a place cannot lock out shoppers. Only when every connection has a request in
-//!   flight is the new one closed at once. Either way a log line (at most one per 10 s) and
-//!   the counter `stele_connections_shed_total{reason}` say so.
+//!   hold a place cannot lock out shoppers. When every connection has a request in flight,
+//!   it takes the place of one of the client holding the most connections, if that client
+//!   holds more than the newcomer's (its response that has sent nothing for longest): one
+//!   client reading slowly on a thousand sockets cannot lock the others out either. Only
+//!   when the newcomer's own client holds the most is it closed at once. Each time a log
+//!   line (at most one per 10 s) and the counter `stele_connections_shed_total{reason}` say
+//!   so. A client is an IPv4 address or an IPv6 /64, as for the rate limit (behind a
+//!   reverse proxy every connection is the proxy's, which then buffers slow readers itself).
 //!
 //! hyper's own header-read timer (counted from when a connection starts waiting) is set to
 //! the sum of the two, as a backstop; the sweep below enforces each within 250 ms.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -93,32 +101,51 @@ fn now_ms() -> u64 {
 }
 
 /// One open connection, as the sweep and the cap see it.
-#[derive(Default)]
 struct Connection {
+    /// Whose it is: the peer's address, or its /64 for IPv6 ([`crate::http::router::rate_key`]).
+    client: IpAddr,
     /// Requests whose response body has not ended.
     in_flight: AtomicUsize,
     /// When it last started to wait for a request (accepted, or a response ended).
     waiting_since_ms: AtomicU64,
     /// When the first byte of the next request came (0: none yet).
     first_byte_ms: AtomicU64,
+    /// When the response in flight last got a byte onto the socket, or was ready to (0: no
+    /// response yet; a handler still working is bounded by `STELE_REQUEST_TIMEOUT`).
+    sent_ms: AtomicU64,
     /// Woken to close it.
     close: Notify,
 }
 
 impl Connection {
+    fn new(client: IpAddr) -> Self {
+        Self {
+            client,
+            in_flight: AtomicUsize::new(0),
+            waiting_since_ms: AtomicU64::new(0),
+            first_byte_ms: AtomicU64::new(0),
+            sent_ms: AtomicU64::new(0),
+            close: Notify::new(),
+        }
+    }
+
     fn idle(&self) -> bool {
         self.in_flight.load(Ordering::Acquire) == 0
     }
 
     fn start_waiting(&self) {
         self.first_byte_ms.store(0, Ordering::Release);
+        self.sent_ms.store(0, Ordering::Release);
         self.waiting_since_ms.store(now_ms(), Ordering::Release);
     }
 
     /// Why it should close now, if it should.
     fn overdue(&self, limits: &Limits, now: u64) -> Option<&'static str> {
         if !self.idle() {
-            return None;
+            let sent = self.sent_ms.load(Ordering::Acquire);
+            return (sent != 0
+                && now.saturating_sub(sent) > limits.idle_timeout.as_millis() as u64)
+                .then_some("send_timeout");
         }
         match self.first_byte_ms.load(Ordering::Acquire) {
             0 => (now.saturating_sub(self.waiting_since_ms.load(Ordering::Acquire))
@@ -147,31 +174,24 @@ impl Registry {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// A place for a new connection, making room at the cap; `None` when every connection
-    /// has a request in flight.
-    fn admit(&self, limits: &Limits) -> Option<(u64, Arc<Connection>)> {
+    /// A place for a new connection of `client`, making room at the cap; `None` when every
+    /// connection has a request in flight and `client` holds the most.
+    fn admit(&self, limits: &Limits, client: IpAddr) -> Option<(u64, Arc<Connection>)> {
         let mut open = self.lock();
         if open.len() >= limits.max_connections {
-            let longest_waiting = open
-                .iter()
-                .filter(|(_, c)| c.idle())
-                .min_by_key(|(_, c)| c.waiting_since_ms.load(Ordering::Acquire))
-                .map(|(id, _)| *id);
-            let reason = match longest_waiting {
-                Some(id) => {
-                    if let Some(evicted) = open.remove(&id) {
-                        evicted.close.notify_one();
-                    }
-                    "evicted_idle"
-                }
-                None => "refused_full",
+            let (evict, reason) = match make_room(&open, client) {
+                Some((id, reason)) => (Some(id), reason),
+                None => (None, "refused_full"),
             };
+            if let Some(evicted) = evict.and_then(|id| open.remove(&id)) {
+                evicted.close.notify_one();
+            }
             self.shed(reason, limits, open.len());
-            // Every connection has a request in flight: the new one is closed.
-            longest_waiting?;
+            // Every connection is busy and the newcomer's client holds the most: it is closed.
+            evict?;
         }
         let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        let connection = Arc::new(Connection::default());
+        let connection = Arc::new(Connection::new(client));
         connection.start_waiting();
         open.insert(id, connection.clone());
         metrics::gauge!("stele_connections_open").set(open.len() as f64);
@@ -193,10 +213,10 @@ impl Registry {
                 max = limits.max_connections,
                 reason,
                 "connection limit reached (STELE_MAX_CONNECTIONS): {}; further ones are counted in stele_connections_shed_total for 10 s",
-                if reason == "evicted_idle" {
-                    "closed the connection that waited longest without a request"
-                } else {
-                    "every connection has a request in flight, so the new one was closed"
+                match reason {
+                    "evicted_idle" => "closed the connection that waited longest without a request",
+                    "evicted_busiest_client" => "every connection has a request in flight: closed one of the client holding the most",
+                    _ => "every connection has a request in flight and this client holds the most, so the new one was closed",
                 }
             );
         }
@@ -230,7 +250,37 @@ impl Registry {
     }
 }
 
-/// The socket, noting when a request's first byte arrives.
+/// Which connection makes room at the cap for one of `client`, and why: the one that has
+/// waited longest without a request; else, of the client holding the most connections (if
+/// it holds more than `client`), the one whose response has sent nothing for longest.
+fn make_room(open: &HashMap<u64, Arc<Connection>>, client: IpAddr) -> Option<(u64, &'static str)> {
+    let longest_waiting = open
+        .iter()
+        .filter(|(_, c)| c.idle())
+        .min_by_key(|(_, c)| c.waiting_since_ms.load(Ordering::Acquire));
+    if let Some((id, _)) = longest_waiting {
+        return Some((*id, "evicted_idle"));
+    }
+    let mut held: HashMap<IpAddr, usize> = HashMap::new();
+    for connection in open.values() {
+        *held.entry(connection.client).or_default() += 1;
+    }
+    let newcomer = held.get(&client).copied().unwrap_or(0);
+    let (busiest, most) = held.into_iter().max_by_key(|(_, n)| *n)?;
+    if busiest == client || most <= newcomer + 1 {
+        return None;
+    }
+    open.iter()
+        .filter(|(_, c)| c.client == busiest)
+        // A response not yet begun (0) is the last choice: its handler is still working.
+        .min_by_key(|(_, c)| match c.sent_ms.load(Ordering::Acquire) {
+            0 => u64::MAX,
+            sent => sent,
+        })
+        .map(|(id, _)| (*id, "evicted_busiest_client"))
+}
+
+/// The socket, noting when a request's first byte arrives and when a response's bytes go.
 struct Tracked {
     stream: TcpStream,
     connection: Arc<Connection>,
@@ -256,13 +306,30 @@ impl AsyncRead for Tracked {
     }
 }
 
+impl Tracked {
+    /// A response's bytes went out: its send timeout starts again (or, once its body has
+    /// ended and hyper is writing what is left, its idle timeout: the connection is busy).
+    fn note_sent(&self, polled: &Poll<std::io::Result<usize>>) {
+        if matches!(polled, Poll::Ready(Ok(n)) if *n > 0) {
+            let clock = if self.connection.idle() {
+                &self.connection.waiting_since_ms
+            } else {
+                &self.connection.sent_ms
+            };
+            clock.store(now_ms(), Ordering::Release);
+        }
+    }
+}
+
 impl AsyncWrite for Tracked {
     fn poll_write(
         mut self: Pin<&mut Self>,
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write(cx, buf)
+        let polled = Pin::new(&mut self.stream).poll_write(cx, buf);
+        self.note_sent(&polled);
+        polled
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
@@ -278,7 +345,9 @@ impl AsyncWrite for Tracked {
         cx: &mut Context<'_>,
         bufs: &[std::io::IoSlice<'_>],
     ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+        let polled = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
+        self.note_sent(&polled);
+        polled
     }
 
     fn is_write_vectored(&self) -> bool {
@@ -366,7 +435,8 @@ pub async fn serve(
                 }
             },
         };
-        let Some((id, connection)) = registry.admit(&limits) else {
+        let client = crate::http::router::rate_key(peer.ip());
+        let Some((id, connection)) = registry.admit(&limits, client) else {
             drop(stream);
             continue;
         };
@@ -429,6 +499,8 @@ async fn serve_connection(
                 let response = tower::ServiceExt::oneshot(router, request)
                     .await
                     .unwrap_or_else(|never: Infallible| match never {});
+                // The answer is ready: from now on the client must take its bytes.
+                in_flight.0.sent_ms.store(now_ms(), Ordering::Release);
                 Ok::<_, Infallible>(response.map(|body| {
                     axum::body::Body::new(Guarded {
                         body,

@@ -22,16 +22,19 @@ fn served_with_limits(
     files: &str,
     settings: &[(&str, &str)],
 ) -> (Served, FakeUpstream) {
-    let upstream = FakeUpstream::start_in_background(Behaviour::Body(success(&[order_json(
-        1,
-        stele_relay::model::store::now().unix() - 3600,
-        &[(
-            "p1",
-            stele_relay::model::store::now().unix() - 3600,
-            Some(10),
-            Some("bună"),
-        )],
-    )])));
+    let at = stele_relay::model::store::now().unix() - 3600;
+    let orders = [order_json(1, at, &[("p1", at, Some(10), Some("bună"))])];
+    served_with_orders(dir, files, settings, &orders)
+}
+
+/// [`served_with_limits`] with the upstream answering `orders`.
+fn served_with_orders(
+    dir: &std::path::Path,
+    files: &str,
+    settings: &[(&str, &str)],
+    orders: &[String],
+) -> (Served, FakeUpstream) {
+    let upstream = FakeUpstream::start_in_background(Behaviour::Body(success(orders)));
     let mut command = std::process::Command::new("prlimit");
     command
         .arg(format!("--nofile={files}"))
@@ -285,4 +288,195 @@ fn the_relay_raises_its_open_file_limit_for_the_cap_and_says_when_it_cannot() {
         "{logged}"
     );
     hold_slowloris(&short, 6, 192);
+}
+
+/// A slow reader: a socket from `source` with a tiny receive window that asks for `path`
+/// and never reads, so the server's writes of a large answer stall.
+fn slow_reader(
+    runtime: &tokio::runtime::Runtime,
+    source: &str,
+    address: &str,
+    path: &str,
+) -> Option<TcpStream> {
+    let socket = tokio::net::TcpSocket::new_v4().ok()?;
+    socket.set_recv_buffer_size(1024).ok()?;
+    socket.bind(format!("{source}:0").parse().ok()?).ok()?;
+    let address = address.parse().ok()?;
+    let stream = runtime.block_on(socket.connect(address)).ok()?;
+    let mut stream = stream.into_std().ok()?;
+    stream.set_nonblocking(false).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: shop.example\r\n\r\n").ok()?;
+    Some(stream)
+}
+
+/// The CPU time `pid` has used, in clock ticks.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // After the command's ")": state is field 3, utime and stime fields 14 and 15.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+/// Waits (up to a minute) until `pid` uses under 10% of a core over half a second.
+fn wait_until_quiet(pid: u32) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut before = cpu_ticks(pid);
+    loop {
+        std::thread::sleep(Duration::from_millis(500));
+        let now = cpu_ticks(pid);
+        if now - before < 5 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the relay never went quiet");
+        before = now;
+    }
+}
+
+const GOOGLE_FEED: &str = "/v1/feeds/google-product-reviews.xml";
+
+/// A relay serving [`large_feed`] with [`product_pages`] (so each review is in the Google
+/// feed), and the two fakes it fetches from.
+fn serving_a_large_feed(
+    dir: &std::path::Path,
+    files: &str,
+    settings: &[(&str, &str)],
+) -> (Served, [FakeUpstream; 2]) {
+    let pages = product_pages();
+    let mut all = vec![
+        ("STELE_SHOP_NAME", "Magazin"),
+        ("STELE_FEED_URL", pages.url.as_str()),
+    ];
+    all.extend_from_slice(settings);
+    let (served, upstream) = served_with_orders(dir, files, &all, &large_feed());
+    (served, [upstream, pages])
+}
+
+/// A product feed with a page for each product of [`large_feed`], served until dropped.
+fn product_pages() -> FakeUpstream {
+    let mut csv = String::from("product id,product name,product url\n");
+    for p in 0..3000 {
+        csv.push_str(&format!("p{p},Rochie {p},https://shop.example/p{p}\n"));
+    }
+    FakeUpstream::start_in_background(Behaviour::Body(csv.into_bytes()))
+}
+
+/// 3,000 orders with a product review of 1,000 characters each: a Google feed of some 4 MB,
+/// more than a socket's buffers hold.
+fn large_feed() -> Vec<String> {
+    let at = stele_relay::model::store::now().unix() - 3600;
+    let comment = "Foarte bun. ".repeat(84);
+    (0..3000)
+        .map(|n| {
+            let product = format!("p{n}");
+            order_json(
+                n + 1,
+                at,
+                &[(product.as_str(), at, Some(10), Some(comment.as_str()))],
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn one_client_reading_slowly_on_more_sockets_than_the_cap_does_not_lock_out_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let metrics = format!("127.0.0.1:{}", crate::support::free_port());
+    let (served, _upstreams) = serving_a_large_feed(
+        dir.path(),
+        "256:256",
+        &[
+            ("STELE_MAX_CONNECTIONS", "64"),
+            ("STELE_METRICS_LISTEN", &metrics),
+        ],
+    );
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    // The attacker, at 127.0.0.2, asks for the Google feed (streamed, some 4 MB) on 100
+    // sockets and reads nothing: each request stays in flight (before, the cap filled with
+    // them and every other client's connection was refused: "refused_full").
+    // The feed's ETag is computed once per snapshot: let the first request pay for it.
+    assert_eq!(served.get(GOOGLE_FEED).0, 200);
+    let readers: Vec<TcpStream> = (0..100)
+        .filter_map(|_| slow_reader(&runtime, "127.0.0.2", &served.address, GOOGLE_FEED))
+        .collect();
+    assert_eq!(readers.len(), 100);
+    // Until each answer has filled its socket's buffers (some 1.6 MB each on loopback) and
+    // stalls: the relay's CPU time stops growing. The normal requests below then measure
+    // the cap, not a debug build rendering 160 MB of XML on two cores.
+    wait_until_quiet(served.pid());
+    let mut worst = Duration::ZERO;
+    for round in 0..10 {
+        for path in ["/v1/shop", "/livez"] {
+            let (status, took) = timed_get(&served.address, path);
+            assert_eq!(
+                status,
+                200,
+                "round {round}: {path} from 127.0.0.1 not answered while 127.0.0.2 reads slowly; log:\n{}",
+                served.logged()
+            );
+            worst = worst.max(took);
+        }
+    }
+    eprintln!("20 normal requests answered beside 100 slow readers, the slowest in {worst:?}");
+    assert!(
+        worst < Duration::from_secs(1),
+        "a normal request took {worst:?}"
+    );
+    // The room was made by closing the attacker's connections, never by refusing (one is
+    // enough: each normal request closes its connection after its answer).
+    let (_, counted) = crate::support::get(&metrics, "/metrics");
+    let shed = |reason: &str| {
+        counted
+            .lines()
+            .find(|l| l.starts_with("stele_connections_shed_total") && l.contains(reason))
+            .and_then(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    assert!(shed("evicted_busiest_client") >= 1.0, "{counted}");
+    assert_eq!(shed("refused_full"), 0.0, "{counted}");
+    drop(readers);
+}
+
+#[test]
+fn a_response_the_client_never_reads_is_closed_after_the_idle_timeout() {
+    let dir = tempfile::tempdir().unwrap();
+    let (served, _upstreams) =
+        serving_a_large_feed(dir.path(), "1024:1024", &[("STELE_IDLE_TIMEOUT", "2s")]);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let mut reader = slow_reader(&runtime, "127.0.0.1", &served.address, GOOGLE_FEED).unwrap();
+    // Let the server fill the socket's buffers and stall, then wait without reading: the
+    // answer makes no progress for 2 s and the connection is closed (before, never).
+    std::thread::sleep(Duration::from_secs(4));
+    let started = Instant::now();
+    let mut received = 0usize;
+    reader
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    let mut buffer = vec![0u8; 1 << 16];
+    loop {
+        match reader.read(&mut buffer) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => received += n,
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "still reading after 20 s: the stalled answer was not cut off"
+        );
+    }
+    let whole = served.get(GOOGLE_FEED).1.len();
+    eprintln!("a stalled answer was cut off after {received} of {whole} bytes");
+    assert!(
+        received < whole,
+        "the whole feed came: the connection was not closed ({received} bytes)"
+    );
 }
