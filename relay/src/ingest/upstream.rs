@@ -18,7 +18,7 @@ use crate::config::upstream::{plain_http_elsewhere, UpstreamOptions};
 /// two forms a URL can carry it, each replaced with `<REST key>`.
 #[derive(Clone, Default)]
 pub struct Redactor {
-    needles: Vec<String>,
+    key: Vec<u8>,
 }
 
 impl fmt::Debug for Redactor {
@@ -27,31 +27,62 @@ impl fmt::Debug for Redactor {
     }
 }
 
+/// The value of an ASCII hex digit, either case.
+fn hex(digit: u8) -> Option<u8> {
+    (digit as char).to_digit(16).map(|v| v as u8)
+}
+
 impl Redactor {
     /// A redactor for `key`.
     pub fn new(key: &RestKey) -> Self {
-        let raw = key.expose();
-        let form: String = form_urlencoded::byte_serialize(raw.as_bytes()).collect();
-        let percent = form.replace('+', "%20");
-        let mut needles: Vec<String> = [raw.to_owned(), form, percent]
-            .into_iter()
-            .filter(|needle| !needle.is_empty())
-            .collect();
-        // Longest first, so no shorter form is replaced inside a longer one.
-        needles.sort_by_key(|needle| std::cmp::Reverse(needle.len()));
-        needles.dedup();
-        Self { needles }
+        Self {
+            key: key.expose().as_bytes().to_vec(),
+        }
     }
 
-    /// `text` without the key.
-    pub fn scrub(&self, text: &str) -> String {
-        let mut text = text.to_owned();
-        for needle in &self.needles {
-            if text.contains(needle.as_str()) {
-                text = text.replace(needle.as_str(), "<REST key>");
+    /// Where the key written from `at` ends, if it is written there: each of its bytes as
+    /// itself or percent-encoded (hex digits of either case, as any URL encoder writes
+    /// them: `%2F` or `%2f`, one byte or every byte), a space also as `+`.
+    fn key_at(&self, text: &[u8], mut at: usize) -> Option<usize> {
+        for &want in &self.key {
+            let got = *text.get(at)?;
+            if got == want || (got == b'+' && want == b' ') {
+                at += 1;
+            } else if got == b'%'
+                && hex(*text.get(at + 1)?)? << 4 | hex(*text.get(at + 2)?)? == want
+            {
+                at += 3;
+            } else {
+                return None;
             }
         }
-        text
+        Some(at)
+    }
+
+    /// `text` with every writing of the key replaced by `<REST key>`.
+    pub fn scrub(&self, text: &str) -> String {
+        if self.key.is_empty() {
+            return text.to_owned();
+        }
+        let bytes = text.as_bytes();
+        let mut out = Vec::with_capacity(bytes.len());
+        let mut at = 0;
+        while at < bytes.len() {
+            match self.key_at(bytes, at) {
+                Some(end) => {
+                    out.extend_from_slice(b"<REST key>");
+                    at = end;
+                }
+                None => {
+                    out.push(bytes[at]);
+                    at += 1;
+                }
+            }
+        }
+        // A match starts at an ASCII `%`/`+` or at the key's first byte and covers whole
+        // UTF-8 sequences, so what is left is whole characters.
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
     }
 }
 
@@ -420,6 +451,26 @@ impl SyncError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_key_is_scrubbed_however_a_url_encoder_wrote_it() {
+        let redactor = Redactor::new(&RestKey::new("rk_A/b c"));
+        for written in [
+            "rk_A/b c",
+            "rk_A%2Fb+c",
+            "rk_A%2fb%20c",
+            "%72%6b%5f%41%2f%62%20%63",
+            "%72%6B%5F%41%2F%62%20%63",
+            "r%6b_A/b%20c",
+        ] {
+            assert_eq!(
+                redactor.scrub(&format!("GET /f?k={written}&u=1 ă")),
+                "GET /f?k=<REST key>&u=1 ă",
+                "{written}"
+            );
+        }
+        assert_eq!(redactor.scrub("rk_A/b% ăî %zz"), "rk_A/b% ăî %zz");
+    }
 
     #[test]
     fn redaction_removes_every_key() {
