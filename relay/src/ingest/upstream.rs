@@ -59,8 +59,22 @@ impl Redactor {
         Some(at)
     }
 
-    /// `text` with every writing of the key replaced by `<REST key>`.
+    /// `text` with every writing of the key replaced by `<REST key>`, and its control
+    /// characters (line breaks, terminal escapes) as spaces: upstream text can neither
+    /// forge a log line nor recolour an operator's terminal.
     pub fn scrub(&self, text: &str) -> String {
+        let text = self.without_key(text);
+        if text.chars().any(char::is_control) {
+            text.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        } else {
+            text
+        }
+    }
+
+    /// `text` with every writing of the key replaced by `<REST key>`.
+    fn without_key(&self, text: &str) -> String {
         if self.key.is_empty() {
             return text.to_owned();
         }
@@ -470,6 +484,11 @@ mod tests {
             );
         }
         assert_eq!(redactor.scrub("rk_A/b% ăî %zz"), "rk_A/b% ăî %zz");
+        assert_eq!(
+            redactor.scrub("bad\n2026-12-03T00:00:00Z  INFO sync ok\r\u{1b}[2J\u{9b}"),
+            "bad 2026-12-03T00:00:00Z  INFO sync ok  [2J ",
+            "a forged log line and terminal escapes"
+        );
     }
 
     #[test]
