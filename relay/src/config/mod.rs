@@ -59,7 +59,8 @@ pub fn parse_duration(text: &str) -> Result<Duration, String> {
             ))
         }
     };
-    Duration::try_from_secs_f64(seconds).map_err(|e| e.to_string())
+    Duration::try_from_secs_f64(seconds)
+        .map_err(|_| format!("{text:?} is more than ten years (3650d): a unit slipped"))
 }
 
 /// The longest duration any setting takes: ten years. Longer is a slip of the unit, and

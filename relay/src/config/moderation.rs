@@ -14,19 +14,32 @@ pub(crate) fn parse_hide_without_comment(text: &str) -> Result<bool, String> {
     }
 }
 
-/// `STELE_MIN_STARS` and `STELE_TESTIMONIAL_MIN_STARS`: a whole number from 1 to 5.
-pub(crate) fn parse_stars(text: &str) -> Result<u8, String> {
-    text.parse::<u8>()
+/// A number of stars for `variable`: a whole number from 1 to 5.
+fn stars(text: &str, variable: &str, example: u8) -> Result<u8, String> {
+    text.trim()
+        .parse::<u8>()
         .ok()
         .filter(|n| (1..=5).contains(n))
-        .ok_or_else(|| format!("{text:?}: use a whole number from 1 to 5"))
+        .ok_or_else(|| {
+            format!("{variable}={text:?}: use a whole number of stars from 1 to 5, e.g. {variable}={example}")
+        })
+}
+
+/// `STELE_MIN_STARS`: a whole number from 1 to 5.
+pub(crate) fn parse_min_stars(text: &str) -> Result<u8, String> {
+    stars(text, "STELE_MIN_STARS", 3)
+}
+
+/// `STELE_TESTIMONIAL_MIN_STARS`: a whole number from 1 to 5.
+pub(crate) fn parse_testimonial_min_stars(text: &str) -> Result<u8, String> {
+    stars(text, "STELE_TESTIMONIAL_MIN_STARS", 4)
 }
 
 /// What lists display. Summaries always count every review.
 #[derive(Debug, Clone, Args)]
 pub struct ModerationOptions {
     /// Hide reviews below this many stars (1–5, rounded up as in the histogram).
-    #[arg(long, env = "STELE_MIN_STARS", value_parser = parse_stars)]
+    #[arg(long, env = "STELE_MIN_STARS", value_parser = parse_min_stars)]
     pub min_stars: Option<u8>,
 
     /// Hide reviews without a comment.
@@ -50,7 +63,7 @@ pub struct ModerationOptions {
     /// one), on top of min-stars; product reviews are unaffected. Shops put testimonials on
     /// the home page to persuade, so the default is 4, and the widget says so on the element.
     /// An element's min-stars attribute asks for another threshold.
-    #[arg(long, env = "STELE_TESTIMONIAL_MIN_STARS", default_value = "4", value_parser = parse_stars)]
+    #[arg(long, env = "STELE_TESTIMONIAL_MIN_STARS", default_value = "4", value_parser = parse_testimonial_min_stars)]
     pub testimonial_min_stars: u8,
 }
 

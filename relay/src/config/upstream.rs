@@ -82,7 +82,9 @@ pub(crate) fn plain_http_elsewhere(url: &str) -> bool {
 /// `STELE_TIMEZONE`: an IANA zone name.
 pub(crate) fn parse_zone(name: &str) -> Result<LocalZone, String> {
     name.parse()
-        .map_err(|error: stele_core::zone::UnknownZone| error.to_string())
+        .map_err(|error: stele_core::zone::UnknownZone| {
+            format!("STELE_TIMEZONE: {error}, e.g. STELE_TIMEZONE=Europe/Bucharest")
+        })
 }
 
 /// Where the feedback comes from.

@@ -167,6 +167,16 @@ fn every_bad_setting_stops_the_relay_before_it_listens_naming_the_variable() {
             "2000000000000000000s".into(),
             "more than ten years",
         ),
+        // Past what a Duration holds: the raw "cannot convert float seconds" before.
+        (
+            "STELE_SHUTDOWN_TIMEOUT",
+            "99999999999999999999s".into(),
+            "more than ten years",
+        ),
+        // These said "use a whole number from 1 to 5" and an IANA name, naming no variable.
+        ("STELE_MIN_STARS", "6".into(), "from 1 to 5"),
+        ("STELE_TESTIMONIAL_MIN_STARS", "0".into(), "from 1 to 5"),
+        ("STELE_TIMEZONE", "Mars/Olympus".into(), "unknown time zone"),
     ];
 
     // All at once: each should be gone in milliseconds.
