@@ -359,18 +359,18 @@ fn serving_a_large_feed(
 /// A product feed with a page for each product of [`large_feed`], served until dropped.
 fn product_pages() -> FakeUpstream {
     let mut csv = String::from("product id,product name,product url\n");
-    for p in 0..3000 {
+    for p in 0..5000 {
         csv.push_str(&format!("p{p},Rochie {p},https://shop.example/p{p}\n"));
     }
     FakeUpstream::start_in_background(Behaviour::Body(csv.into_bytes()))
 }
 
-/// 3,000 orders with a product review of 1,000 characters each: a Google feed of some 4 MB,
-/// more than a socket's buffers hold.
+/// 5,000 orders with a product review of 1,000 characters each: a Google feed of some 8 MB,
+/// twice what the largest send buffer Linux grows to by default (tcp_wmem, 4 MB) holds.
 fn large_feed() -> Vec<String> {
     let at = stele_relay::model::store::now().unix() - 3600;
     let comment = "Foarte bun. ".repeat(84);
-    (0..3000)
+    (0..5000)
         .map(|n| {
             let product = format!("p{n}");
             order_json(
@@ -398,7 +398,7 @@ fn one_client_reading_slowly_on_more_sockets_than_the_cap_does_not_lock_out_the_
         .enable_all()
         .build()
         .unwrap();
-    // The attacker, at 127.0.0.2, asks for the Google feed (streamed, some 4 MB) on 100
+    // The attacker, at 127.0.0.2, asks for the Google feed (streamed, some 8 MB) on 100
     // sockets and reads nothing: each request stays in flight (before, the cap filled with
     // them and every other client's connection was refused: "refused_full").
     // The feed's ETag is computed once per snapshot: let the first request pay for it.
