@@ -17,7 +17,8 @@ pub async fn bind(address: &str, variable: &str) -> Result<tokio::net::TcpListen
 }
 
 /// Serves `router` on `listener` until `shutdown` resolves, with the default connection
-/// limits ([`Limits`]); then requests in flight get `deadline` to finish (idle connections
+/// limits ([`Limits`]) and uncounted in `stele_connections_*` (the metrics listener and
+/// tests; the public port is [`Bound::serve`]'s); then requests in flight get `deadline` to finish (idle connections
 /// close at once) before this returns anyway.
 pub async fn serve_until(
     listener: tokio::net::TcpListener,
@@ -25,7 +26,15 @@ pub async fn serve_until(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     deadline: std::time::Duration,
 ) -> Result<(), String> {
-    serve(listener, router, shutdown, deadline, Limits::default()).await
+    serve(
+        listener,
+        router,
+        shutdown,
+        deadline,
+        Limits::default(),
+        false,
+    )
+    .await
 }
 
 /// Resolves on SIGINT or SIGTERM.
@@ -93,6 +102,7 @@ impl Bound {
             shutdown_signal(),
             http.shutdown_timeout,
             http.limits(),
+            true,
         )
         .await
     }

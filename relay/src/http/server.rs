@@ -160,6 +160,9 @@ impl Connection {
 /// The open connections.
 #[derive(Default)]
 struct Registry {
+    /// Whether `stele_connections_*` count these (the public port's; not the metrics
+    /// listener's, whose own scrapes would overwrite the public gauge).
+    counted: bool,
     open: Mutex<HashMap<u64, Arc<Connection>>>,
     next_id: AtomicU64,
     /// Woken whenever a connection ends (shutdown waits for the last).
@@ -194,12 +197,20 @@ impl Registry {
         let connection = Arc::new(Connection::new(client));
         connection.start_waiting();
         open.insert(id, connection.clone());
-        metrics::gauge!("stele_connections_open").set(open.len() as f64);
+        self.count_open(open.len());
         Some((id, connection))
     }
 
+    fn count_open(&self, open: usize) {
+        if self.counted {
+            metrics::gauge!("stele_connections_open").set(open as f64);
+        }
+    }
+
     fn shed(&self, reason: &'static str, limits: &Limits, open: usize) {
-        metrics::counter!("stele_connections_shed_total", "reason" => reason).increment(1);
+        if self.counted {
+            metrics::counter!("stele_connections_shed_total", "reason" => reason).increment(1);
+        }
         let now = now_ms();
         let last = self.last_warning_ms.load(Ordering::Relaxed);
         if (last == 0 || now.saturating_sub(last) >= 10_000)
@@ -225,7 +236,7 @@ impl Registry {
     fn remove(&self, id: u64) {
         let mut open = self.lock();
         open.remove(&id);
-        metrics::gauge!("stele_connections_open").set(open.len() as f64);
+        self.count_open(open.len());
         drop(open);
         self.ended.notify_waiters();
     }
@@ -235,14 +246,17 @@ impl Registry {
         let mut open = self.lock();
         open.retain(|_, connection| match connection.overdue(limits, now) {
             Some(reason) => {
-                metrics::counter!("stele_connections_closed_total", "reason" => reason)
-                    .increment(1);
+                if self.counted {
+                    metrics::counter!("stele_connections_closed_total", "reason" => reason)
+                        .increment(1);
+                }
                 connection.close.notify_one();
                 false
             }
             None => true,
         });
-        metrics::gauge!("stele_connections_open").set(open.len() as f64);
+        let open = open.len();
+        self.count_open(open);
     }
 
     fn is_empty(&self) -> bool {
@@ -401,15 +415,20 @@ impl http_body::Body for Guarded {
 
 /// Serves `router` on `listener` with `limits` until `shutdown` resolves; then requests in
 /// flight get `deadline` to finish (idle connections close at once) before this returns
-/// anyway. Handlers see the peer as `ConnectInfo<SocketAddr>`.
+/// anyway. Handlers see the peer as `ConnectInfo<SocketAddr>`. `public`: whether its
+/// connections are the ones `stele_connections_*` count.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: axum::Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
     deadline: Duration,
     limits: Limits,
+    public: bool,
 ) -> Result<(), String> {
-    let registry = Arc::new(Registry::default());
+    let registry = Arc::new(Registry {
+        counted: public,
+        ..Registry::default()
+    });
     let (stop, stopping) = watch::channel(false);
     let sweeper = tokio::spawn({
         let registry = registry.clone();

@@ -214,9 +214,18 @@ fn probes_metrics_and_json_logs_of_a_relay_whose_key_is_wrong() {
     assert_eq!(get(&address, "/v1/shop").0, 200);
     assert_eq!(get(&address, "/metrics").0, 404, "never on the public port");
     let metrics_address = format!("127.0.0.1:{metrics_port}");
+    // Three connections held open on the public port: the gauge counts them, not the
+    // scrape's own connection on the metrics port (which set it to 1 before).
+    let held: Vec<_> = (0..3)
+        .map(|_| std::net::TcpStream::connect(&address).unwrap())
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let _ = get(&metrics_address, "/metrics");
     let (status, metrics) = get(&metrics_address, "/metrics");
     assert_eq!(status, 200);
+    drop(held);
     for expected in [
+        "stele_connections_open 3\n",
         "stele_ready 0",
         "stele_sync_consecutive_failures{code=\"incorrect_rest_key\"} 1",
         "stele_sync_failures_total{code=\"incorrect_rest_key\"} 1",
