@@ -19,8 +19,7 @@ pub async fn bind(address: &str, variable: &str) -> Result<tokio::net::TcpListen
 /// Serves `router` on `listener` until `shutdown` resolves, with the default connection
 /// limits ([`Limits`]) and uncounted in `stele_connections_*` (the metrics listener and
 /// tests; the public port is [`Bound::serve`]'s); then requests in flight get `deadline`
-/// to finish (idle connections
-/// close at once) before this returns anyway.
+/// to finish (idle connections close at once) before this returns anyway.
 pub async fn serve_until(
     listener: tokio::net::TcpListener,
     router: axum::Router,
