@@ -27,7 +27,8 @@ pub fn setting_definitions() -> clap::Command {
 /// of their definitions ([`setting_definitions`]): the value as given (flag, variable or
 /// default), `<not set>` for an unset optional one, `<redacted>` for a secret; the key's line
 /// says where it came from. `matches` are the config command's own. Exit 2 (after the
-/// lines) when a setting is wrong.
+/// lines, each problem on a line of its own) when `serve` would refuse to start: a bad
+/// setting, no usable key or customer id, or a `STELE_DB` in no directory.
 pub fn run(args: &ConfigArgs, matches: &clap::ArgMatches) -> Result<(), Failure> {
     let serve = &args.serve;
     let key = match serve.upstream.rest_key() {
@@ -41,11 +42,21 @@ pub fn run(args: &ConfigArgs, matches: &clap::ArgMatches) -> Result<(), Failure>
     for line in setting_lines(&setting_definitions(), matches, &key) {
         println!("{line}");
     }
-    serve
-        .http
-        .settings()
-        .map(drop)
-        .map_err(|message| Failure::cannot_start("", message))
+    // What `serve` would refuse at start-up, without opening or creating anything.
+    let problems: Vec<String> = [
+        serve.http.settings().map(drop),
+        serve.upstream.rest_key().map(drop),
+        serve.upstream.customer().map(drop),
+        crate::model::store::Store::check_path(&serve.store.db).map(drop),
+    ]
+    .into_iter()
+    .filter_map(Result::err)
+    .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::cannot_start("", problems.join("\n")))
+    }
 }
 
 /// `VARIABLE=value` for each argument of `definitions` that has a variable.

@@ -99,6 +99,13 @@ pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
                  (0 turns the limit off), e.g. STELE_RATE_LIMIT=20 or STELE_RATE_LIMIT=0.5"
             )
         })?;
+    if rate > MAX_RATE {
+        return Err(format!(
+            "STELE_RATE_LIMIT={text} is above a billion requests a second per client, which \
+             limits nothing: use 0 to turn the limit off or a rate of requests per second, e.g. \
+             STELE_RATE_LIMIT=20"
+        ));
+    }
     if rate > 0.0 && rate < MIN_RATE {
         return Err(format!(
             "STELE_RATE_LIMIT={text} is below one request a day per client ({:.7}/s): every \
@@ -351,6 +358,10 @@ impl RateLimit {
 /// The smallest rate `STELE_RATE_LIMIT` takes: one request a day (below that a client is
 /// refused for days after one request).
 pub const MIN_RATE: f64 = 1.0 / 86_400.0;
+
+/// The most requests a second per client `STELE_RATE_LIMIT` takes: above this a rate limits
+/// nothing the server could serve, and is a slip (`1e300`) rather than a choice.
+pub const MAX_RATE: f64 = 1e9;
 
 /// Where the widget's files come from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -302,7 +302,8 @@ mod tests {
             assert!(parse_size(bad).is_err(), "{bad}");
         }
         assert_eq!(parse_upstream_max_bytes("1KiB"), Ok(1024));
-        for bad in ["0", "1023", "0.5KiB", "lots", "12XB"] {
+        assert_eq!(parse_upstream_max_bytes("4GiB"), Ok(4 << 30));
+        for bad in ["0", "1023", "0.5KiB", "lots", "12XB", "100000GB", "5GiB"] {
             refused(
                 parse_upstream_max_bytes(bad),
                 &format!("STELE_UPSTREAM_MAX_BYTES={bad}"),
@@ -384,6 +385,14 @@ mod tests {
             refused(
                 parse_rate_limit(tiny),
                 &format!("STELE_RATE_LIMIT={tiny} is below one request a day"),
+                &["e.g. STELE_RATE_LIMIT=20"],
+            );
+        }
+        assert_eq!(parse_rate_limit("1e9"), Ok(1e9));
+        for huge in ["1e300", "1.1e9"] {
+            refused(
+                parse_rate_limit(huge),
+                &format!("STELE_RATE_LIMIT={huge} is above a billion"),
                 &["e.g. STELE_RATE_LIMIT=20"],
             );
         }

@@ -9,7 +9,7 @@ use clap::Args;
 pub struct StoreOptions {
     /// SQLite database file (created if missing); default `$STATE_DIRECTORY/stele.db` under
     /// systemd (`StateDirectory=`), else `./stele.db`.
-    #[arg(long, env = "STELE_DB", default_value_os_t = default_db())]
+    #[arg(long, env = "STELE_DB", default_value_os_t = default_db(), value_parser = parse_db)]
     pub db: PathBuf,
 }
 
@@ -21,4 +21,16 @@ pub fn default_db() -> PathBuf {
         .filter(|dir| !dir.as_os_str().is_empty())
         .unwrap_or_else(|| PathBuf::from("."))
         .join("stele.db")
+}
+
+/// `STELE_DB`: any path but an empty one (clap's own "a value is required" names no
+/// variable). Whether its directory exists is checked when the store opens.
+fn parse_db(text: &str) -> Result<PathBuf, String> {
+    if text.trim().is_empty() {
+        return Err(
+            "STELE_DB=\"\" names no file: name the database file, e.g. STELE_DB=/var/lib/stele/stele.db"
+                .into(),
+        );
+    }
+    Ok(PathBuf::from(text))
 }

@@ -43,7 +43,12 @@ pub fn parse_sync_overlap(text: &str) -> Result<Duration, String> {
 /// The smallest `STELE_UPSTREAM_MAX_BYTES`: an error envelope alone is a few hundred bytes.
 pub const MIN_UPSTREAM_BYTES: u64 = 1024;
 
-/// `STELE_UPSTREAM_MAX_BYTES`: a size of at least 1 KiB (a bare number is bytes).
+/// The largest `STELE_UPSTREAM_MAX_BYTES`: 4 GiB. An answer is held in memory and parsed
+/// whole, so a larger limit is a slip of the unit (`100000GB`) that would let a hostile
+/// upstream take the machine's memory before the limit ever bites.
+pub const MAX_UPSTREAM_BYTES: u64 = 4 << 30;
+
+/// `STELE_UPSTREAM_MAX_BYTES`: a size from 1 KiB to 4 GiB (a bare number is bytes).
 pub fn parse_upstream_max_bytes(text: &str) -> Result<u64, String> {
     const EXAMPLE: &str = "e.g. STELE_UPSTREAM_MAX_BYTES=64MiB";
     let bytes =
@@ -52,6 +57,12 @@ pub fn parse_upstream_max_bytes(text: &str) -> Result<u64, String> {
         return Err(format!(
             "STELE_UPSTREAM_MAX_BYTES={text} is {bytes} bytes, below the floor of 1KiB: every \
              sync and product feed would be refused as too large; {EXAMPLE}"
+        ));
+    }
+    if bytes > MAX_UPSTREAM_BYTES {
+        return Err(format!(
+            "STELE_UPSTREAM_MAX_BYTES={text} is {bytes} bytes, above the ceiling of 4GiB: an \
+             answer is held in memory whole, so a unit slipped; {EXAMPLE}"
         ));
     }
     Ok(bytes)

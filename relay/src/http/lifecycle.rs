@@ -9,11 +9,21 @@ use crate::http::state::AppState;
 /// The log target of the "listening on" lines, which `cli::init_logging` always enables.
 pub const LISTENING: &str = concat!(env!("CARGO_CRATE_NAME"), "::listening");
 
-/// Binds `address`, or says why not and which variable sets it.
-pub async fn bind(address: &str, variable: &str) -> Result<tokio::net::TcpListener, String> {
-    tokio::net::TcpListener::bind(address)
-        .await
-        .map_err(|e| format!("cannot listen on {address}: {e} (set {variable})"))
+/// Binds `address`, or says why not, which variable sets it and an `example` of another.
+pub async fn bind(
+    address: &str,
+    variable: &str,
+    example: &str,
+) -> Result<tokio::net::TcpListener, String> {
+    tokio::net::TcpListener::bind(address).await.map_err(|e| {
+        let hint = match e.kind() {
+            std::io::ErrorKind::AddrInUse => "another process holds that port: stop it or choose another port",
+            std::io::ErrorKind::PermissionDenied => "ports below 1024 need a privilege (CAP_NET_BIND_SERVICE): choose a port from 1024 behind a reverse proxy",
+            std::io::ErrorKind::AddrNotAvailable => "no interface of this machine has that address: use one it has, 127.0.0.1, or 0.0.0.0 for all",
+            _ => "choose an address and port this machine can listen on",
+        };
+        format!("{variable}={address}: cannot listen there ({e}); {hint}, e.g. {variable}={example}")
+    })
 }
 
 /// Serves `router` on `listener` until `shutdown` resolves, with the default connection
@@ -67,10 +77,10 @@ pub struct Bound {
 impl Bound {
     /// Binds `STELE_LISTEN` and, when set, `STELE_METRICS_LISTEN`.
     pub async fn bind(http: &HttpOptions) -> Result<Self, String> {
-        let public = bind(&http.address.listen, "STELE_LISTEN").await?;
+        let public = bind(&http.address.listen, "STELE_LISTEN", "127.0.0.1:8787").await?;
         let metrics = match &http.metrics_listen {
             Some(address) => {
-                let listener = bind(address, "STELE_METRICS_LISTEN").await?;
+                let listener = bind(address, "STELE_METRICS_LISTEN", "127.0.0.1:9187").await?;
                 Some((listener, crate::http::metrics::install()))
             }
             None => None,

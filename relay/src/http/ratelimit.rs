@@ -12,10 +12,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::state::keyed::DefaultKeyedStateStore;
 use governor::Quota;
 
-use crate::config::http::{RateLimit, MIN_RATE};
-
-/// Above this a rate limits nothing the server could serve.
-const MAX_RATE: f64 = 1e9;
+use crate::config::http::{RateLimit, MAX_RATE, MIN_RATE};
 
 /// The longest period between two requests' worth of budget: a day (`MIN_RATE`).
 const MAX_PERIOD: Duration = Duration::from_secs(86_400);

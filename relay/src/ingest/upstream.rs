@@ -104,14 +104,40 @@ impl Redactor {
 /// may carry the key).
 fn without_query(url: &str) -> String {
     let end = url.find(['?', '#']).unwrap_or(url.len());
-    url[..end].chars().take(200).collect()
+    without_password(&url[..end]).chars().take(200).collect()
 }
 
-/// Replaces the value of every `k` query parameter with `REDACTED`.
-pub fn redact(url: &str) -> String {
-    let Some((base, query)) = url.split_once('?') else {
+/// `url` (without its query) with the password of its userinfo (`user:password@host`)
+/// replaced by `REDACTED`: basic credentials a proxy or a fake asks for are as secret as the
+/// key, and the URL is printed by `config` and logged at start-up.
+fn without_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
         return url.to_owned();
     };
+    let authority_end = url[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| scheme_end + i);
+    let authority = &url[scheme_end..authority_end];
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) if userinfo.contains(':') => {
+            let user = userinfo.split_once(':').map_or(userinfo, |(user, _)| user);
+            format!(
+                "{}{user}:REDACTED@{host}{}",
+                &url[..scheme_end],
+                &url[authority_end..]
+            )
+        }
+        _ => url.to_owned(),
+    }
+}
+
+/// Replaces the value of every `k` query parameter, and the password of the URL's
+/// userinfo, with `REDACTED`.
+pub fn redact(url: &str) -> String {
+    let Some((base, query)) = url.split_once('?') else {
+        return without_password(url);
+    };
+    let base = without_password(base);
     let (query, fragment) = match query.split_once('#') {
         Some((query, fragment)) => (query, Some(fragment)),
         None => (query, None),
@@ -502,6 +528,20 @@ mod tests {
             "https://x/y?u=1&k=REDACTED&k=REDACTED#k=C"
         );
         assert_eq!(redact("https://x/y"), "https://x/y");
+        assert_eq!(
+            redact("https://user:hunter2@x:8443/y?k=S"),
+            "https://user:REDACTED@x:8443/y?k=REDACTED"
+        );
+        assert_eq!(
+            redact("http://u:p@ss:w@x"),
+            "http://u:REDACTED@x",
+            "a password holding @"
+        );
+        assert_eq!(redact("https://user@x/y"), "https://user@x/y");
+        assert_eq!(
+            without_query("https://a:b@x/y?k=S"),
+            "https://a:REDACTED@x/y"
+        );
         assert!(!format!("{:?}", RestKey::new("SECRET")).contains("SECRET"));
     }
 

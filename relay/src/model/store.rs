@@ -495,13 +495,20 @@ fn count_rows(tx: &Transaction<'_>) -> rusqlite::Result<u64> {
     )
 }
 
+/// The example every `STELE_DB` refusal ends with.
+const DB_EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
+
 impl Store {
-    /// Opens (or creates) the store, or says what is wrong with `STELE_DB`: a directory
-    /// that does not exist, a path through a file, or a directory the relay cannot write.
-    pub fn from_options(options: &StoreOptions) -> Result<Self, String> {
-        const EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
-        let db = &options.db;
+    /// Why `STELE_DB` cannot name a database, without creating anything (what `config`
+    /// checks): its directory missing or not a directory, or the path a directory. The
+    /// directory is returned.
+    pub fn check_path(db: &std::path::Path) -> Result<&std::path::Path, String> {
         let shown = db.display();
+        if db.as_os_str().is_empty() {
+            return Err(format!(
+                "STELE_DB=\"\" names no file: name the database file, {DB_EXAMPLE}"
+            ));
+        }
         let parent = db
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -509,13 +516,13 @@ impl Store {
         match std::fs::metadata(parent) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(format!(
-                    "STELE_DB={shown}: the directory {} does not exist (the relay creates the file, not its directory); create it or name a file in a writable directory, {EXAMPLE}",
+                    "STELE_DB={shown}: the directory {} does not exist (the relay creates the file, not its directory); create it or name a file in a writable directory, {DB_EXAMPLE}",
                     parent.display()
                 ))
             }
             Ok(meta) if !meta.is_dir() => {
                 return Err(format!(
-                    "STELE_DB={shown}: {} is not a directory; name a file in a writable directory, {EXAMPLE}",
+                    "STELE_DB={shown}: {} is not a directory; name a file in a writable directory, {DB_EXAMPLE}",
                     parent.display()
                 ))
             }
@@ -523,9 +530,18 @@ impl Store {
         }
         if db.is_dir() {
             return Err(format!(
-                "STELE_DB={shown} is a directory: name the database file in it, {EXAMPLE}"
+                "STELE_DB={shown} is a directory: name the database file in it, {DB_EXAMPLE}"
             ));
         }
+        Ok(parent)
+    }
+
+    /// Opens (or creates) the store, or says what is wrong with `STELE_DB`: a directory
+    /// that does not exist, a path through a file, or a directory the relay cannot write.
+    pub fn from_options(options: &StoreOptions) -> Result<Self, String> {
+        let db = &options.db;
+        let shown = db.display();
+        let parent = Self::check_path(db)?;
         Self::open(db).map_err(|e| {
             // Why: a directory this user cannot write (the common case: a service user and a
             // directory made by root), or something about the file itself.
@@ -534,11 +550,11 @@ impl Store {
             if writable {
                 let _ = std::fs::remove_file(&probe);
                 format!(
-                    "STELE_DB={shown}: cannot open or create the database ({e}); the file must be a Stele database writable by the relay's user, {EXAMPLE}"
+                    "STELE_DB={shown}: cannot open or create the database ({e}); the file must be a Stele database writable by the relay's user, {DB_EXAMPLE}"
                 )
             } else {
                 format!(
-                    "STELE_DB={shown}: the directory {} is not writable by the relay's user (SQLite creates the file and its -wal and -shm files there); make it writable (under systemd, StateDirectory=stele does) or name another, {EXAMPLE}",
+                    "STELE_DB={shown}: the directory {} is not writable by the relay's user (SQLite creates the file and its -wal and -shm files there); make it writable (under systemd, StateDirectory=stele does) or name another, {DB_EXAMPLE}",
                     parent.display()
                 )
             }

@@ -88,7 +88,9 @@ fn the_key_comes_from_a_file_or_a_systemd_credential_and_config_redacts_it() {
         "the key reached the upstream both ways, trimmed"
     );
 
+    // systemd creates the StateDirectory before the relay starts.
     let state = dir.path().join("state");
+    std::fs::create_dir(&state).unwrap();
     let config = run(
         &["config"],
         &[

@@ -91,6 +91,9 @@ fn every_bad_setting_stops_the_relay_before_it_listens_naming_the_variable() {
     let read_only_db = read_only.join("stele.db");
 
     let path = |p: &Path| p.to_str().unwrap().to_owned();
+    // A port this test holds.
+    let holder = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let taken = holder.local_addr().unwrap().to_string();
     // (variable, value, what the message says besides the variable and an example)
     let cases: Vec<(&str, String, &str)> = vec![
         (
@@ -151,6 +154,20 @@ fn every_bad_setting_stops_the_relay_before_it_listens_naming_the_variable() {
             "is not writable by the relay's user",
         ),
         ("STELE_LISTEN", "8787".into(), "is not an address and port"),
+        // Well-formed but taken: said "cannot listen on …" with no example before.
+        (
+            "STELE_LISTEN",
+            taken.clone(),
+            "another process holds that port",
+        ),
+        ("STELE_DB", String::new(), "names no file"),
+        // Accepted before: a rate that limits nothing, and a limit no memory holds.
+        ("STELE_RATE_LIMIT", "1e300".into(), "above a billion"),
+        (
+            "STELE_UPSTREAM_MAX_BYTES",
+            "100000GB".into(),
+            "above the ceiling of 4GiB",
+        ),
         (
             "STELE_METRICS_LISTEN",
             "9187".into(),
@@ -390,5 +407,72 @@ fn config_lists_every_setting_of_serve_and_the_docs_table_names_each() {
     assert!(
         missing.is_empty(),
         "docs/relay.md's settings table misses {missing:?}"
+    );
+}
+
+#[test]
+fn config_exits_2_naming_what_serve_would_refuse_and_prints_no_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = |envs: &[(&str, &std::ffi::OsStr)]| {
+        let mut command = relay();
+        command
+            .arg("config")
+            .current_dir(dir.path())
+            .env_remove("RTG_REST_KEY")
+            .env_remove("RTG_REST_KEY_FILE")
+            .env_remove("RTG_CUSTOMER_ID")
+            .env_remove("CREDENTIALS_DIRECTORY")
+            .env_remove("STELE_DB");
+        for (name, value) in envs {
+            command.env(name, value);
+        }
+        let output = command.output().unwrap();
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        (output.status.code(), said)
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let missing_file = dir.path().join("no-such-key");
+    let (status, said) = config(&[
+        ("RTG_REST_KEY_FILE", missing_file.as_os_str()),
+        ("RTG_CUSTOMER_ID", &os("c1")),
+        ("STELE_DB", &os("/nonexistent-dir/stele.db")),
+        (
+            "STELE_UPSTREAM_URL",
+            &os("https://proxyuser:hunter2-secret@127.0.0.1:9/feed"),
+        ),
+    ]);
+    // Both problems, each on its line, after every setting's line; the password nowhere.
+    assert_eq!(status, Some(2), "{said}");
+    assert!(said.contains("RTG_REST_KEY_FILE: cannot read"), "{said}");
+    assert!(
+        said.contains(
+            "STELE_DB=/nonexistent-dir/stele.db: the directory /nonexistent-dir does not exist"
+        ) && said.contains("e.g. STELE_DB="),
+        "{said}"
+    );
+    assert!(
+        said.lines()
+            .any(|l| l == "STELE_UPSTREAM_URL=https://proxyuser:REDACTED@127.0.0.1:9/feed"),
+        "{said}"
+    );
+    assert!(!said.contains("hunter2"), "{said}");
+    assert!(
+        !Path::new("/nonexistent-dir").exists() && !dir.path().join("stele.db").exists(),
+        "config created nothing"
+    );
+
+    let (status, said) = config(&[("RTG_REST_KEY", &os(KEY))]);
+    assert_eq!(status, Some(2), "no customer id: {said}");
+    assert!(said.contains("RTG_CUSTOMER_ID is not set"), "{said}");
+
+    let (status, said) = config(&[("RTG_REST_KEY", &os(KEY)), ("RTG_CUSTOMER_ID", &os("c1"))]);
+    assert_eq!(status, Some(0), "{said}");
+    assert!(
+        !dir.path().join("stele.db").exists(),
+        "config opened no database"
     );
 }
