@@ -235,12 +235,16 @@ fn write_review(
 }
 
 /// The feed, a chunk at a time: the head, one chunk per product with reviews in it (in
-/// product id order, so the same data gives the same bytes), the tail.
+/// product id order, so the same data gives the same bytes), the tail. `<reviews>` opens
+/// with the first review: the schema makes the element optional but, when present, requires
+/// a `<review>` in it, so a shop with none yet (no catalogue, every review moderated away)
+/// gets a feed of only its version, aggregator and publisher, which Google accepts.
 pub struct Chunks<S> {
     snapshot: S,
     publisher: String,
     ids: Vec<String>,
     next: usize,
+    opened: bool,
     done: bool,
 }
 
@@ -254,6 +258,7 @@ impl<S: Deref<Target = Snapshot>> Chunks<S> {
             publisher: publisher.to_owned(),
             ids,
             next: 0,
+            opened: false,
             done: false,
         }
     }
@@ -265,7 +270,7 @@ impl<S: Deref<Target = Snapshot>> Chunks<S> {
              <version>2.4</version><aggregator><name>Stele</name></aggregator><publisher><name>"
         );
         escape(&self.publisher, &mut head);
-        head.push_str("</name></publisher><reviews>\n");
+        head.push_str("</name></publisher>\n");
         head
     }
 }
@@ -290,18 +295,30 @@ impl<S: Deref<Target = Snapshot>> Iterator for Chunks<S> {
                 continue;
             };
             let mut chunk = String::new();
+            if !self.opened {
+                chunk.push_str("<reviews>\n");
+            }
+            let start = chunk.len();
             for (review, flagged) in product.listing.all() {
                 if eligibility(review, Some(info)).is_ok() {
                     write_review(&mut chunk, review, id, info, flagged);
                     chunk.push('\n');
                 }
             }
-            if !chunk.is_empty() {
+            if chunk.len() > start {
+                self.opened = true;
                 return Some(chunk);
             }
         }
         self.done = true;
-        Some("</reviews></feed>\n".into())
+        Some(
+            if self.opened {
+                "</reviews></feed>\n"
+            } else {
+                "</feed>\n"
+            }
+            .into(),
+        )
     }
 }
 

@@ -6,9 +6,9 @@
 //!
 //! The schema is Google's file and is not copied into the repository: these tests read it from
 //! `../shared/google/product_reviews_2.4.xsd` beside the repository root (the one file they
-//! read from `../shared`). Three feeds are validated: the one the live route serves for a shop
-//! with every kind of review and catalogue entry, the demo shop's, and the file an
-//! `stele-relay export --out` writes. A test fails when `xmllint` exits non-zero or reports
+//! read from `../shared`). Four feeds are validated: the one the live route serves for a shop
+//! with every kind of review and catalogue entry, the demo shop's, the file an
+//! `stele-relay export --out` writes, and the feed of a shop with no review to list yet. A test fails when `xmllint` exits non-zero or reports
 //! any error, and prints what it said.
 
 use std::path::Path;
@@ -301,4 +301,47 @@ async fn xmllint_refuses_the_order_the_feed_used_to_have() {
     assert!(!valid, "{said}");
     assert_eq!(errors, IN_THE_FEED, "one error a review:\n{said}");
     assert!(said.contains("is_verified_purchase"), "{said}");
+}
+
+/// A shop with no review to list yet (no catalogue fetched, or nothing left after
+/// moderation) still serves a valid feed: `<reviews>` is optional, but when present the
+/// schema wants a `<review>` in it, so the empty `<reviews></reviews>` the feed used to
+/// end with failed Merchant Center's validation. xmllint refuses that old form here too,
+/// so this test is not a rubber stamp.
+#[tokio::test]
+async fn a_feed_with_no_review_yet_passes_googles_schema() {
+    let mut store = Store::in_memory().unwrap();
+    let batch = stele_core::normalise::read_feed(&success(&orders()), Default::default()).unwrap();
+    store
+        .apply(&batch, stele_core::Timestamp::from_unix(NOW), None)
+        .unwrap();
+    // Reviews, but no catalogue: no product page to name, so none is eligible.
+    let snapshot =
+        stele_relay::model::rebuild::build_snapshot(&Mutex::new(store), &Moderation::default())
+            .unwrap()
+            .with_shop(shop(SHOP_NAME));
+    let feed = String::from_utf8(served(snapshot).await).unwrap();
+    assert!(
+        feed.contains("</publisher>") && feed.ends_with("</feed>\n"),
+        "{feed}"
+    );
+    assert_valid("a feed with no review", feed.as_bytes(), 0);
+
+    let old = feed
+        .replace("</publisher>", "</publisher><reviews>")
+        .replace("</feed>", "</reviews></feed>");
+    let (valid, _, said) = xmllint(old.as_bytes());
+    assert!(
+        !valid && said.contains("reviews"),
+        "the old empty form passed:\n{said}"
+    );
+
+    // Nothing at all: a first start before any sync.
+    let empty = stele_relay::model::rebuild::build_snapshot(
+        &Mutex::new(Store::in_memory().unwrap()),
+        &Moderation::default(),
+    )
+    .unwrap()
+    .with_shop(shop(SHOP_NAME));
+    assert_valid("an empty shop's feed", &served(empty).await, 0);
 }
