@@ -222,7 +222,13 @@ fn identifier(raw: &Lenient<Id<'_>>) -> Option<String> {
     }
 }
 
-/// Parses and normalises one response body: the whole path from bytes to records.
+/// Parses and normalises one response body: the whole path from bytes to records. Lone
+/// surrogate escapes are read as U+FFFD and counted ([`WarningKind::LoneSurrogate`]).
 pub fn read_feed(body: &[u8], zone: LocalZone) -> Result<Batch, crate::upstream::FeedError> {
-    crate::upstream::parse_feed(body).map(|feed| normalise(&feed, zone))
+    let (body, lone) = crate::upstream::repair_lone_surrogates(body);
+    let mut batch = crate::upstream::parse_feed(&body).map(|feed| normalise(&feed, zone))?;
+    for _ in 0..lone {
+        batch.warnings.add(WarningKind::LoneSurrogate);
+    }
+    Ok(batch)
 }

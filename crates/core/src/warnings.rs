@@ -29,11 +29,14 @@ pub enum WarningKind {
     /// A comment longer than [`crate::text::MAX_COMMENT_CHARS`]: cut there
     /// ([`crate::normalise::Batch::cut_comments`] names each).
     CommentTooLong,
+    /// A `\uD800`–`\uDFFF` escape that is half of no UTF-16 pair (JSON that a lone surrogate
+    /// makes invalid UTF-8): replaced by U+FFFD so the rest of the response still reads.
+    LoneSurrogate,
 }
 
 impl WarningKind {
     /// Every kind, in a stable order.
-    pub const ALL: [WarningKind; 10] = [
+    pub const ALL: [WarningKind; 11] = [
         Self::OrderNotAnObject,
         Self::OrderWithoutNumber,
         Self::ReviewNotAnObject,
@@ -44,6 +47,7 @@ impl WarningKind {
         Self::InvalidDate,
         Self::InvalidComment,
         Self::CommentTooLong,
+        Self::LoneSurrogate,
     ];
 
     /// A stable snake_case name.
@@ -59,6 +63,7 @@ impl WarningKind {
             Self::InvalidDate => "invalid_date",
             Self::InvalidComment => "invalid_comment",
             Self::CommentTooLong => "comment_too_long",
+            Self::LoneSurrogate => "lone_surrogate",
         }
     }
 

@@ -141,6 +141,31 @@ fn comments(#[case] comment: &str, #[case] expected: Option<&str>, #[case] warni
     assert_eq!(got.warnings.count(WarningKind::InvalidComment), warnings);
 }
 
+/// A lone UTF-16 surrogate escape (half an emoji, as a byte-wise `substr` leaves it) is
+/// invalid for serde_json and used to fail the whole response, so every sync, until the
+/// review left the window: it reads as U+FFFD, counted, and the rest of the response stays.
+#[rstest]
+#[case::lone_high(r#""bun\ud83d""#, "bun\u{fffd}", 1)]
+#[case::lone_low(r#""\ude00 ok""#, "\u{fffd} ok", 1)]
+#[case::two_highs(r#""\ud83d\ud83d\ude00""#, "\u{fffd}😀", 1)]
+#[case::high_then_other_escape(r#""\uD800\n""#, "\u{fffd}", 1)]
+#[case::at_the_very_end(r#""x\udbff""#, "x\u{fffd}", 1)]
+#[case::a_pair_is_kept(r#""\ud83d\ude00""#, "😀", 0)]
+#[case::escaped_backslash_is_text(r#""\\ud800""#, "\\ud800", 0)]
+fn lone_surrogates(#[case] comment: &str, #[case] expected: &str, #[case] lone: u64) {
+    let got = batch(&with_review(&format!(
+        r#"{{"realid":"1","score":6,"comment":{comment}}},{{"realid":"2","score":8,"comment":"the next one"}}"#
+    )));
+    assert_eq!(got.product_reviews.len(), 2, "nothing else lost");
+    assert_eq!(got.product_reviews[0].comment.as_deref(), Some(expected));
+    assert_eq!(
+        got.product_reviews[1].comment.as_deref(),
+        Some("the next one")
+    );
+    assert_eq!(got.warnings.count(WarningKind::LoneSurrogate), lone);
+    assert_eq!(got.warnings.total(), lone);
+}
+
 #[rstest]
 #[case::missing(r#"{"order":{"orderno":"1"},"score":10}"#, 0)]
 #[case::null(r#"{"order":{"orderno":"1"},"score":10,"product_reviews":null}"#, 0)]
@@ -373,4 +398,15 @@ fn wrong_shapes_are_errors_not_empty_feeds(#[case] body: &str) {
         matches!(parse_feed(body.as_bytes()), Err(FeedError::Shape(_))),
         "{body}"
     );
+}
+
+/// The repair reads only escapes: bodies that end inside one are left to the parser.
+#[test]
+fn a_body_ending_in_an_escape_is_left_to_the_parser() {
+    use stele_core::upstream::repair_lone_surrogates;
+    for cut in [&b"\\"[..], b"\"\\u", b"\"\\ud8", b"\"\\ud800\\", b"\"\\ud800\\u"] {
+        let (_, lone) = repair_lone_surrogates(cut);
+        assert!(lone <= 1, "{cut:?}");
+        assert!(read_feed(cut, LocalZone::default()).is_err(), "{cut:?}");
+    }
 }

@@ -8,7 +8,7 @@ use stele_core::listing::{paginate, reuse_first_page, sort_reviews, ReviewSort};
 use stele_core::merge::FeedbackSet;
 use stele_core::normalise::{read_feed, Batch};
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
-use stele_core::upstream::parse_feed;
+use stele_core::upstream::{parse_feed, repair_lone_surrogates};
 use stele_core::zone::LocalZone;
 use stele_core::{PublicReview, Score, Timestamp};
 
@@ -88,6 +88,27 @@ proptest! {
             // Every order sent is either kept or counted as a warning: nothing vanishes silently.
             prop_assert_eq!(batch.orders.len() as u64 + dropped, sent_orders as u64);
         }
+    }
+
+    /// Any UTF-16 code units written as `\\uXXXX` escapes read as their lossy decoding (a
+    /// lone half becomes U+FFFD, a pair its character) and count one repair per lone half;
+    /// and JSON serde_json wrote from a Rust string is never touched.
+    #[test]
+    fn surrogate_escapes_read_as_their_lossy_utf16_decoding(
+        units in prop::collection::vec(prop_oneof![0xD7F0u16..0xE010, any::<u16>()], 0..12),
+        text in "\\PC{0,12}",
+    ) {
+        let escaped: String = units.iter().map(|u| format!("\\u{u:04x}")).collect();
+        let json = format!("\"{escaped}\"");
+        let (repaired, lone) = repair_lone_surrogates(json.as_bytes());
+        let read: String = serde_json::from_slice(&repaired).unwrap();
+        prop_assert_eq!(&read, &String::from_utf16_lossy(&units));
+        let halves = char::decode_utf16(units.iter().copied()).filter(Result::is_err).count();
+        prop_assert_eq!(lone, halves as u64);
+
+        let written = serde_json::to_string(&text).unwrap();
+        let (untouched, none) = repair_lone_surrogates(written.as_bytes());
+        prop_assert!(matches!(untouched, std::borrow::Cow::Borrowed(_)) && none == 0);
     }
 
     #[test]

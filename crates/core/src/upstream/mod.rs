@@ -172,7 +172,62 @@ struct Envelope<'a> {
     data: Data<'a>,
 }
 
-/// Reads one Feedback API response body.
+/// `body` with every JSON `\uXXXX` escape of a lone UTF-16 surrogate (a high half not
+/// followed by a low one, or a low half alone) replaced by `\uFFFD`, and how many there
+/// were. serde_json refuses such a string, and with it the whole response; one comment cut
+/// in the middle of an emoji by a PHP `substr` would otherwise fail every sync until it left
+/// the window. Borrowed when there is none. A backslash outside a string is invalid JSON
+/// anyway, so escapes are found without tracking strings; `\\` is skipped as a pair, so
+/// an escaped backslash followed by `ud800` is left as the text it is.
+pub fn repair_lone_surrogates(body: &[u8]) -> (std::borrow::Cow<'_, [u8]>, u64) {
+    fn unit(body: &[u8], at: usize) -> Option<u16> {
+        let hex = body.get(at..at + 4)?;
+        u16::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()
+    }
+    const HIGH: std::ops::Range<u16> = 0xD800..0xDC00;
+    const LOW: std::ops::Range<u16> = 0xDC00..0xE000;
+    let (mut out, mut copied, mut lone) = (Vec::new(), 0, 0);
+    let mut at = 0;
+    // `at` passes the end after a backslash that ends the body.
+    while let Some(found) = body
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\\'))
+    {
+        let escape = at + found;
+        at = escape + 2;
+        if body.get(escape + 1) != Some(&b'u') {
+            continue;
+        }
+        let Some(first) = unit(body, escape + 2) else {
+            continue;
+        };
+        at = escape + 6;
+        if HIGH.contains(&first) {
+            let paired = body.get(at..at + 2) == Some(&b"\\u"[..])
+                && unit(body, at + 2).is_some_and(|second| LOW.contains(&second));
+            if paired {
+                at += 6;
+                continue;
+            }
+        } else if !LOW.contains(&first) {
+            continue;
+        }
+        out.extend_from_slice(&body[copied..escape]);
+        out.extend_from_slice(b"\\uFFFD");
+        copied = at;
+        lone += 1;
+    }
+    if lone == 0 {
+        return (std::borrow::Cow::Borrowed(body), 0);
+    }
+    out.extend_from_slice(&body[copied..]);
+    (std::borrow::Cow::Owned(out), lone)
+}
+
+/// Reads one Feedback API response body (a lone surrogate escape fails it: [`read_feed`]
+/// repairs those first, see [`repair_lone_surrogates`]).
+///
+/// [`read_feed`]: crate::normalise::read_feed
 ///
 /// Success is `"status": "success"` (trimmed, any case) with `data` an array, null or absent;
 /// any other status is an [`UpstreamError`], whatever HTTP status came with it. A UTF-8 byte
