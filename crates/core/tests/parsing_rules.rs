@@ -404,7 +404,13 @@ fn wrong_shapes_are_errors_not_empty_feeds(#[case] body: &str) {
 #[test]
 fn a_body_ending_in_an_escape_is_left_to_the_parser() {
     use stele_core::upstream::repair_lone_surrogates;
-    for cut in [&b"\\"[..], b"\"\\u", b"\"\\ud8", b"\"\\ud800\\", b"\"\\ud800\\u"] {
+    for cut in [
+        &b"\\"[..],
+        b"\"\\u",
+        b"\"\\ud8",
+        b"\"\\ud800\\",
+        b"\"\\ud800\\u",
+    ] {
         let (_, lone) = repair_lone_surrogates(cut);
         assert!(lone <= 1, "{cut:?}");
         assert!(read_feed(cut, LocalZone::default()).is_err(), "{cut:?}");
