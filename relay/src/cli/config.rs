@@ -31,7 +31,9 @@ pub fn setting_definitions() -> clap::Command {
 /// setting, no usable key or customer id, or a `STELE_DB` in no directory.
 pub fn run(args: &ConfigArgs, matches: &clap::ArgMatches) -> Result<(), Failure> {
     let serve = &args.serve;
-    let key = match serve.upstream.rest_key() {
+    // Read once: the key file or credential is opened for the line and the check alike.
+    let rest_key = serve.upstream.rest_key();
+    let key = match &rest_key {
         Ok((_, KeySource::Variable)) => "<redacted> (from RTG_REST_KEY)".to_owned(),
         Ok((_, KeySource::File(path))) => format!("<redacted> (from the file {})", path.display()),
         Ok((_, KeySource::Credential(path))) => {
@@ -45,7 +47,7 @@ pub fn run(args: &ConfigArgs, matches: &clap::ArgMatches) -> Result<(), Failure>
     // What `serve` would refuse at start-up, without opening or creating anything.
     let problems: Vec<String> = [
         serve.http.settings().map(drop),
-        serve.upstream.rest_key().map(drop),
+        rest_key.map(drop),
         serve.upstream.customer().map(drop),
         crate::model::store::Store::check_path(&serve.store.db).map(drop),
     ]

@@ -117,12 +117,18 @@ pub fn parse_rate_limit(text: &str) -> Result<f64, String> {
     Ok(rate)
 }
 
+/// The example `STELE_LISTEN`'s refusals give (its default).
+pub const LISTEN_EXAMPLE: &str = "127.0.0.1:8787";
+
+/// The example `STELE_METRICS_LISTEN`'s refusals give.
+pub const METRICS_LISTEN_EXAMPLE: &str = "127.0.0.1:9187";
+
 /// The public address: where `serve` and `demo` listen and where `probe` asks.
 #[derive(Debug, Clone, Args)]
 pub struct ListenOptions {
     /// Address to listen on; `probe` asks the relay there (an unspecified address such as
     /// 0.0.0.0 means this host).
-    #[arg(long, env = "STELE_LISTEN", default_value = "127.0.0.1:8787")]
+    #[arg(long, env = "STELE_LISTEN", default_value = LISTEN_EXAMPLE)]
     pub listen: String,
 }
 
@@ -255,9 +261,9 @@ impl HttpOptions {
     /// The server settings, or a message naming the variable that is wrong.
     pub fn settings(&self) -> Result<HttpSettings, String> {
         let cache_control = crate::delivery::data_cache_control(self.cache_max_age);
-        check_address(&self.address.listen, "STELE_LISTEN", "127.0.0.1:8787")?;
+        check_address(&self.address.listen, "STELE_LISTEN", LISTEN_EXAMPLE)?;
         if let Some(metrics) = &self.metrics_listen {
-            check_address(metrics, "STELE_METRICS_LISTEN", "127.0.0.1:9187")?;
+            check_address(metrics, "STELE_METRICS_LISTEN", METRICS_LISTEN_EXAMPLE)?;
             if metrics.trim() == self.address.listen.trim() {
                 return Err(format!(
                     "STELE_METRICS_LISTEN={metrics} is the public address: metrics are for operators; use another port, e.g. STELE_METRICS_LISTEN=127.0.0.1:9187"

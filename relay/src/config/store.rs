@@ -23,14 +23,16 @@ pub fn default_db() -> PathBuf {
         .join("stele.db")
 }
 
+/// The example every `STELE_DB` refusal ends with.
+pub const DB_EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
+
 /// `STELE_DB`: any path but an empty one (clap's own "a value is required" names no
 /// variable). Whether its directory exists is checked when the store opens.
 fn parse_db(text: &str) -> Result<PathBuf, String> {
     if text.trim().is_empty() {
-        return Err(
-            "STELE_DB=\"\" names no file: name the database file, e.g. STELE_DB=/var/lib/stele/stele.db"
-                .into(),
-        );
+        return Err(format!(
+            "STELE_DB=\"\" names no file: name the database file, {DB_EXAMPLE}"
+        ));
     }
     Ok(PathBuf::from(text))
 }

@@ -1,7 +1,7 @@
 //! The server's lifecycle: binding its addresses, serving until SIGINT or SIGTERM, and the
 //! grace period for requests in flight. The connections themselves are [`crate::http::server`]'s.
 
-use crate::config::http::{HttpOptions, Limits};
+use crate::config::http::{HttpOptions, Limits, LISTEN_EXAMPLE, METRICS_LISTEN_EXAMPLE};
 use crate::http::router::app;
 use crate::http::server::serve;
 use crate::http::state::AppState;
@@ -77,10 +77,11 @@ pub struct Bound {
 impl Bound {
     /// Binds `STELE_LISTEN` and, when set, `STELE_METRICS_LISTEN`.
     pub async fn bind(http: &HttpOptions) -> Result<Self, String> {
-        let public = bind(&http.address.listen, "STELE_LISTEN", "127.0.0.1:8787").await?;
+        let public = bind(&http.address.listen, "STELE_LISTEN", LISTEN_EXAMPLE).await?;
         let metrics = match &http.metrics_listen {
             Some(address) => {
-                let listener = bind(address, "STELE_METRICS_LISTEN", "127.0.0.1:9187").await?;
+                let listener =
+                    bind(address, "STELE_METRICS_LISTEN", METRICS_LISTEN_EXAMPLE).await?;
                 Some((listener, crate::http::metrics::install()))
             }
             None => None,

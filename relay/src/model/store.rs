@@ -12,7 +12,7 @@ use stele_core::normalise::Batch;
 use stele_core::records::{OrderFeedback, OrderRef, ProductReview};
 use stele_core::{Score, Timestamp};
 
-use crate::config::store::StoreOptions;
+use crate::config::store::{StoreOptions, DB_EXAMPLE};
 
 /// Schema versions, applied in order; `PRAGMA user_version` says how many have run.
 const MIGRATIONS: &[&str] = &[
@@ -495,20 +495,12 @@ fn count_rows(tx: &Transaction<'_>) -> rusqlite::Result<u64> {
     )
 }
 
-/// The example every `STELE_DB` refusal ends with.
-const DB_EXAMPLE: &str = "e.g. STELE_DB=/var/lib/stele/stele.db";
-
 impl Store {
     /// Why `STELE_DB` cannot name a database, without creating anything (what `config`
-    /// checks): its directory missing or not a directory, or the path a directory. The
-    /// directory is returned.
+    /// checks): its directory missing or not a directory, or the path a directory (an empty
+    /// path is refused by the setting itself, `config::store`). The directory is returned.
     pub fn check_path(db: &std::path::Path) -> Result<&std::path::Path, String> {
         let shown = db.display();
-        if db.as_os_str().is_empty() {
-            return Err(format!(
-                "STELE_DB=\"\" names no file: name the database file, {DB_EXAMPLE}"
-            ));
-        }
         let parent = db
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
