@@ -67,8 +67,7 @@ impl IntoResponse for Tagged {
     }
 }
 
-/// The ETags of answers already made from the snapshot being served, by request target
-/// (path and query: every answer of the API is decided by them and the snapshot). Holds
+/// The ETags of answers already made from the snapshot being served, by [`Target`]. Holds
 /// one snapshot generation at a time and at most [`MEMO_ENTRIES`] targets.
 #[derive(Default)]
 pub struct EtagMemo(std::sync::Mutex<Memo>);
@@ -76,7 +75,34 @@ pub struct EtagMemo(std::sync::Mutex<Memo>);
 #[derive(Default)]
 struct Memo {
     generation: u64,
-    tags: std::collections::HashMap<String, HeaderValue>,
+    tags: std::collections::HashMap<Target, HeaderValue>,
+}
+
+/// What decides an answer of the API besides the snapshot: the path and the parameters a
+/// route reads ([`crate::http::params::PARAMETERS`]), as a SHA-256 digest. Cache busters
+/// (`?v=…`, any key no route reads) are one target, not one each, and an entry is 32 bytes
+/// however long its URL (up to 8 KiB): the memo stays small whatever clients send.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Target([u8; 32]);
+
+impl Target {
+    /// The target of a request for `path` with the raw query `query`.
+    pub fn of(path: &str, query: Option<&str>) -> Self {
+        use sha2::Digest;
+        let query = crate::http::params::Query::parse(query);
+        let mut digest = sha2::Sha256::new();
+        // Each part length-prefixed: no two different targets hash the same input.
+        let mut part = |text: &str| {
+            digest.update((text.len() as u64).to_le_bytes());
+            digest.update(text.as_bytes());
+        };
+        part(path);
+        for (key, value) in query.deciding() {
+            part(key);
+            part(value);
+        }
+        Self(digest.finalize().into())
+    }
 }
 
 /// Targets remembered per snapshot before the memo starts over (a crawler walking every
@@ -84,14 +110,14 @@ struct Memo {
 const MEMO_ENTRIES: usize = 20_000;
 
 impl EtagMemo {
-    fn get(&self, generation: u64, target: &str) -> Option<HeaderValue> {
+    fn get(&self, generation: u64, target: &Target) -> Option<HeaderValue> {
         let memo = crate::lock(&self.0);
         (memo.generation == generation)
             .then(|| memo.tags.get(target).cloned())
             .flatten()
     }
 
-    fn put(&self, generation: u64, target: String, etag: HeaderValue) {
+    fn put(&self, generation: u64, target: Target, etag: HeaderValue) {
         let mut memo = crate::lock(&self.0);
         if generation > memo.generation || memo.tags.len() >= MEMO_ENTRIES {
             memo.tags.clear();
@@ -114,10 +140,7 @@ pub async fn conditional(State(state): State<AppState>, request: Request, next: 
         .collect();
     let cache_control = state.shared().settings.cache_control.clone();
     let generation = state.generation();
-    let target = request
-        .uri()
-        .path_and_query()
-        .map_or_else(String::new, |p| p.as_str().to_owned());
+    let target = Target::of(request.uri().path(), request.uri().query());
     if !if_none_match.is_empty() {
         if let Some(etag) = state.shared().etags.get(generation, &target) {
             if etag
@@ -156,4 +179,27 @@ fn not_modified(etag: HeaderValue, cache_control: HeaderValue) -> Response {
     headers.insert(header::ETAG, etag);
     headers.insert(header::CACHE_CONTROL, cache_control);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_is_the_path_and_the_parameters_a_route_reads() {
+        let shop = Target::of("/v1/shop", None);
+        assert_eq!(Target::of("/v1/shop", Some("v=123&_=9")), shop);
+        assert_ne!(Target::of("/v1/shop", Some("page=2")), shop);
+        assert_ne!(Target::of("/v1/shop.json", None), shop);
+        // As the routes read them: the last of a repeated key, in any order.
+        assert_eq!(
+            Target::of("/v1/products/p1/reviews", Some("page=1&sort=oldest&page=2")),
+            Target::of("/v1/products/p1/reviews", Some("sort=oldest&page=2")),
+        );
+        // Length-prefixed parts: a value cannot pass for a key and a value.
+        assert_ne!(
+            Target::of("/p", Some("q=a&sort=b")),
+            Target::of("/p", Some("q=asortb")),
+        );
+    }
 }

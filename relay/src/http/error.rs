@@ -139,17 +139,27 @@ impl ApiError {
             None => message,
         }
     }
-}
 
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let body = ErrorBody {
+    /// The body: `{"error":{"code":…,"message":…}}`.
+    fn body(&self) -> ErrorBody {
+        ErrorBody {
             error: ErrorDetail {
                 code: self.code().into(),
                 message: self.shown_message(),
             },
-        };
-        let mut response = (self.status(), axum::Json(body)).into_response();
+        }
+    }
+
+    /// The body as JSON bytes, for an answer written without axum
+    /// ([`crate::http::parse_errors`]).
+    pub fn body_json(&self) -> Vec<u8> {
+        serde_json::to_vec(&self.body()).expect("an error body is plain strings")
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let mut response = (self.status(), axum::Json(self.body())).into_response();
         let headers = response.headers_mut();
         headers.insert(
             header::CACHE_CONTROL,

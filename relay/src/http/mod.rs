@@ -8,6 +8,7 @@ pub mod error;
 pub mod lifecycle;
 pub mod metrics;
 pub mod params;
+pub mod parse_errors;
 pub mod ratelimit;
 pub mod router;
 pub mod routes;

@@ -17,6 +17,22 @@ pub use stele_core::paths::{MAX_ID_CHARS, MAX_PER_PAGE, MAX_SUMMARY_IDS as MAX_I
 /// Longest search text, in characters.
 pub const MAX_QUERY_CHARS: usize = 200;
 
+/// Every query parameter any route reads (docs/api.md): an answer is decided by its path
+/// and these alone, so a cache buster (`?v=123`) or any other key changes nothing.
+pub const PARAMETERS: [&str; 11] = [
+    "ids",
+    "lang",
+    "layout",
+    "min_stars",
+    "page",
+    "per_page",
+    "q",
+    "sort",
+    "stars",
+    "theme",
+    "with_comment",
+];
+
 /// A parsed query string; the last value of a repeated key wins, unknown keys are ignored
 /// (cache busters are common).
 pub struct Query(HashMap<String, String>);
@@ -32,7 +48,22 @@ impl Query {
     }
 
     fn get(&self, key: &str) -> Option<&str> {
+        debug_assert!(
+            PARAMETERS.contains(&key),
+            "{key} is read by a route: add it to PARAMETERS"
+        );
         self.0.get(key).map(String::as_str)
+    }
+
+    /// The parameters that decide an answer ([`PARAMETERS`]) with their values, by name:
+    /// equal for two queries that differ only in keys no route reads.
+    pub fn deciding(&self) -> Vec<(&str, &str)> {
+        let mut pairs: Vec<(&str, &str)> = PARAMETERS
+            .iter()
+            .filter_map(|key| self.0.get(*key).map(|value| (*key, value.as_str())))
+            .collect();
+        pairs.sort_unstable();
+        pairs
     }
 
     /// A free-form parameter, if present.

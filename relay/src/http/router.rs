@@ -41,8 +41,9 @@ pub const MAX_HEADERS: usize = 100;
 /// (`ENAMETOOLONG`), so it is no file of ours.
 const MAX_SEGMENT_BYTES: usize = 255;
 
-/// 414 and 431 in the API's error shape, before any routing: hyper's own (bare) answers
-/// come only past twice these limits.
+/// 414 and 431 in the API's error shape, before any routing. What hyper cannot parse at
+/// all (a URL past 64 KiB, more than twice these header lines) it answers itself, and the
+/// socket layer gives that answer the same shape ([`crate::http::parse_errors`]).
 async fn request_limits(request: Request, next: Next) -> Response {
     let uri_bytes = request
         .uri()

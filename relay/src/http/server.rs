@@ -31,7 +31,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::pin::Pin;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-use std::task::{Context, Poll};
+use std::task::{ready, Context, Poll};
 use std::time::{Duration, Instant};
 
 use axum::extract::ConnectInfo;
@@ -42,6 +42,7 @@ use tokio::net::TcpStream;
 use tokio::sync::{watch, Notify};
 
 use crate::config::http::{Limits, MIN_CONNECTIONS};
+use crate::http::parse_errors;
 
 /// Files the relay holds besides its connections: the database and its WAL, the upstream
 /// and product-feed sockets, the listeners, the runtime's own.
@@ -294,10 +295,17 @@ fn make_room(open: &HashMap<u64, Arc<Connection>>, client: IpAddr) -> Option<(u6
         .map(|(id, _)| (*id, "evicted_busiest_client"))
 }
 
-/// The socket, noting when a request's first byte arrives and when a response's bytes go.
+/// The socket, noting when a request's first byte arrives and when a response's bytes go,
+/// and sending hyper's bare answer to a request it cannot parse in the API's JSON error
+/// shape ([`parse_errors`]).
+///
+/// It is not vectored, so hyper writes one flat buffer in order (its `WriteStrategy::Flatten`)
+/// and that answer, always the last bytes hyper writes, is at the end of one write.
 struct Tracked {
     stream: TcpStream,
     connection: Arc<Connection>,
+    /// The JSON answer sent in place of hyper's bare one, and how many of its bytes are out.
+    replacement: Option<(Vec<u8>, usize)>,
 }
 
 impl AsyncRead for Tracked {
@@ -341,8 +349,32 @@ impl AsyncWrite for Tracked {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
-        let polled = Pin::new(&mut self.stream).poll_write(cx, buf);
-        self.note_sent(&polled);
+        let this = &mut *self;
+        if this.replacement.is_none() {
+            if let Some(bare) = parse_errors::bare_answer_at(buf) {
+                if bare.at > 0 {
+                    // A pipelined good answer before it goes out as it is; hyper then
+                    // offers the rest, which starts with the bare answer, again.
+                    let polled = Pin::new(&mut this.stream).poll_write(cx, &buf[..bare.at]);
+                    this.note_sent(&polled);
+                    return polled;
+                }
+                this.replacement = Some((parse_errors::json_answer(&bare), 0));
+            }
+        }
+        if let Some((answer, sent)) = &mut this.replacement {
+            while *sent < answer.len() {
+                match ready!(Pin::new(&mut this.stream).poll_write(cx, &answer[*sent..])) {
+                    Ok(0) => return Poll::Ready(Err(std::io::ErrorKind::WriteZero.into())),
+                    Ok(n) => *sent += n,
+                    Err(error) => return Poll::Ready(Err(error)),
+                }
+            }
+            // hyper's bytes were all replaced (and hyper writes nothing after them).
+            return Poll::Ready(Ok(buf.len()));
+        }
+        let polled = Pin::new(&mut this.stream).poll_write(cx, buf);
+        this.note_sent(&polled);
         polled
     }
 
@@ -354,18 +386,8 @@ impl AsyncWrite for Tracked {
         Pin::new(&mut self.stream).poll_shutdown(cx)
     }
 
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> Poll<std::io::Result<usize>> {
-        let polled = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
-        self.note_sent(&polled);
-        polled
-    }
-
     fn is_write_vectored(&self) -> bool {
-        self.stream.is_write_vectored()
+        false
     }
 }
 
@@ -507,6 +529,7 @@ async fn serve_connection(
     let io = TokioIo::new(Tracked {
         stream,
         connection: connection.clone(),
+        replacement: None,
     });
     let service = hyper::service::service_fn({
         let connection = connection.clone();
@@ -533,7 +556,7 @@ async fn serve_connection(
     builder
         .timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout + limits.idle_timeout)
-        // Room for the JSON 431 of `http::limits` before hyper's own bare one.
+        // Room for the router's 431 (which says which limit) before hyper's own.
         .max_headers(crate::http::MAX_HEADERS * 2);
     let served = builder.serve_connection(io, service);
     tokio::pin!(served);

@@ -62,12 +62,15 @@ async fn fetch_and_apply<S: UpstreamSource>(
 ) -> Result<SyncReport, SyncError> {
     let fetched = source.fetch(cursor).await?;
     let store = store.clone();
+    let redactor = source.redactor();
     // Parsing and the write transaction are CPU and disk work: keep them off the async workers.
     let applied = tokio::task::spawn_blocking(move || {
-        let batch = read_response(&fetched, settings.zone)?;
-        let warnings = batch.warnings.total();
+        let mut batch = read_response(&fetched, settings.zone)?;
+        let redacted = redact_batch(&mut batch, &redactor);
+        let warnings = batch.warnings.total() + redacted.len() as u64;
         let mut store = lock(&store);
         log_cut_comments(&batch, &mut store);
+        log_redacted(&redacted, &mut store);
         let applied = store
             .apply(&batch, started_at, cursor)
             .map_err(|e| SyncError::Store(e.to_string()))?;
@@ -80,6 +83,65 @@ async fn fetch_and_apply<S: UpstreamSource>(
         cursor,
         warnings: applied.1,
     })
+}
+
+/// The key taken out of every string of `batch` that carries it (a comment quoting a URL
+/// with `k=` in it, or a hostile upstream echoing the request into a 200's data): those are
+/// stored, served and put in feeds, and the key leaves the process only to the upstream.
+/// Returns each review that had it, by order and product (`None`: the order's own).
+fn redact_batch(
+    batch: &mut stele_core::normalise::Batch,
+    redactor: &crate::ingest::upstream::Redactor,
+) -> Vec<(stele_core::records::OrderRef, Option<String>)> {
+    let mut redacted = Vec::new();
+    let mut redact = |text: &mut String| match redactor.redacted(text) {
+        Some(clean) => {
+            *text = clean;
+            true
+        }
+        None => false,
+    };
+    for order in &mut batch.orders {
+        if order.comment.as_mut().is_some_and(&mut redact) {
+            redacted.push((order.order.clone(), None));
+        }
+    }
+    for review in &mut batch.product_reviews {
+        let in_id = redact(&mut review.product_id);
+        let in_comment = review.comment.as_mut().is_some_and(&mut redact);
+        if in_id || in_comment {
+            redacted.push((review.order.clone(), Some(review.product_id.clone())));
+        }
+    }
+    redacted
+}
+
+/// One warning per review that carried the key, naming it by its public id (the key and
+/// the order number stay out of the log).
+fn log_redacted(redacted: &[(stele_core::records::OrderRef, Option<String>)], store: &mut Store) {
+    if redacted.is_empty() {
+        return;
+    }
+    let Ok(secret) = store.public_id_secret() else {
+        return;
+    };
+    let key = stele_core::id::PublicIdKey::new(&secret);
+    for (order, product) in redacted.iter().take(LOGGED_CUTS) {
+        let review = match product {
+            Some(product) => key.product_review_id(order, product),
+            None => key.order_feedback_id(order),
+        };
+        tracing::warn!(
+            review,
+            "the upstream's data carried the REST key: it is stored and served as <REST key> (STELE_HIDE_IDS={review} hides the review); the key may have leaked elsewhere: rotate it in Retargeting"
+        );
+    }
+    if redacted.len() > LOGGED_CUTS {
+        tracing::warn!(
+            more = redacted.len() - LOGGED_CUTS,
+            "more reviews carried the REST key"
+        );
+    }
 }
 
 /// At most this many cut comments are logged one by one; the rest are counted.

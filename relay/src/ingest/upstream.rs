@@ -73,6 +73,15 @@ impl Redactor {
         }
     }
 
+    /// `text` with every writing of the key replaced by `<REST key>`, if it has one; its
+    /// other characters (a comment's line breaks) kept.
+    pub fn redacted(&self, text: &str) -> Option<String> {
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .any(|at| self.key_at(bytes, at).is_some())
+            .then(|| self.without_key(text))
+    }
+
     /// `text` with every writing of the key replaced by `<REST key>`.
     fn without_key(&self, text: &str) -> String {
         if self.key.is_empty() {

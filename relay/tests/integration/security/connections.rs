@@ -59,15 +59,7 @@ fn served_with_orders(
         .envs(settings.iter().copied());
     let served = Served::start(command, dir);
     // Wait for the first sync, so the requests below measure the server, not a sync.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while served.get("/readyz").0 != 200 {
-        assert!(
-            Instant::now() < deadline,
-            "never ready: {}",
-            served.logged()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    served.wait_ready();
     (served, upstream)
 }
 

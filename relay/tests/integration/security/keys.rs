@@ -267,3 +267,78 @@ fn an_upstream_that_echoes_the_key_never_gets_it_stored_logged_served_or_printed
         );
     }
 }
+
+/// A 200 whose data quotes the key (a comment pasting a URL with `k=`, or a hostile upstream
+/// echoing the request into a review): the key is taken out before anything is stored, so
+/// no route, fragment, feed or file shows it, and the log names the review instead.
+#[test]
+fn a_good_answer_quoting_the_key_in_its_reviews_never_gets_it_stored_or_served() {
+    let at = stele_relay::model::store::now().unix() - 3600;
+    let encoded: String = form_urlencoded::byte_serialize(KEY.as_bytes()).collect();
+    let order = order_json(
+        1,
+        at,
+        &[(
+            "p1",
+            at,
+            Some(10),
+            Some(&format!(
+                "Great.\nSee https://shop.example/?k={} and {}",
+                escaped(KEY),
+                KEY
+            )),
+        )],
+    )
+    .replace("\"order 1\"", &format!("\"quoting k={encoded}\""));
+    let upstream = FakeUpstream::start_in_background(Behaviour::Body(success(&[order])));
+    let dir = tempfile::tempdir().unwrap();
+    let mut command = with_credentials(relay(), &upstream.url);
+    command
+        .arg("serve")
+        .env("STELE_DB", dir.path().join("stele.db"))
+        .env("STELE_RATE_LIMIT", "0")
+        .env("RUST_LOG", "info");
+    let mut served = Served::start(command, dir.path());
+    served.wait_ready();
+    let mut answers = Vec::new();
+    for path in [
+        "/v1/shop",
+        "/v1/testimonials",
+        "/v1/products/p1",
+        "/v1/products/p1/reviews",
+        "/v1/products/p1/embed.html",
+        "/v1/shop/embed.html",
+        "/v1/feeds/google-product-reviews.xml",
+    ] {
+        let (status, body) = served.get(path);
+        answers.push((path, status, body));
+    }
+    served.stop();
+    let logged = served.logged();
+    let (_, reviews_status, reviews) = &answers[3];
+    assert_eq!(*reviews_status, 200, "{reviews}");
+    assert!(
+        reviews.contains("Great.") && reviews.contains("<REST key>"),
+        "the review is kept, with the key taken out: {reviews}"
+    );
+    let (_, _, testimonials) = &answers[1];
+    assert!(
+        testimonials.contains("quoting k=<REST key>"),
+        "the order's feedback is kept, with the key taken out: {testimonials}"
+    );
+    for (path, _, body) in &answers {
+        assert!(!decoded(body).contains(KEY), "the key in {path}: {body}");
+    }
+    assert!(
+        !decoded(&logged).contains(KEY),
+        "the key in the log: {logged}"
+    );
+    assert!(
+        logged.contains("carried the REST key") && logged.contains("STELE_HIDE_IDS="),
+        "the log names the reviews: {logged}"
+    );
+    assert!(
+        !contains(&bytes_of_dir(dir.path()), KEY),
+        "the key is in the database or a file beside it"
+    );
+}

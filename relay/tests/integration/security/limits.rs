@@ -1,5 +1,5 @@
-//! The smaller limits: one JSON error shape for every error answer (400, 404, 414, 431 and
-//! the file server's), no 60 KB parameter echoed back, no 500 for a long file name, a 400
+//! The smaller limits: one JSON error shape for every error answer (400, 404, 414, 431,
+//! the file server's and hyper's own), no 60 KB parameter echoed back, no 500 for a long file name, a 400
 //! for an image language that does not exist, 304s that render nothing, one budget per
 //! IPv6 /64, and a JSON "listening" line with STELE_LOG_FORMAT=json.
 
@@ -125,6 +125,143 @@ async fn every_error_answer_has_the_one_json_shape() {
     }
 }
 
+/// One answer read off a socket: its status, its headers (names in lower case), its body.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Answer {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Writes `request` as it is to a new connection and reads every answer until the server
+/// closes it (each framed by its `content-length`).
+fn exchange(address: SocketAddr, request: &[u8]) -> Vec<Answer> {
+    use std::io::{Read, Write};
+    let mut socket = std::net::TcpStream::connect(address).unwrap();
+    socket
+        .set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .unwrap();
+    socket.write_all(request).unwrap();
+    let mut read = Vec::new();
+    socket.read_to_end(&mut read).unwrap();
+    let mut answers = Vec::new();
+    let mut rest = &read[..];
+    while !rest.is_empty() {
+        let end = rest
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .unwrap_or_else(|| panic!("no end of head in {:?}", String::from_utf8_lossy(rest)));
+        let head = std::str::from_utf8(&rest[..end]).unwrap();
+        let mut lines = head.split("\r\n");
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
+        let headers: Vec<(String, String)> = lines
+            .map(|line| {
+                let (name, value) = line.split_once(':').unwrap();
+                (name.to_ascii_lowercase(), value.trim().to_owned())
+            })
+            .collect();
+        let length: usize = headers
+            .iter()
+            .find(|(n, _)| n == "content-length")
+            .map_or(0, |(_, v)| v.parse().unwrap());
+        let body = &rest[end + 4..end + 4 + length];
+        answers.push(Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(body).into_owned(),
+        });
+        rest = &rest[end + 4 + length..];
+    }
+    answers
+}
+
+/// What hyper answers itself (a request it cannot parse, a URL past its 64 KiB, more header
+/// lines than it has room for) comes in the one JSON shape too, with `no-store`, and after
+/// a pipelined good answer that answer is whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_hyper_cannot_parse_get_the_one_json_shape_over_a_real_socket() {
+    let address = serve_in_background(app_with(HttpSettings::default())).await;
+    let huge_uri = format!(
+        "GET /v1/shop?x={} HTTP/1.1\r\nHost: shop.example\r\n\r\n",
+        "a".repeat(70_000)
+    );
+    let many_headers = format!(
+        "GET /v1/shop HTTP/1.1\r\nHost: shop.example\r\n{}\r\n",
+        (0..250)
+            .map(|n| format!("X-H{n}: 1\r\n"))
+            .collect::<String>()
+    );
+    let pipelined = "GET /v1/shop HTTP/1.1\r\nHost: shop.example\r\n\r\nGARBAGE\r\n\r\n";
+    let cases: [(&str, String, u16, &str); 4] = [
+        ("not HTTP", "GARBAGE\r\n\r\n".into(), 400, "bad_request"),
+        ("a 70,000-byte URL", huge_uri, 414, "uri_too_long"),
+        ("250 header lines", many_headers, 431, "headers_too_large"),
+        (
+            "garbage after a good request",
+            pipelined.into(),
+            400,
+            "bad_request",
+        ),
+    ];
+    for (what, request, status, code) in cases {
+        let answers = tokio::task::spawn_blocking(move || exchange(address, request.as_bytes()))
+            .await
+            .unwrap();
+        let error = answers
+            .last()
+            .unwrap_or_else(|| panic!("{what}: no answer"));
+        assert_eq!(error.status, status, "{what}: {}", error.body);
+        assert_error_shape(
+            what,
+            StatusCode::from_u16(status).unwrap(),
+            &error.body,
+            error.header("content-type").map(str::to_owned),
+            code,
+        );
+        assert_eq!(error.header("cache-control"), Some("no-store"), "{what}");
+        assert_eq!(
+            error.header("x-content-type-options"),
+            Some("nosniff"),
+            "{what}"
+        );
+        assert_eq!(error.header("connection"), Some("close"), "{what}");
+        assert!(error.header("date").is_some(), "{what}");
+        if what.contains("good request") {
+            assert_eq!(answers.len(), 2, "{what}");
+            let alone = tokio::task::spawn_blocking(move || {
+                let request =
+                    "GET /v1/shop HTTP/1.1\r\nHost: shop.example\r\nConnection: close\r\n\r\n";
+                exchange(address, request.as_bytes())
+            })
+            .await
+            .unwrap();
+            assert_eq!(answers[0].status, 200, "{what}");
+            assert_eq!(
+                answers[0].body, alone[0].body,
+                "{what}: the good answer is whole"
+            );
+            assert!(answers[0].body.starts_with('{'), "{}", answers[0].body);
+        } else {
+            assert_eq!(answers.len(), 1, "{what}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn a_60_kb_parameter_is_not_echoed_back() {
     let app = app_with(HttpSettings::default());
@@ -156,8 +293,12 @@ async fn a_rating_image_in_a_language_that_does_not_exist_is_a_400() {
     );
 }
 
-#[tokio::test]
-async fn a_304_is_answered_without_rendering_the_answer_again() {
+/// The relay's layers over one route, `/counted`, that counts how often it renders.
+fn counted_app() -> (
+    axum::Router,
+    stele_relay::http::state::AppState,
+    Arc<AtomicUsize>,
+) {
     let now = stele_relay::model::store::now().unix();
     let state = state_of(
         &[order_json(
@@ -165,7 +306,10 @@ async fn a_304_is_answered_without_rendering_the_answer_again() {
             now - 3600,
             &[("p1", now - 3600, Some(9), Some("bună"))],
         )],
-        HttpSettings::default(),
+        HttpSettings {
+            rate_limit: None,
+            ..Default::default()
+        },
     );
     let rendered = Arc::new(AtomicUsize::new(0));
     let api = axum::Router::new().route(
@@ -182,24 +326,29 @@ async fn a_304_is_answered_without_rendering_the_answer_again() {
         }),
     );
     let app = stele_relay::http::with_middleware(api, state.clone());
+    (app, state, rendered)
+}
+
+/// Asks `app` for `uri` with `If-None-Match: etag` and expects a 304 carrying it.
+async fn revalidate(app: &axum::Router, uri: &str, etag: &header::HeaderValue) {
+    let request = Request::get(uri)
+        .header(header::IF_NONE_MATCH, etag.clone())
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    assert_eq!(response.status(), StatusCode::NOT_MODIFIED, "{uri}");
+    assert_eq!(response.headers()[header::ETAG], etag);
+    assert!(response.headers().contains_key(header::CACHE_CONTROL));
+}
+
+#[tokio::test]
+async fn a_304_is_answered_without_rendering_the_answer_again() {
+    let (app, state, rendered) = counted_app();
     let response = app.clone().oneshot(get("/counted")).await.unwrap();
     let etag = response.headers()[header::ETAG].clone();
-    let revalidate = |times: usize| {
-        let (app, etag) = (app.clone(), etag.clone());
-        async move {
-            for _ in 0..times {
-                let request = Request::get("/counted")
-                    .header(header::IF_NONE_MATCH, etag.clone())
-                    .body(Body::empty())
-                    .unwrap();
-                let response = app.clone().oneshot(request).await.unwrap();
-                assert_eq!(response.status(), StatusCode::NOT_MODIFIED);
-                assert_eq!(response.headers()[header::ETAG], etag);
-                assert!(response.headers().contains_key(header::CACHE_CONTROL));
-            }
-        }
-    };
-    revalidate(5).await;
+    for _ in 0..5 {
+        revalidate(&app, "/counted", &etag).await;
+    }
     assert_eq!(
         rendered.load(Ordering::SeqCst),
         1,
@@ -207,8 +356,29 @@ async fn a_304_is_answered_without_rendering_the_answer_again() {
     );
     // A new snapshot: the next revalidation renders once, then 304s are free again.
     state.replace_snapshot(stele_relay::model::snapshot::Snapshot::default());
-    revalidate(3).await;
+    for _ in 0..3 {
+        revalidate(&app, "/counted", &etag).await;
+    }
     assert_eq!(rendered.load(Ordering::SeqCst), 2);
+}
+
+/// A client revalidating with a new cache buster each time (`?v=1`, `?v=2`, …, more than
+/// the memo holds) neither grows the memo nor flushes it: a key no route reads does not
+/// change the answer, so each of those is the one answer already rendered.
+#[tokio::test]
+async fn cache_busters_neither_grow_nor_flush_the_304_memo() {
+    let (app, _, rendered) = counted_app();
+    let response = app.clone().oneshot(get("/counted")).await.unwrap();
+    let etag = response.headers()[header::ETAG].clone();
+    for n in 0..25_000 {
+        revalidate(&app, &format!("/counted?v={n}&_={n}"), &etag).await;
+    }
+    revalidate(&app, "/counted", &etag).await;
+    assert_eq!(
+        rendered.load(Ordering::SeqCst),
+        1,
+        "a cache-busted revalidation rendered the answer again"
+    );
 }
 
 #[tokio::test]

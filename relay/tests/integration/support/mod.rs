@@ -206,6 +206,19 @@ impl Served {
         get(&self.address, path)
     }
 
+    /// Waits (20 s at most) until `/readyz` answers 200: the first sync's data is served.
+    pub fn wait_ready(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while self.get("/readyz").0 != 200 {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "never ready: {}",
+                self.logged()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+
     /// Its process id.
     pub fn pid(&self) -> u32 {
         self.child.id()
