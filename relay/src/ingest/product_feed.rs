@@ -99,11 +99,14 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<ParsedFeed, Produc
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(body);
-    let headers = reader.headers().map_err(|e| ProductFeedError::Csv {
-        line: e.position().map_or(1, |p| p.line()),
-        reason: e.to_string(),
-    })?;
-    let columns = Columns::find(headers)?;
+    let headers = reader
+        .headers()
+        .map_err(|e| ProductFeedError::Csv {
+            line: e.position().map_or(1, |p| p.line()),
+            reason: e.to_string(),
+        })?
+        .clone();
+    let columns = Columns::find(&headers)?;
     let headers_len = headers.len();
     let mut parsed = ParsedFeed::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -121,6 +124,10 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<ParsedFeed, Produc
             }
         }
         let line = record.position().map_or(line, |p| p.line());
+        let start = record.position().map_or(0, |p| p.byte() as usize);
+        let raw = body
+            .get(start..reader.position().byte() as usize)
+            .unwrap_or_default();
         if record.iter().any(|cell| cell.contains(&0)) {
             parsed.warnings.push(format!(
                 "line {line}: binary data (a NUL byte) in the row; this row is skipped (is the URL a CSV file?)"
@@ -135,10 +142,16 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<ParsedFeed, Produc
             ));
             continue;
         }
-        let fields: Vec<String> = record
+        let mut fields: Vec<String> = record
             .iter()
             .map(|cell| String::from_utf8_lossy(cell).trim().to_owned())
             .collect();
+        if let Some(warning) = misshapen(&mut fields, raw, &headers, &columns) {
+            parsed.warnings.push(format!("line {line}: {warning}"));
+            if fields.is_empty() {
+                continue;
+            }
+        }
         if fields.iter().any(|f| f.contains('\u{fffd}')) {
             parsed.warnings.push(format!(
                 "line {line}: not UTF-8 text; unreadable characters show as U+FFFD (export the feed as UTF-8)"
@@ -180,6 +193,102 @@ fn swallowed_rows(record: &csv::ByteRecord, columns: usize) -> Option<usize> {
         .filter(|line| line.iter().filter(|b| **b == b',').count() >= columns - 1)
         .count();
     (rows > 0).then_some(rows)
+}
+
+/// What is wrong with a row's shape, if anything, having made it safe to read:
+///
+/// - more cells than the header (not counting empty ones at the end): a quote or comma that
+///   is not written right split a cell, so every cell after it, the price too, would be read
+///   from the wrong column. `fields` is emptied: the row is skipped.
+/// - fewer cells: the missing ones are read as empty, and named.
+/// - text after a cell's closing quote (`"Shirt "XL"` or `"12"9.90`): the CSV reader drops
+///   those quotes and joins the text, so what it reads is not what the shop wrote. A price
+///   read that way is left out rather than published wrong.
+fn misshapen(
+    fields: &mut Vec<String>,
+    raw: &[u8],
+    headers: &csv::StringRecord,
+    columns: &Columns,
+) -> Option<String> {
+    let wanted = headers.len();
+    let used = fields
+        .iter()
+        .rposition(|cell| !cell.is_empty())
+        .map_or(0, |last| last + 1);
+    if used > wanted {
+        fields.clear();
+        return Some(format!(
+            "{used} cells where the header has {wanted}: a quote or a comma inside a cell that \
+             is not quoted right split it, so the cells after it are in the wrong columns; this \
+             row is skipped (write the cell in quotes, with a quote inside doubled: \"\")"
+        ));
+    }
+    let mut problems = Vec::new();
+    if fields.len() < wanted {
+        let missing: Vec<&str> = headers.iter().skip(fields.len()).collect();
+        problems.push(format!(
+            "{} cells where the header has {wanted}; {} read as empty",
+            fields.len(),
+            missing.join(", ")
+        ));
+    }
+    for cell in text_after_closing_quote(raw) {
+        let column = headers.get(cell).unwrap_or("?");
+        let read = fields.get(cell).cloned().unwrap_or_default();
+        let is_price = [columns.price, columns.sale_price].contains(&Some(cell));
+        if is_price {
+            if let Some(field) = fields.get_mut(cell) {
+                field.clear();
+            }
+        }
+        problems.push(format!(
+            "text follows the closing quote in {column} (read as {read:?}{}): write the whole \
+             cell in quotes, with a quote inside doubled (\"\")",
+            if is_price {
+                "; the price is left out"
+            } else {
+                ""
+            }
+        ));
+    }
+    (!problems.is_empty()).then(|| problems.join("; "))
+}
+
+/// The cells (by index) of one raw CSV row where text follows a quoted part's closing quote:
+/// RFC 4180 allows only a delimiter or the row's end there.
+fn text_after_closing_quote(raw: &[u8]) -> Vec<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        Start,
+        Unquoted,
+        Quoted,
+        Closed,
+        /// Blanks after the closing quote: a quote now is text, not `""`.
+        ClosedBlank,
+    }
+    let (mut state, mut cell, mut found) = (State::Start, 0, Vec::new());
+    for &byte in raw {
+        state = match (state, byte) {
+            (State::Quoted, b'"') => State::Closed,
+            (State::Quoted, _) => State::Quoted,
+            // `""` inside quotes is one quote.
+            (State::Closed, b'"') => State::Quoted,
+            (_, b',') => {
+                cell += 1;
+                State::Start
+            }
+            (_, b'\r' | b'\n') => break,
+            (State::Start, b'"') => State::Quoted,
+            // Blanks are trimmed away.
+            (State::Closed | State::ClosedBlank, b' ' | b'\t') => State::ClosedBlank,
+            (State::Closed | State::ClosedBlank, _) => {
+                found.push(cell);
+                State::Unquoted
+            }
+            (State::Start | State::Unquoted, _) => State::Unquoted,
+        };
+    }
+    found
 }
 
 /// One row being read, and where its warnings go.
@@ -620,10 +729,11 @@ mod tests {
             "line 5: price \"0\" is zero",
             "line 5: GTIN \"5941234567891\" in extra data has a wrong length or check digit",
             "line 6: product id \"1\" is already on line 2; this row is skipped",
+            "line 7: 2 cells where the header has 5; price, stock, extra data read as empty",
         ] {
             assert!(warnings.contains(expected), "{expected:?} in\n{warnings}");
         }
-        assert_eq!(parsed.warnings.len(), 6, "{warnings}");
+        assert_eq!(parsed.warnings.len(), 7, "{warnings}");
     }
 
     #[test]
@@ -671,6 +781,56 @@ mod tests {
             parsed.warnings
         );
         assert_eq!(parsed.warnings.len(), 2, "{:?}", parsed.warnings);
+    }
+
+    #[test]
+    fn a_stray_quote_or_comma_never_shifts_a_price_into_another_column_silently() {
+        let csv = "product id,product name,price,stock\n\
+                   1,Shirt 12\" wide,19.90,3\n\
+                   2,\"Shirt \"XL\", blue,129.90,5\n\
+                   3,Cap,\"12\"9.90,4\n\
+                   4,\"Scarf\" \"red\",29.90,2\n\
+                   5,Hat,39.90\n\
+                   6,Belt,49.90,1,\n";
+        let parsed = parse(csv.as_bytes(), &ron()).unwrap();
+        let prices: Vec<(&str, Option<&str>)> = parsed
+            .entries
+            .iter()
+            .map(|e| {
+                let price = e.info.offer.as_ref().map(|o| o.price.as_str());
+                (e.product_id.as_str(), price)
+            })
+            .collect();
+        assert_eq!(
+            prices,
+            [
+                ("1", Some("19.90")),
+                ("3", None),
+                ("4", Some("29.90")),
+                ("5", Some("39.90")),
+                ("6", Some("49.90")),
+            ]
+        );
+        let warnings = &parsed.warnings;
+        assert_eq!(warnings.len(), 4, "{warnings:#?}");
+        assert!(
+            warnings[0].starts_with("line 3: 5 cells where the header has 4")
+                && warnings[0].contains("this row is skipped"),
+            "{warnings:#?}"
+        );
+        assert!(
+            warnings[1].starts_with("line 4: text follows the closing quote in price")
+                && warnings[1].contains("the price is left out"),
+            "{warnings:#?}"
+        );
+        assert!(
+            warnings[2].starts_with("line 5: text follows the closing quote in product name"),
+            "{warnings:#?}"
+        );
+        assert!(
+            warnings[3].starts_with("line 6: 3 cells where the header has 4; stock read as empty"),
+            "{warnings:#?}"
+        );
     }
 
     fn parsed_of(ids: std::ops::Range<u32>) -> ParsedFeed {
