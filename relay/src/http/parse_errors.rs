@@ -4,12 +4,15 @@
 //! lines than it has room for) never reaches the router: hyper answers it itself
 //! (`Server::on_error` in its `proto/h1/role.rs`) with a bare head and closes the
 //! connection, and has no hook to change that answer. Such a head is always the last
-//! thing hyper writes on a connection (it may follow a pipelined good answer in the same
-//! buffer), with no body and always in the same form:
+//! thing hyper writes on a connection, whole in its head buffer (hyper writes a head only
+//! once the bodies before it are out of its queue, though a pipelined good answer's head
+//! may precede it in that buffer), with no body and always in the same form:
 //!
 //! ```text
 //! HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\ndate: <IMF-fixdate>\r\n\r\n
 //! ```
+//!
+//! (`HTTP/1.0`, maybe with `connection: keep-alive`, after an HTTP/1.0 request.)
 //!
 //! [`bare_answer_at`] finds it at the end of what hyper writes, and [`json_answer`] is what
 //! the socket ([`crate::http::server`]) sends in its place: the same status and date, the
@@ -33,67 +36,85 @@ const BARE: [(StatusCode, fn() -> ApiError); 3] = [
     }),
 ];
 
-/// An IMF-fixdate is always this long: `Fri, 04 Dec 2026 18:54:19 GMT`.
-const DATE_BYTES: usize = 29;
+/// A bare head is short: its status line starts within this many bytes of the end.
+const MAX_BARE_BYTES: usize = 200;
 
 /// How far hyper's cached date may be from now for a head to be one hyper just wrote (it
 /// refreshes it every second): a response body that merely ends with such text is not.
 const DATE_SLACK: Duration = Duration::from_secs(60);
 
-/// hyper's head for `status` up to its date.
-fn bare_head_start(status: StatusCode) -> String {
-    format!(
-        "HTTP/1.1 {} {}\r\nconnection: close\r\ncontent-length: 0\r\ndate: ",
-        status.as_str(),
-        status.canonical_reason().unwrap_or_default()
-    )
-}
-
 /// A bare answer of hyper's found at the end of a write.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BareAnswer {
     /// Where it starts in the buffer (the bytes before it are an earlier, good answer).
     pub at: usize,
+    /// Its length, to the end of the buffer.
+    pub len: usize,
+    /// Its HTTP version: `HTTP/1.0` after an HTTP/1.0 request on the connection.
+    pub version: &'static str,
     /// What it answers, in the API's terms.
     pub error: ApiError,
     /// Its `date` value.
     pub date: String,
 }
 
-/// hyper's bare answer to a parse error, if `written` ends with one written just now.
+/// hyper's bare answer to a parse error, if `written` ends with one written just now: a
+/// status line of [`BARE`], then only `connection`, `content-length: 0` and a `date` within
+/// [`DATE_SLACK`] of now (hyper's `Server::on_error` head, as `enforce_version` may adjust it).
 pub fn bare_answer_at(written: &[u8]) -> Option<BareAnswer> {
-    const END: &[u8] = b"\r\n\r\n";
-    let rest = written.strip_suffix(END)?;
-    let date_at = rest.len().checked_sub(DATE_BYTES)?;
-    let date = std::str::from_utf8(&rest[date_at..]).ok()?;
+    let rest = written.strip_suffix(b"\r\n\r\n")?;
+    let from = rest.len().saturating_sub(MAX_BARE_BYTES);
+    let at = (from..rest.len())
+        .rev()
+        .find(|&i| rest[i..].starts_with(b"HTTP/1."))?;
+    let head = std::str::from_utf8(&rest[at..]).ok()?;
+    let mut lines = head.split("\r\n");
+    let status_line = lines.next()?;
+    let (version, status_text) = [("HTTP/1.1", "HTTP/1.1 "), ("HTTP/1.0", "HTTP/1.0 ")]
+        .into_iter()
+        .find_map(|(version, prefix)| Some((version, status_line.strip_prefix(prefix)?)))?;
+    let error = BARE.iter().find_map(|(status, error)| {
+        let line = format!(
+            "{} {}",
+            status.as_str(),
+            status.canonical_reason().unwrap_or_default()
+        );
+        (status_text == line).then(error)
+    })?;
+    let mut date = None;
+    for line in lines {
+        match line.split_once(": ")? {
+            ("connection", "close" | "keep-alive") | ("content-length", "0") => {}
+            ("date", value) => date = Some(value),
+            _ => return None,
+        }
+    }
+    let date = date?;
     let when = httpdate::parse_http_date(date).ok()?;
     let now = SystemTime::now();
     let age = now
         .duration_since(when)
         .or_else(|_| when.duration_since(now))
         .unwrap_or(Duration::MAX);
-    if age > DATE_SLACK {
-        return None;
-    }
-    let head = &rest[..date_at];
-    BARE.iter().find_map(|(status, error)| {
-        let start = bare_head_start(*status);
-        head.ends_with(start.as_bytes()).then(|| BareAnswer {
-            at: head.len() - start.len(),
-            error: error(),
-            date: date.to_owned(),
-        })
+    (age <= DATE_SLACK).then(|| BareAnswer {
+        at,
+        len: written.len() - at,
+        version,
+        error,
+        date: date.to_owned(),
     })
 }
 
-/// The whole answer sent instead of `bare`: its status and date, the JSON error body.
+/// The whole answer sent instead of `bare`: its version, status and date, the JSON error
+/// body, and `connection: close` (hyper closes the connection after a parse error).
 pub fn json_answer(bare: &BareAnswer) -> Vec<u8> {
     let body = bare.error.body_json();
     let status = bare.error.status();
     let mut answer = format!(
-        "HTTP/1.1 {} {}\r\ncontent-type: application/json\r\ncache-control: {}\r\n\
+        "{} {} {}\r\ncontent-type: application/json\r\ncache-control: {}\r\n\
          x-content-type-options: nosniff\r\nconnection: close\r\ncontent-length: {}\r\n\
          date: {}\r\n\r\n",
+        bare.version,
         status.as_str(),
         status.canonical_reason().unwrap_or_default(),
         crate::delivery::NO_STORE,
@@ -125,6 +146,7 @@ mod tests {
         ] {
             let found = bare_answer_at(bare(status).as_bytes()).expect(status);
             assert_eq!((found.at, found.error.code()), (0, code));
+            assert_eq!(found.len, bare(status).len());
             let good = "HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}";
             let found = bare_answer_at(format!("{good}{}", bare(status)).as_bytes());
             assert_eq!(found.map(|f| f.at), Some(good.len()), "{status}");
@@ -132,9 +154,37 @@ mod tests {
     }
 
     #[test]
+    fn after_an_http_1_0_request_the_head_hyper_adjusts_is_found_and_kept_in_1_0() {
+        let date = httpdate::fmt_http_date(SystemTime::now());
+        let head = format!(
+            "HTTP/1.0 400 Bad Request\r\ncontent-length: 0\r\nconnection: keep-alive\r\ndate: {date}\r\n\r\n"
+        );
+        let found = bare_answer_at(head.as_bytes()).unwrap();
+        assert_eq!(
+            (found.at, found.len, found.version),
+            (0, head.len(), "HTTP/1.0")
+        );
+        let answer = String::from_utf8(json_answer(&found)).unwrap();
+        assert!(
+            answer.starts_with("HTTP/1.0 400 Bad Request\r\n"),
+            "{answer}"
+        );
+        assert!(answer.contains("\r\nconnection: close\r\n"), "{answer}");
+    }
+
+    #[test]
     fn other_heads_and_old_dates_are_left_alone() {
         let ok = bare("200 OK");
         assert_eq!(bare_answer_at(ok.as_bytes()), None);
+        let date = httpdate::fmt_http_date(SystemTime::now());
+        let more = format!(
+            "HTTP/1.1 400 Bad Request\r\ncontent-type: text/plain\r\ncontent-length: 0\r\ndate: {date}\r\n\r\n"
+        );
+        assert_eq!(
+            bare_answer_at(more.as_bytes()),
+            None,
+            "a head with other headers"
+        );
         let old = "HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\
                    date: Sun, 06 Nov 1994 08:49:37 GMT\r\n\r\n";
         assert_eq!(bare_answer_at(old.as_bytes()), None);

@@ -298,16 +298,23 @@ fn make_room(open: &HashMap<u64, Arc<Connection>>, client: IpAddr) -> Option<(u6
 /// The socket, noting when a request's first byte arrives and when a response's bytes go,
 /// and sending hyper's bare answer to a request it cannot parse in the API's JSON error
 /// shape ([`parse_errors`]).
-///
-/// It is not vectored, so hyper writes one flat buffer in order (its `WriteStrategy::Flatten`)
-/// and that answer, always the last bytes hyper writes, is at the end of one write.
 struct Tracked {
     stream: TcpStream,
     connection: Arc<Connection>,
-    /// The JSON answer sent in place of hyper's bare one, and how many of its bytes are out.
-    replacement: Option<(Vec<u8>, usize)>,
+    rewrite: Rewrite,
 }
 
+/// Where the socket is in replacing hyper's bare answer to a parse error.
+enum Rewrite {
+    /// None seen: bytes go out as hyper writes them.
+    None,
+    /// Seen at the end of what hyper offers: the bytes before it go out first.
+    Pending(parse_errors::BareAnswer),
+    /// The JSON answer in its place, and how many of its bytes are out.
+    Sending(Vec<u8>, usize),
+    /// Sent: hyper writes nothing after a parse error's answer, and nothing else may go.
+    Done,
+}
 impl AsyncRead for Tracked {
     fn poll_read(
         mut self: Pin<&mut Self>,
@@ -341,6 +348,76 @@ impl Tracked {
             clock.store(now_ms(), Ordering::Release);
         }
     }
+
+    /// Writes what hyper offers in `bufs`, or, once they end with hyper's bare answer to a
+    /// parse error, the bytes before it and then the JSON answer in its place.
+    fn poll_send(
+        &mut self,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        let total: usize = bufs.iter().map(|b| b.len()).sum();
+        if let Rewrite::None = self.rewrite {
+            // hyper's head buffer is one slice, and the bare answer is whole at its end.
+            if let Some(last) = bufs.iter().rev().find(|b| !b.is_empty()) {
+                if let Some(bare) = parse_errors::bare_answer_at(last) {
+                    self.rewrite = Rewrite::Pending(bare);
+                }
+            }
+        }
+        loop {
+            match &mut self.rewrite {
+                Rewrite::None => {
+                    let polled = Pin::new(&mut self.stream).poll_write_vectored(cx, bufs);
+                    self.note_sent(&polled);
+                    return polled;
+                }
+                Rewrite::Pending(bare) => {
+                    let before = total.saturating_sub(bare.len);
+                    if before > 0 {
+                        // A pipelined good answer goes out as it is; hyper then offers
+                        // the rest, which ends with the bare answer, again.
+                        let slices = first_bytes(bufs, before);
+                        let polled = Pin::new(&mut self.stream).poll_write_vectored(cx, &slices);
+                        self.note_sent(&polled);
+                        return polled;
+                    }
+                    self.rewrite = Rewrite::Sending(parse_errors::json_answer(bare), 0);
+                }
+                Rewrite::Sending(answer, sent) => {
+                    while *sent < answer.len() {
+                        let polled =
+                            ready!(Pin::new(&mut self.stream).poll_write(cx, &answer[*sent..]));
+                        match polled {
+                            Ok(0) => return Poll::Ready(Err(std::io::ErrorKind::WriteZero.into())),
+                            Ok(n) => *sent += n,
+                            Err(error) => return Poll::Ready(Err(error)),
+                        }
+                    }
+                    self.rewrite = Rewrite::Done;
+                    // hyper's bytes were all replaced.
+                    return Poll::Ready(Ok(total));
+                }
+                Rewrite::Done => return Poll::Ready(Err(std::io::Error::other(
+                    "the connection's last answer (to a request that could not be parsed) is sent",
+                ))),
+            }
+        }
+    }
+}
+
+/// The first `n` bytes of `bufs`.
+fn first_bytes<'a>(bufs: &'a [std::io::IoSlice<'a>], mut n: usize) -> Vec<std::io::IoSlice<'a>> {
+    let mut slices = Vec::new();
+    for buf in bufs {
+        if n == 0 {
+            break;
+        }
+        let take = n.min(buf.len());
+        slices.push(std::io::IoSlice::new(&buf[..take]));
+        n -= take;
+    }
+    slices
 }
 
 impl AsyncWrite for Tracked {
@@ -349,33 +426,19 @@ impl AsyncWrite for Tracked {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
-        let this = &mut *self;
-        if this.replacement.is_none() {
-            if let Some(bare) = parse_errors::bare_answer_at(buf) {
-                if bare.at > 0 {
-                    // A pipelined good answer before it goes out as it is; hyper then
-                    // offers the rest, which starts with the bare answer, again.
-                    let polled = Pin::new(&mut this.stream).poll_write(cx, &buf[..bare.at]);
-                    this.note_sent(&polled);
-                    return polled;
-                }
-                this.replacement = Some((parse_errors::json_answer(&bare), 0));
-            }
-        }
-        if let Some((answer, sent)) = &mut this.replacement {
-            while *sent < answer.len() {
-                match ready!(Pin::new(&mut this.stream).poll_write(cx, &answer[*sent..])) {
-                    Ok(0) => return Poll::Ready(Err(std::io::ErrorKind::WriteZero.into())),
-                    Ok(n) => *sent += n,
-                    Err(error) => return Poll::Ready(Err(error)),
-                }
-            }
-            // hyper's bytes were all replaced (and hyper writes nothing after them).
-            return Poll::Ready(Ok(buf.len()));
-        }
-        let polled = Pin::new(&mut this.stream).poll_write(cx, buf);
-        this.note_sent(&polled);
-        polled
+        self.poll_send(cx, &[std::io::IoSlice::new(buf)])
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        self.poll_send(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
@@ -384,10 +447,6 @@ impl AsyncWrite for Tracked {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.stream).poll_shutdown(cx)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        false
     }
 }
 
@@ -529,7 +588,7 @@ async fn serve_connection(
     let io = TokioIo::new(Tracked {
         stream,
         connection: connection.clone(),
-        replacement: None,
+        rewrite: Rewrite::None,
     });
     let service = hyper::service::service_fn({
         let connection = connection.clone();

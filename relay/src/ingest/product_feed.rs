@@ -123,11 +123,19 @@ pub fn parse(csv_bytes: &[u8], currency: &Currency) -> Result<ParsedFeed, Produc
                 continue;
             }
         }
-        let line = record.position().map_or(line, |p| p.line());
         let start = record.position().map_or(0, |p| p.byte() as usize);
         let raw = body
             .get(start..reader.position().byte() as usize)
             .unwrap_or_default();
+        // After a CRLF (or a blank line) the record's position is at a line break the
+        // reader ended the previous record before: the row, and its line, start after it.
+        let breaks = raw
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(raw.len());
+        let (skipped, raw) = raw.split_at(breaks);
+        let line = record.position().map_or(line, |p| p.line())
+            + skipped.iter().filter(|b| **b == b'\n').count() as u64;
         if record.iter().any(|cell| cell.contains(&0)) {
             parsed.warnings.push(format!(
                 "line {line}: binary data (a NUL byte) in the row; this row is skipped (is the URL a CSV file?)"
@@ -210,7 +218,11 @@ fn misshapen(
     headers: &csv::StringRecord,
     columns: &Columns,
 ) -> Option<String> {
-    let wanted = headers.len();
+    // Empty names at the header's end (`id,name,price,,`) are no columns.
+    let wanted = (0..headers.len())
+        .rev()
+        .find(|&i| !headers[i].trim().is_empty())
+        .map_or(0, |last| last + 1);
     let used = fields
         .iter()
         .rposition(|cell| !cell.is_empty())
@@ -225,7 +237,7 @@ fn misshapen(
     }
     let mut problems = Vec::new();
     if fields.len() < wanted {
-        let missing: Vec<&str> = headers.iter().skip(fields.len()).collect();
+        let missing: Vec<&str> = headers.iter().take(wanted).skip(fields.len()).collect();
         problems.push(format!(
             "{} cells where the header has {wanted}; {} read as empty",
             fields.len(),
@@ -792,6 +804,14 @@ mod tests {
                    4,\"Scarf\" \"red\",29.90,2\n\
                    5,Hat,39.90\n\
                    6,Belt,49.90,1,\n";
+        // As a spreadsheet writes it: CRLF, and the header with empty columns at its end.
+        let crlf = csv
+            .replacen("stock\n", "stock,,\n", 1)
+            .replace('\n', "\r\n");
+        assert_eq!(
+            parse(crlf.as_bytes(), &ron()).unwrap().warnings,
+            parse(csv.as_bytes(), &ron()).unwrap().warnings
+        );
         let parsed = parse(csv.as_bytes(), &ron()).unwrap();
         let prices: Vec<(&str, Option<&str>)> = parsed
             .entries

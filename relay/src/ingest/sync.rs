@@ -12,7 +12,7 @@ use crate::config::upstream::SyncSettings;
 use crate::ingest::health::Health;
 use crate::lock;
 
-use crate::ingest::upstream::{SyncError, UpstreamSource};
+use crate::ingest::upstream::{Redactor, SyncError, UpstreamSource};
 use crate::model::store::{now, Applied, Store};
 
 /// The result of a successful sync.
@@ -60,13 +60,22 @@ async fn fetch_and_apply<S: UpstreamSource>(
     started_at: Timestamp,
     cursor: Option<i64>,
 ) -> Result<SyncReport, SyncError> {
-    let fetched = source.fetch(cursor).await?;
+    let mut fetched = source.fetch(cursor).await?;
     let store = store.clone();
     let redactor = source.redactor();
     // Parsing and the write transaction are CPU and disk work: keep them off the async workers.
     let applied = tokio::task::spawn_blocking(move || {
+        // The key out of the answer as it came, before anything reads it: no order number,
+        // product id or comment holds it, wherever a comment is later cut.
+        let in_body = match redactor.redacted_bytes(&fetched.body) {
+            Some(body) => {
+                fetched.body = body;
+                true
+            }
+            None => false,
+        };
         let mut batch = read_response(&fetched, settings.zone)?;
-        let redacted = redact_batch(&mut batch, &redactor);
+        let redacted = redact_batch(&mut batch, &redactor, in_body);
         let warnings = batch.warnings.total() + redacted.len() as u64;
         let mut store = lock(&store);
         log_cut_comments(&batch, &mut store);
@@ -85,13 +94,16 @@ async fn fetch_and_apply<S: UpstreamSource>(
     })
 }
 
-/// The key taken out of every string of `batch` that carries it (a comment quoting a URL
+/// The key taken out of every string of `batch` that carries it (a comment pasting a URL
 /// with `k=` in it, or a hostile upstream echoing the request into a 200's data): those are
 /// stored, served and put in feeds, and the key leaves the process only to the upstream.
-/// Returns each review that had it, by order and product (`None`: the order's own).
+/// The answer's bytes were redacted already; this takes out what JSON escapes (`\u0072…`)
+/// hid there, and finds the reviews that had it (`in_body`: the bytes had it). Returns each
+/// such review, by order and product (`None`: the order's own).
 fn redact_batch(
     batch: &mut stele_core::normalise::Batch,
-    redactor: &crate::ingest::upstream::Redactor,
+    redactor: &Redactor,
+    in_body: bool,
 ) -> Vec<(stele_core::records::OrderRef, Option<String>)> {
     let mut redacted = Vec::new();
     let mut redact = |text: &mut String| match redactor.redacted(text) {
@@ -99,7 +111,7 @@ fn redact_batch(
             *text = clean;
             true
         }
-        None => false,
+        None => in_body && text.contains(Redactor::MARK),
     };
     for order in &mut batch.orders {
         if order.comment.as_mut().is_some_and(&mut redact) {
@@ -111,6 +123,11 @@ fn redact_batch(
         let in_comment = review.comment.as_mut().is_some_and(&mut redact);
         if in_id || in_comment {
             redacted.push((review.order.clone(), Some(review.product_id.clone())));
+        }
+    }
+    for cut in &mut batch.cut_comments {
+        if let Some(product) = &mut cut.product_id {
+            redact(product);
         }
     }
     redacted

@@ -73,27 +73,45 @@ impl Redactor {
         }
     }
 
-    /// `text` with every writing of the key replaced by `<REST key>`, if it has one; its
+    /// `text` with every writing of the key replaced by [`Self::MARK`], if it has one; its
     /// other characters (a comment's line breaks) kept.
     pub fn redacted(&self, text: &str) -> Option<String> {
-        let bytes = text.as_bytes();
-        (0..bytes.len())
-            .any(|at| self.key_at(bytes, at).is_some())
-            .then(|| self.without_key(text))
+        self.replaced(text.as_bytes()).map(|out| {
+            // A match starts at an ASCII `%`/`+` or at the key's first byte and covers
+            // whole UTF-8 sequences, so what is left is whole characters.
+            String::from_utf8(out)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        })
     }
 
-    /// `text` with every writing of the key replaced by `<REST key>`.
+    /// `bytes` (an upstream answer as it came) with every writing of the key replaced by
+    /// [`Self::MARK`], if they have one.
+    pub fn redacted_bytes(&self, bytes: &[u8]) -> Option<Vec<u8>> {
+        self.replaced(bytes)
+    }
+
+    /// What the key is replaced with.
+    pub const MARK: &'static str = "<REST key>";
+
+    /// `text` with every writing of the key replaced by [`Self::MARK`].
     fn without_key(&self, text: &str) -> String {
+        self.redacted(text).unwrap_or_else(|| text.to_owned())
+    }
+
+    /// `bytes` with every writing of the key replaced, or `None` if there is none (or no
+    /// key: a redactor for a source without secrets changes nothing).
+    fn replaced(&self, bytes: &[u8]) -> Option<Vec<u8>> {
         if self.key.is_empty() {
-            return text.to_owned();
+            return None;
         }
-        let bytes = text.as_bytes();
+        let first = (0..bytes.len()).find(|&at| self.key_at(bytes, at).is_some())?;
         let mut out = Vec::with_capacity(bytes.len());
-        let mut at = 0;
+        out.extend_from_slice(&bytes[..first]);
+        let mut at = first;
         while at < bytes.len() {
             match self.key_at(bytes, at) {
                 Some(end) => {
-                    out.extend_from_slice(b"<REST key>");
+                    out.extend_from_slice(Self::MARK.as_bytes());
                     at = end;
                 }
                 None => {
@@ -102,10 +120,7 @@ impl Redactor {
                 }
             }
         }
-        // A match starts at an ASCII `%`/`+` or at the key's first byte and covers whole
-        // UTF-8 sequences, so what is left is whole characters.
-        String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+        Some(out)
     }
 }
 
