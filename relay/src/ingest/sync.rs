@@ -80,6 +80,7 @@ async fn fetch_and_apply<S: UpstreamSource>(
         let mut store = lock(&store);
         log_cut_comments(&batch, &mut store);
         log_redacted(&redacted, &mut store);
+        redact_stored(&redactor, &mut store)?;
         let applied = store
             .apply(&batch, started_at, cursor)
             .map_err(|e| SyncError::Store(e.to_string()))?;
@@ -131,6 +132,25 @@ fn redact_batch(
         }
     }
     redacted
+}
+
+/// The key out of comments stored before the relay took it out of answers (an upgrade from
+/// a version that stored them as they came), so the read model built after this sync and
+/// every answer from it are clean.
+fn redact_stored(redactor: &Redactor, store: &mut Store) -> Result<(), SyncError> {
+    let Some(key) = redactor.key_text() else {
+        return Ok(());
+    };
+    let changed = store
+        .rewrite_comments(key, |comment| redactor.redacted(comment))
+        .map_err(|e| SyncError::Store(e.to_string()))?;
+    if changed > 0 {
+        tracing::warn!(
+            changed,
+            "stored comments carried the REST key: it is now stored and served as <REST key>; the key may have leaked elsewhere: rotate it in Retargeting"
+        );
+    }
+    Ok(())
 }
 
 /// One warning per review that carried the key, naming it by its public id (the key and

@@ -90,6 +90,13 @@ impl Redactor {
         self.replaced(bytes)
     }
 
+    /// The key as text, to search stored data for it; `None` without a key.
+    pub fn key_text(&self) -> Option<&str> {
+        std::str::from_utf8(&self.key)
+            .ok()
+            .filter(|key| !key.is_empty())
+    }
+
     /// What the key is replaced with.
     pub const MARK: &'static str = "<REST key>";
 

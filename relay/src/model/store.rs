@@ -229,6 +229,50 @@ impl Store {
         Ok(applied)
     }
 
+    /// Rewrites every stored comment that `rewrite` changes, in one transaction, and says
+    /// how many it changed. Only comments holding `needle` or a `%` are read (the key as it
+    /// is or URL-encoded): the sync runs it each time at the cost of an index-free scan
+    /// SQLite does in C.
+    pub fn rewrite_comments(
+        &mut self,
+        needle: &str,
+        rewrite: impl Fn(&str) -> Option<String>,
+    ) -> Result<usize, StoreError> {
+        let path = self.path.clone();
+        let wrap = |source| StoreError {
+            path: path.clone(),
+            source,
+        };
+        let tx = self.connection.transaction().map_err(wrap)?;
+        let mut changed = 0;
+        for table in ["order_feedback", "product_reviews"] {
+            let rows: Vec<(i64, String)> = {
+                let mut select = tx
+                    .prepare(&format!(
+                        "SELECT rowid, comment FROM {table}
+                         WHERE instr(comment, ?1) > 0 OR instr(comment, '%') > 0"
+                    ))
+                    .map_err(wrap)?;
+                let rows = select
+                    .query_map([needle], |row| Ok((row.get(0)?, row.get(1)?)))
+                    .map_err(wrap)?;
+                rows.collect::<Result<_, _>>().map_err(wrap)?
+            };
+            for (rowid, comment) in rows {
+                if let Some(clean) = rewrite(&comment) {
+                    tx.execute(
+                        &format!("UPDATE {table} SET comment = ?1 WHERE rowid = ?2"),
+                        params![clean, rowid],
+                    )
+                    .map_err(wrap)?;
+                    changed += 1;
+                }
+            }
+        }
+        tx.commit().map_err(wrap)?;
+        Ok(changed)
+    }
+
     /// Records a failed sync; the records are not touched.
     pub fn record_failure(
         &mut self,

@@ -231,3 +231,39 @@ async fn configuration_errors_are_not_retried_blindly() {
     assert!(!error.is_transient());
     assert!(error.hint().contains("second field"));
 }
+
+/// A database from before the relay took the key out of answers holds it in a comment; the
+/// next sync rewrites it, so the read model built after that sync serves none of it.
+#[tokio::test]
+async fn a_key_stored_in_a_comment_before_the_upgrade_is_taken_out_at_the_next_sync() {
+    let now = stele_relay::model::store::now().unix();
+    let (_dir, store) = temp_store();
+    let stored = format!(
+        r#"{{"status":"success","data":[{}]}}"#,
+        order_json(
+            1,
+            now - DAY,
+            &[("p1", now - DAY, Some(8), Some(&format!("see ?k={KEY}")))]
+        )
+    )
+    .replace("\"order 1\"", &format!("\"old k={KEY}\""));
+    let batch = stele_core::normalise::read_feed(stored.as_bytes(), LocalZone::default()).unwrap();
+    store
+        .lock()
+        .unwrap()
+        .apply(&batch, stele_core::Timestamp::from_unix(now - DAY), None)
+        .unwrap();
+    let fake = FakeUpstream::start(Behaviour::Body(success(&[order_json(2, now - 60, &[])]))).await;
+    sync_once(
+        &source(&fake, Duration::from_secs(5), 1 << 20),
+        &store,
+        settings(),
+    )
+    .await
+    .unwrap();
+    let snapshot =
+        stele_relay::model::rebuild::build_snapshot(&store, &Default::default()).unwrap();
+    let served = format!("{snapshot:?}");
+    assert!(!served.contains(KEY), "the key is still served: {served}");
+    assert!(served.contains("see ?k=<REST key>") && served.contains("old k=<REST key>"));
+}
