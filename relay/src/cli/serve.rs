@@ -88,10 +88,14 @@ pub async fn run(mut args: ServeArgs) -> Result<(), Failure> {
         let interval = args.schedule.sync_interval;
         tokio::spawn(async move {
             loop {
-                if feed.load(&store).await.is_ok() {
-                    refresher.run().await;
+                // Tried: ready unless its products are stored and not yet served.
+                let served = match feed.load(&store).await {
+                    Ok(_) => refresher.run().await.is_ok(),
+                    Err(()) => true,
+                };
+                if served {
+                    lock(&health).catalog_pending = false;
                 }
-                lock(&health).catalog_pending = false;
                 tokio::time::sleep(interval).await;
             }
         });

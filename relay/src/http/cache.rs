@@ -68,14 +68,28 @@ impl IntoResponse for Tagged {
 }
 
 /// The ETags of answers already made from the snapshot being served, by [`Target`]. Holds
-/// one snapshot generation at a time and at most [`MEMO_ENTRIES`] targets.
+/// one snapshot generation at a time and at most [`MEMO_ENTRIES`] targets, in two halves:
+/// when the recent half is full it becomes the older one and the older is dropped, and an
+/// older entry asked for again moves back to the recent half. A flood of new URLs (20,000
+/// different searches) so pushes out only what nobody revalidated meanwhile: the memo is
+/// never emptied for everyone at once.
 #[derive(Default)]
 pub struct EtagMemo(std::sync::Mutex<Memo>);
 
 #[derive(Default)]
 struct Memo {
     generation: u64,
-    tags: std::collections::HashMap<Target, HeaderValue>,
+    recent: std::collections::HashMap<Target, HeaderValue>,
+    older: std::collections::HashMap<Target, HeaderValue>,
+}
+
+impl Memo {
+    fn insert(&mut self, target: Target, etag: HeaderValue) {
+        if self.recent.len() >= MEMO_ENTRIES / 2 {
+            self.older = std::mem::take(&mut self.recent);
+        }
+        self.recent.insert(target, etag);
+    }
 }
 
 /// What decides an answer of the API besides the snapshot: the path and the parameters a
@@ -105,26 +119,33 @@ impl Target {
     }
 }
 
-/// Targets remembered per snapshot before the memo starts over (a crawler walking every
-/// page of every product must not grow it without end).
+/// Targets remembered per snapshot (a crawler walking every page of every product must not
+/// grow the memo without end).
 const MEMO_ENTRIES: usize = 20_000;
 
 impl EtagMemo {
     fn get(&self, generation: u64, target: &Target) -> Option<HeaderValue> {
-        let memo = crate::lock(&self.0);
-        (memo.generation == generation)
-            .then(|| memo.tags.get(target).cloned())
-            .flatten()
+        let mut memo = crate::lock(&self.0);
+        if memo.generation != generation {
+            return None;
+        }
+        if let Some(etag) = memo.recent.get(target) {
+            return Some(etag.clone());
+        }
+        let etag = memo.older.remove(target)?;
+        memo.insert(*target, etag.clone());
+        Some(etag)
     }
 
     fn put(&self, generation: u64, target: Target, etag: HeaderValue) {
         let mut memo = crate::lock(&self.0);
-        if generation > memo.generation || memo.tags.len() >= MEMO_ENTRIES {
-            memo.tags.clear();
-            memo.generation = memo.generation.max(generation);
+        if generation > memo.generation {
+            memo.recent.clear();
+            memo.older.clear();
+            memo.generation = generation;
         }
         if generation == memo.generation {
-            memo.tags.insert(target, etag);
+            memo.insert(target, etag);
         }
     }
 }

@@ -40,6 +40,10 @@ pub const MAX_HEADERS: usize = 100;
 /// The longest path segment: a longer one cannot name a file on any common file system
 /// (`ENAMETOOLONG`), so it is no file of ours.
 const MAX_SEGMENT_BYTES: usize = 255;
+/// The longest path a file of the widget's can have (theirs are under 100 bytes): a longer
+/// one, even of short segments, would pass Linux's 4,096-byte `PATH_MAX` under
+/// `STELE_ASSETS` (`ENAMETOOLONG`, a 500 and an error line per request).
+const MAX_ASSET_PATH_BYTES: usize = 1024;
 
 /// 414 and 431 in the API's error shape, before any routing. What hyper cannot parse at
 /// all (a URL past 64 KiB, more than twice these header lines) it answers itself, and the
@@ -120,9 +124,10 @@ async fn body_cap(response: Response) -> Response {
 
 async fn asset_headers(request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
-    if path
-        .split('/')
-        .any(|segment| segment.len() > MAX_SEGMENT_BYTES)
+    if path.len() > MAX_ASSET_PATH_BYTES
+        || path
+            .split('/')
+            .any(|segment| segment.len() > MAX_SEGMENT_BYTES)
     {
         return ApiError::NotFound(path.chars().take(200).collect()).into_response();
     }

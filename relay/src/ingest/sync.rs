@@ -114,12 +114,23 @@ fn redact_batch(
         }
         None => in_body && text.contains(Redactor::MARK),
     };
+    // Order numbers are never served, but they are stored and name reviews' public ids.
+    let redact_order = |order: &mut stele_core::records::OrderRef| {
+        if let Some(clean) = redactor.redacted(order.as_str()) {
+            *order = stele_core::records::OrderRef::new(clean);
+        }
+    };
     for order in &mut batch.orders {
+        redact_order(&mut order.order);
         if order.comment.as_mut().is_some_and(&mut redact) {
             redacted.push((order.order.clone(), None));
         }
     }
+    for cut in &mut batch.cut_comments {
+        redact_order(&mut cut.order);
+    }
     for review in &mut batch.product_reviews {
+        redact_order(&mut review.order);
         let in_id = redact(&mut review.product_id);
         let in_comment = review.comment.as_mut().is_some_and(&mut redact);
         if in_id || in_comment {
@@ -252,9 +263,13 @@ pub fn random_unit() -> f64 {
 /// Syncs forever: every `interval` after a success, with backoff after a failure. After
 /// each success `on_success` runs to its end (the server rebuilds its read model there)
 /// before the success is recorded in `health`: `/readyz` turns ready only once every route
-/// serves the synced data. A sync that panics is a failure like any other: logged, counted
-/// (`/metrics`, `/healthz`) and retried; the loop and the server go on.
-pub async fn run_loop<S: UpstreamSource + 'static, F: std::future::Future<Output = ()> + Send>(
+/// serves the synced data, and when `on_success` fails the sync counts as failed
+/// (`rebuild_failed`: stored, not served). A sync that panics is a failure like any other:
+/// logged, counted (`/metrics`, `/healthz`) and retried; the loop and the server go on.
+pub async fn run_loop<
+    S: UpstreamSource + 'static,
+    F: std::future::Future<Output = Result<(), String>> + Send,
+>(
     source: S,
     store: Arc<Mutex<Store>>,
     settings: SyncSettings,
@@ -274,9 +289,13 @@ pub async fn run_loop<S: UpstreamSource + 'static, F: std::future::Future<Output
         let seconds = started.elapsed().as_secs_f64();
         let result = match attempt {
             Ok(result) => {
-                if result.is_ok() {
-                    on_success().await;
-                }
+                let result = match result {
+                    Ok(report) => on_success()
+                        .await
+                        .map(|()| report)
+                        .map_err(SyncError::Rebuild),
+                    failed => failed,
+                };
                 lock(&health).record(&result);
                 result
             }

@@ -447,6 +447,9 @@ pub enum SyncError {
     /// The sync panicked (a bug): logged, counted in `/metrics`, and retried.
     #[error("the sync panicked; see the relay's log")]
     Panicked,
+    /// The sync's data is stored but what the routes serve could not be rebuilt from it.
+    #[error("the read model could not be rebuilt: {0}")]
+    Rebuild(String),
 }
 
 impl SyncError {
@@ -458,6 +461,7 @@ impl SyncError {
             Self::Malformed(_) => "upstream_malformed",
             Self::Store(_) => "store_error",
             Self::Panicked => "sync_panicked",
+            Self::Rebuild(_) => "rebuild_failed",
         }
     }
 
@@ -469,6 +473,7 @@ impl SyncError {
             Self::Malformed(_) => "the Feedback API answered with something that is not its JSON: usually a proxy or maintenance page; the relay retries",
             Self::Store(_) => "the relay cannot write its database: check STELE_DB's disk space and permissions",
             Self::Panicked => "a bug in the relay: it keeps serving and retries; please report the log lines around the panic",
+            Self::Rebuild(_) => "the sync is stored but the relay cannot read it back to serve it: it keeps serving the previous data and retries; check STELE_DB's disk and the log",
         }
     }
 
@@ -505,6 +510,7 @@ impl SyncError {
             Self::Fetch(error) => error.to_string(),
             Self::Malformed(_) => "the Feedback API answered with something that is not its JSON".into(),
             Self::Store(_) => "the relay cannot write its database".into(),
+            Self::Rebuild(_) => "the relay stored the sync but cannot serve it yet; it retries".into(),
             Self::Panicked => self.to_string(),
         }
     }
@@ -513,7 +519,7 @@ impl SyncError {
     pub fn is_transient(&self) -> bool {
         match self {
             Self::Upstream(error) => error.is_transient(),
-            Self::Fetch(_) | Self::Malformed(_) | Self::Panicked => true,
+            Self::Fetch(_) | Self::Malformed(_) | Self::Panicked | Self::Rebuild(_) => true,
             Self::Store(_) => false,
         }
     }

@@ -72,17 +72,23 @@ impl Refresher {
         }
     }
 
-    /// One rebuild; on an error the snapshot being served stays, and the error is logged.
-    pub async fn run(&self) {
+    /// One rebuild; on an error the snapshot being served stays, and the error is logged and
+    /// returned (a sync whose data is not served is no success: `/readyz` waits for one).
+    pub async fn run(&self) -> Result<(), String> {
         let _turn = self.turn.lock().await;
         let (store, moderation) = (self.store.clone(), self.moderation.clone());
         match tokio::task::spawn_blocking(move || build_snapshot(&store, &moderation)).await {
-            Ok(Ok(snapshot)) => (self.swap)(snapshot.with_shop(self.shop.clone())),
+            Ok(Ok(snapshot)) => {
+                (self.swap)(snapshot.with_shop(self.shop.clone()));
+                Ok(())
+            }
             Ok(Err(error)) => {
-                tracing::error!(%error, "cannot rebuild the read model; still serving the previous one")
+                tracing::error!(%error, "cannot rebuild the read model; still serving the previous one");
+                Err(error.to_string())
             }
             Err(error) => {
-                tracing::error!(%error, "read model rebuild panicked; still serving the previous one")
+                tracing::error!(%error, "read model rebuild panicked; still serving the previous one");
+                Err(error.to_string())
             }
         }
     }

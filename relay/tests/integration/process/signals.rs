@@ -206,7 +206,7 @@ async fn a_panicking_sync_is_recorded_and_retried() {
             let successes = successes.clone();
             move || {
                 successes.fetch_add(1, Ordering::SeqCst);
-                std::future::ready(())
+                std::future::ready(Ok(()))
             }
         },
     ));
@@ -225,6 +225,39 @@ async fn a_panicking_sync_is_recorded_and_retried() {
     assert!(health.last_success.is_some() && health.consecutive_failures == 0);
     assert_eq!(store.lock().unwrap().counts().unwrap(), (1, 1));
     sync.abort();
+}
+
+/// A sync whose data is stored but cannot be served (the read model's rebuild failed) is no
+/// success: `/healthz` says `rebuild_failed` and `/readyz` stays unready on a first start.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sync_whose_read_model_cannot_be_rebuilt_is_not_a_success() {
+    let store = Arc::new(Mutex::new(Store::in_memory().unwrap()));
+    let health = Arc::new(Mutex::new(Health::default()));
+    let sync = tokio::spawn(run_loop(
+        PanicsOnce(AtomicU32::new(1), success(&orders())),
+        store.clone(),
+        SyncSettings {
+            zone: Default::default(),
+            overlap: Duration::ZERO,
+        },
+        Duration::from_secs(60),
+        health.clone(),
+        || std::future::ready(Err("the database is unreadable".to_owned())),
+    ));
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while health.lock().unwrap().consecutive_failures == 0 {
+        assert!(Instant::now() < deadline, "no sync recorded");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    sync.abort();
+    let health = health.lock().unwrap().clone();
+    assert_eq!(health.last_success, None, "{health:?}");
+    assert_eq!(health.last_error.as_ref().unwrap().code, "rebuild_failed");
+    assert_eq!(
+        store.lock().unwrap().counts().unwrap(),
+        (1, 1),
+        "the data is stored"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

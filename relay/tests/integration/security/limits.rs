@@ -77,6 +77,7 @@ async fn every_error_answer_has_the_one_json_shape() {
         ..Default::default()
     });
     let long_name = format!("/{}.js", "a".repeat(300));
+    let long_path = format!("/{}/stele.js", vec!["b".repeat(250); 20].join("/"));
     let long_uri = format!("/v1/shop?x={}", "a".repeat(9000));
     let mut big_headers = get("/v1/shop");
     big_headers
@@ -109,6 +110,12 @@ async fn every_error_answer_has_the_one_json_shape() {
             "not_found",
         ),
         ("no such file", get("/nope.js"), 404, "not_found"),
+        (
+            "a 5 KB path of short segments",
+            get(&long_path),
+            404,
+            "not_found",
+        ),
         ("a 9 KB URL", get(&long_uri), 414, "uri_too_long"),
         ("20 KB of headers", big_headers, 431, "headers_too_large"),
         ("150 headers", many_headers, 431, "headers_too_large"),
@@ -360,6 +367,51 @@ async fn a_304_is_answered_without_rendering_the_answer_again() {
         revalidate(&app, "/counted", &etag).await;
     }
     assert_eq!(rendered.load(Ordering::SeqCst), 2);
+}
+
+/// 25,000 different searches (each a new answer to remember) push out of the memo only
+/// what nobody revalidated meanwhile: a page revalidated every 1,000 of them is never
+/// rendered again (before, the memo was emptied for everyone at 20,000).
+#[tokio::test]
+async fn a_flood_of_new_urls_does_not_flush_what_clients_revalidate() {
+    let (app, _, rendered) = counted_app();
+    let response = app.clone().oneshot(get("/counted")).await.unwrap();
+    let etag = response.headers()[header::ETAG].clone();
+    for n in 0..25_000 {
+        revalidate(&app, &format!("/counted?q=search{n}"), &etag).await;
+        if n % 1000 == 0 {
+            revalidate(&app, "/counted", &etag).await;
+        }
+    }
+    revalidate(&app, "/counted", &etag).await;
+    assert_eq!(
+        rendered.load(Ordering::SeqCst),
+        1 + 25_000,
+        "each search rendered once, /counted never again"
+    );
+}
+
+/// An answer of a known size over `MAX_PUBLIC_BODY_BYTES` is a 500 in the one error shape,
+/// never megabytes to every shopper; one of exactly the limit goes out.
+#[tokio::test]
+async fn an_answer_over_the_public_body_limit_is_never_sent() {
+    let (_, state, _) = counted_app();
+    let limit = stele_core::paths::MAX_PUBLIC_BODY_BYTES;
+    let api = axum::Router::new()
+        .route(
+            "/over",
+            axum::routing::get(move || async move { vec![b'a'; limit + 1] }),
+        )
+        .route(
+            "/at",
+            axum::routing::get(move || async move { vec![b'a'; limit] }),
+        );
+    let app = stele_relay::http::with_middleware(api, state);
+    let (status, body, content_type) = send(&app, get("/over")).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR, "{}", body.len());
+    assert_error_shape("over the limit", status, &body, content_type, "internal");
+    let (status, body, _) = send(&app, get("/at")).await;
+    assert_eq!((status, body.len()), (StatusCode::OK, limit));
 }
 
 /// A client revalidating with a new cache buster each time (`?v=1`, `?v=2`, …, more than
