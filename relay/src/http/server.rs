@@ -315,6 +315,7 @@ enum Rewrite {
     /// Sent: hyper writes nothing after a parse error's answer, and nothing else may go.
     Done,
 }
+
 impl AsyncRead for Tracked {
     fn poll_read(
         mut self: Pin<&mut Self>,

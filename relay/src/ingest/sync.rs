@@ -126,9 +126,6 @@ fn redact_batch(
             redacted.push((order.order.clone(), None));
         }
     }
-    for cut in &mut batch.cut_comments {
-        redact_order(&mut cut.order);
-    }
     for review in &mut batch.product_reviews {
         redact_order(&mut review.order);
         let in_id = redact(&mut review.product_id);
@@ -138,6 +135,7 @@ fn redact_batch(
         }
     }
     for cut in &mut batch.cut_comments {
+        redact_order(&mut cut.order);
         if let Some(product) = &mut cut.product_id {
             redact(product);
         }

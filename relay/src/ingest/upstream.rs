@@ -76,18 +76,12 @@ impl Redactor {
     /// `text` with every writing of the key replaced by [`Self::MARK`], if it has one; its
     /// other characters (a comment's line breaks) kept.
     pub fn redacted(&self, text: &str) -> Option<String> {
-        self.replaced(text.as_bytes()).map(|out| {
+        self.redacted_bytes(text.as_bytes()).map(|out| {
             // A match starts at an ASCII `%`/`+` or at the key's first byte and covers
             // whole UTF-8 sequences, so what is left is whole characters.
             String::from_utf8(out)
                 .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
         })
-    }
-
-    /// `bytes` (an upstream answer as it came) with every writing of the key replaced by
-    /// [`Self::MARK`], if they have one.
-    pub fn redacted_bytes(&self, bytes: &[u8]) -> Option<Vec<u8>> {
-        self.replaced(bytes)
     }
 
     /// The key as text, to search stored data for it; `None` without a key.
@@ -105,9 +99,10 @@ impl Redactor {
         self.redacted(text).unwrap_or_else(|| text.to_owned())
     }
 
-    /// `bytes` with every writing of the key replaced, or `None` if there is none (or no
-    /// key: a redactor for a source without secrets changes nothing).
-    fn replaced(&self, bytes: &[u8]) -> Option<Vec<u8>> {
+    /// `bytes` (an upstream answer as it came) with every writing of the key replaced by
+    /// [`Self::MARK`], or `None` if there is none (or no key: a redactor for a source
+    /// without secrets changes nothing).
+    pub fn redacted_bytes(&self, bytes: &[u8]) -> Option<Vec<u8>> {
         if self.key.is_empty() {
             return None;
         }
