@@ -243,6 +243,10 @@ impl Store {
             path: path.clone(),
             source,
         };
+        // The old text must not linger in a page's free space or in the WAL either.
+        self.connection
+            .pragma_update(None, "secure_delete", true)
+            .map_err(wrap)?;
         let tx = self.connection.transaction().map_err(wrap)?;
         let mut changed = 0;
         for table in ["order_feedback", "product_reviews"] {
@@ -270,6 +274,14 @@ impl Store {
             }
         }
         tx.commit().map_err(wrap)?;
+        if changed > 0 {
+            self.connection
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                .map_err(wrap)?;
+        }
+        self.connection
+            .pragma_update(None, "secure_delete", false)
+            .map_err(wrap)?;
         Ok(changed)
     }
 

@@ -237,7 +237,7 @@ async fn configuration_errors_are_not_retried_blindly() {
 #[tokio::test]
 async fn a_key_stored_in_a_comment_before_the_upgrade_is_taken_out_at_the_next_sync() {
     let now = stele_relay::model::store::now().unix();
-    let (_dir, store) = temp_store();
+    let (dir, store) = temp_store();
     let stored = format!(
         r#"{{"status":"success","data":[{}]}}"#,
         order_json(
@@ -266,4 +266,8 @@ async fn a_key_stored_in_a_comment_before_the_upgrade_is_taken_out_at_the_next_s
     let served = format!("{snapshot:?}");
     assert!(!served.contains(KEY), "the key is still served: {served}");
     assert!(served.contains("see ?k=<REST key>") && served.contains("old k=<REST key>"));
+    assert!(
+        !crate::support::contains(&crate::support::bytes_of_dir(dir.path()), KEY),
+        "the old text is still in the database file or its WAL"
+    );
 }
